@@ -1,0 +1,112 @@
+//! Extraction throughput, side by side with a bare aho-corasick scan (LeftmostLongest plus a
+//! whole-word check) over the same text and the same aliases: the baseline newsner must beat.
+//!
+//! Input: samples/articles.jsonl, or the JSONL file named by NEWSNER_BENCH_CORPUS (make one with
+//! `python3 scripts/make_corpus.py --docs 5000 > /tmp/corpus.jsonl`).
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use newsner::pipeline::{self, Outputs, RunOptions};
+use newsner::{input::Item, Document, Extractor, Gazetteer, GazetteerBuilder};
+use std::hint::black_box;
+use std::sync::Arc;
+
+fn corpus() -> Vec<Document> {
+    let path =
+        std::env::var("NEWSNER_BENCH_CORPUS").unwrap_or_else(|_| "samples/articles.jsonl".into());
+    let text = std::fs::read_to_string(&path).expect("read the bench corpus");
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .enumerate()
+        .map(|(i, l)| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("JSONL");
+            Document {
+                id: i.to_string(),
+                title: None,
+                text: v["text"].as_str().unwrap_or("").to_string(),
+                date: None,
+                bytes: l.len() as u64,
+            }
+        })
+        .collect()
+}
+
+fn aliases() -> Vec<String> {
+    let mut b = GazetteerBuilder::new();
+    b.add_default();
+    b.rows()
+        .iter()
+        .flat_map(|r| std::iter::once(r.entity.name.to_string()).chain(r.aliases.iter().cloned()))
+        .collect()
+}
+
+/// The bare scan: every leftmost-longest match that starts and ends on a word boundary.
+fn bare_scan(ac: &AhoCorasick, text: &str) -> usize {
+    let b = text.as_bytes();
+    let word = |i: usize| b[i].is_ascii_alphanumeric() || b[i] >= 0x80;
+    ac.find_iter(text)
+        .filter(|m| {
+            (m.start() == 0 || !word(m.start() - 1)) && (m.end() == b.len() || !word(m.end()))
+        })
+        .count()
+}
+
+fn benches(c: &mut Criterion) {
+    let docs = corpus();
+    let bytes: u64 = docs.iter().map(|d| d.text.len() as u64).sum();
+
+    let mut g = c.benchmark_group("build");
+    g.sample_size(10);
+    g.bench_function("default_gazetteer", |bench| {
+        bench.iter(|| black_box(Gazetteer::default_gazetteer().unwrap()))
+    });
+    g.finish();
+
+    let gaz = Arc::new(Gazetteer::default_gazetteer().unwrap());
+    let ex = Extractor::new(gaz, Default::default());
+    let pats = aliases();
+    let mut g = c.benchmark_group("scan");
+    g.throughput(Throughput::Bytes(bytes));
+    g.sample_size(10);
+    for (name, kind) in [
+        ("bare_aho_corasick_dfa", AhoCorasickKind::DFA),
+        (
+            "bare_aho_corasick_contiguous_nfa",
+            AhoCorasickKind::ContiguousNFA,
+        ),
+    ] {
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(kind))
+            .build(&pats)
+            .unwrap();
+        g.bench_function(name, |bench| {
+            bench.iter(|| docs.iter().map(|d| bare_scan(&ac, &d.text)).sum::<usize>())
+        });
+    }
+    g.bench_function("newsner_extract", |bench| {
+        bench.iter(|| {
+            docs.iter()
+                .map(|d| ex.extract(d).mentions.len())
+                .sum::<usize>()
+        })
+    });
+    g.bench_function("newsner_pipeline_1_thread_csv", |bench| {
+        bench.iter(|| {
+            let items = docs.iter().cloned().map(Item::Doc);
+            let opts = RunOptions {
+                threads: 1,
+                ..RunOptions::default()
+            };
+            let out = Outputs {
+                mentions: Some(Box::new(std::io::sink())),
+                ..Outputs::default()
+            };
+            pipeline::run(items, &ex, &opts, out).unwrap().mentions
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(all, benches);
+criterion_main!(all);

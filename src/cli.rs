@@ -1,0 +1,265 @@
+//! Flags of the `newsner` binary, and the step from validated flags to a configured run.
+//! Everything that does work lives in the library; this file only wires it up.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use newsner::comentions::Window;
+use newsner::input::{Fields, Format as InputFormat, InputOptions, Reader};
+use newsner::output::Format;
+use newsner::pipeline::{self, Outputs, RunOptions};
+use newsner::{Extractor, GazetteerBuilder};
+use std::ffi::OsString;
+use std::fs::File;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+const ABOUT: &str = "Find the people, groups and places named in news articles.
+
+newsner reads articles (text files, folders, JSONL dumps, .gz/.zst, or stdin), finds every person,
+group and place its gazetteers list, under one canonical name each (the English Wikipedia title),
+and writes CSV: one row per mention, one row per pair of entities named in the same sentence, or
+the whole who-appears-with-whom network for Gephi.";
+
+const EXAMPLES: &str = "Examples:
+  newsner extract samples/                          mentions of every article in a folder
+  echo 'Putin met Erdogan in Ankara.' | newsner extract
+  newsner comentions dump.jsonl.zst -o pairs.csv    who is named with whom, per sentence
+  newsner network dump.jsonl -o net/                nodes.csv and edges.csv for Gephi
+  newsner all dump.jsonl.gz -o out/                 all four tables in one pass
+  newsner extract --gazetteer mine.tsv --no-default-gazetteer articles/
+
+Offsets (start, end) are Unicode code points into the field (text or title), end exclusive:
+in Python, text[start:end] == the text column. Exit status: 0 ok, 2 on errors or rejected
+input records (all good records are still processed; see --rejects).";
+
+#[derive(Parser, Debug)]
+#[command(name = "newsner", version, about = ABOUT, after_help = EXAMPLES)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// One row per mention: doc_id,entity_id,name,type,start,end,text,sentence,paragraph,field,match,role
+    Extract(RunArgs),
+    /// One row per pair of entities named in the same window:
+    /// doc_id,sentence,source_id,source_name,target_id,target_name,source_type,target_type
+    Comentions(RunArgs),
+    /// The corpus network: nodes.csv (Id,Label,type,mentions,documents) and edges.csv
+    /// (Source,Target,Type,Weight,documents) in the folder given by -o, ready for Gephi
+    Network(RunArgs),
+    /// All of mentions.csv, comentions.csv, nodes.csv and edges.csv into the folder given by -o, in
+    /// one pass over the input
+    All(RunArgs),
+}
+
+#[derive(Args, Debug)]
+struct RunArgs {
+    /// Files or folders to read (folders recursively); `-` or nothing reads stdin
+    paths: Vec<PathBuf>,
+
+    /// Write to FILE instead of stdout (for `network` and `all`: a folder, created if needed)
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+
+    /// Add a gazetteer TSV file, or every .tsv under a folder (repeatable). Columns: id, name, type,
+    /// aliases (|-separated), then optional prominence, country, ...
+    #[arg(short, long, value_name = "PATH")]
+    gazetteer: Vec<PathBuf>,
+
+    /// Do not load the default gazetteer compiled into newsner
+    #[arg(long)]
+    no_default_gazetteer: bool,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = OutFormat::Csv)]
+    format: OutFormat,
+
+    /// Leave out CSV headers (to concatenate outputs)
+    #[arg(long)]
+    no_header: bool,
+
+    /// Co-mention window: pairs of entities named in the same sentence, paragraph or document
+    #[arg(long, value_enum, default_value_t = WindowArg::Sentence)]
+    window: WindowArg,
+
+    /// Input format. auto: *.jsonl/*.ndjson (also .gz/.zst) are JSONL, other files are one article
+    /// each; stdin is JSONL if it starts with `{`
+    #[arg(long, value_enum, default_value_t = InFormat::Auto)]
+    input_format: InFormat,
+
+    /// JSONL field holding the document id
+    #[arg(long, default_value = "id", value_name = "NAME")]
+    id_field: String,
+    /// JSONL field holding the article text
+    #[arg(long, default_value = "text", value_name = "NAME")]
+    text_field: String,
+    /// JSONL field holding the title (processed too, reported with field=title)
+    #[arg(long, default_value = "title", value_name = "NAME")]
+    title_field: String,
+    /// JSONL field holding the date
+    #[arg(long, default_value = "date", value_name = "NAME")]
+    date_field: String,
+
+    /// Write rejected input records (source,line,reason,record) to FILE
+    #[arg(long, value_name = "FILE")]
+    rejects: Option<PathBuf>,
+
+    /// Worker threads (default: one per core); output is identical for any number
+    #[arg(short = 'j', long, value_name = "N", default_value_t = 0)]
+    threads: usize,
+
+    /// No progress bar and no summary on stderr
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum OutFormat {
+    Csv,
+    Jsonl,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum WindowArg {
+    Sentence,
+    Paragraph,
+    Document,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum InFormat {
+    Auto,
+    Text,
+    Lines,
+    Jsonl,
+}
+
+/// Parses `args` and runs; returns the exit code.
+pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<i32, String> {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return Ok(code);
+        }
+    };
+    match cli.command {
+        Command::Extract(a) => run_tables(a, Tables::Mentions),
+        Command::Comentions(a) => run_tables(a, Tables::Comentions),
+        Command::Network(a) => run_tables(a, Tables::Network),
+        Command::All(a) => run_tables(a, Tables::All),
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tables {
+    Mentions,
+    Comentions,
+    Network,
+    All,
+}
+
+fn create(path: &Path) -> Result<Box<dyn Write + Send>, String> {
+    let f = File::create(path).map_err(|e| format!("{}: cannot create: {e}", path.display()))?;
+    Ok(Box::new(BufWriter::with_capacity(1 << 16, f)))
+}
+
+fn stdout() -> Box<dyn Write + Send> {
+    Box::new(BufWriter::with_capacity(1 << 16, io::stdout()))
+}
+
+fn run_tables(a: RunArgs, tables: Tables) -> Result<i32, String> {
+    let format = match a.format {
+        OutFormat::Csv => Format::Csv,
+        OutFormat::Jsonl => Format::Jsonl,
+    };
+    let ext = match format {
+        Format::Csv => "csv",
+        Format::Jsonl => "jsonl",
+    };
+    // Outputs first: a bad -o should fail before the gazetteer is built.
+    let mut outputs = Outputs::default();
+    match tables {
+        Tables::Mentions | Tables::Comentions => {
+            let w = match &a.output {
+                Some(p) if p.as_os_str() != "-" => create(p)?,
+                _ => stdout(),
+            };
+            if tables == Tables::Mentions {
+                outputs.mentions = Some(w);
+            } else {
+                outputs.comentions = Some(w);
+            }
+        }
+        Tables::Network | Tables::All => {
+            let dir = a
+                .output
+                .as_ref()
+                .ok_or("this command writes several files: name a folder with -o DIR")?;
+            std::fs::create_dir_all(dir)
+                .map_err(|e| format!("{}: cannot create folder: {e}", dir.display()))?;
+            if tables == Tables::All {
+                outputs.mentions = Some(create(&dir.join(format!("mentions.{ext}")))?);
+                outputs.comentions = Some(create(&dir.join(format!("comentions.{ext}")))?);
+            }
+            outputs.nodes = Some(create(&dir.join(format!("nodes.{ext}")))?);
+            outputs.edges = Some(create(&dir.join(format!("edges.{ext}")))?);
+        }
+    }
+    if let Some(p) = &a.rejects {
+        outputs.rejects = Some(create(p)?);
+    }
+
+    let mut gb = GazetteerBuilder::new();
+    if !a.no_default_gazetteer {
+        gb.add_default();
+    }
+    for p in &a.gazetteer {
+        gb.add_path(p);
+    }
+    if a.no_default_gazetteer && a.gazetteer.is_empty() {
+        return Err("--no-default-gazetteer needs at least one --gazetteer PATH".into());
+    }
+    let gazetteer = gb.build().map_err(|e| format!("gazetteer errors:\n{e}"))?;
+    let extractor = Extractor::new(Arc::new(gazetteer), Default::default());
+
+    let input = InputOptions {
+        format: match a.input_format {
+            InFormat::Auto => InputFormat::Auto,
+            InFormat::Text => InputFormat::Text,
+            InFormat::Lines => InputFormat::Lines,
+            InFormat::Jsonl => InputFormat::Jsonl,
+        },
+        fields: Fields {
+            id: a.id_field,
+            text: a.text_field,
+            title: a.title_field,
+            date: a.date_field,
+        },
+    };
+    let reader = Reader::new(&a.paths, input);
+    let show = !a.quiet;
+    let opts = RunOptions {
+        threads: a.threads,
+        format,
+        header: !a.no_header,
+        window: match a.window {
+            WindowArg::Sentence => Window::Sentence,
+            WindowArg::Paragraph => Window::Paragraph,
+            WindowArg::Document => Window::Document,
+        },
+        progress: show && io::stderr().is_terminal(),
+        size_hint: reader.size_hint(),
+        report_rejects: true,
+        ..RunOptions::default()
+    };
+    let summary = pipeline::run(reader, &extractor, &opts, outputs)
+        .map_err(|e| format!("cannot write output: {e}"))?;
+    if show && !summary.closed_early {
+        eprintln!("newsner: {}", summary.line());
+    }
+    Ok(if summary.rejected > 0 { 2 } else { 0 })
+}

@@ -1,0 +1,509 @@
+//! Gazetteers: the lists of people, groups and places newsner knows, loaded from TSV, checked
+//! whole before any work starts, and compiled into a [`Matcher`].
+//!
+//! A file has a header naming at least `id`, `name`, `type` and `aliases` (in any order; other
+//! columns such as `prominence`, `country` or `population` may follow), then one entity per line.
+//! `#` starts a comment line. `name` is the canonical name (the English Wikipedia title), `type` is
+//! `person`, `group`, `place` or another lowercase label, and `aliases` are separated by `|`.
+//! The files in `gazetteers/` are compiled into the binary as the default.
+
+use crate::error::{Error, Errors};
+use crate::matching::{MatchKind, Matcher, MatcherBuilder};
+use rustc_hash::FxHashMap;
+use std::path::Path;
+
+/// The default gazetteer files, embedded at build time.
+pub const DEFAULT_FILES: &[(&str, &str)] = &[
+    ("people.tsv", include_str!("../gazetteers/people.tsv")),
+    ("groups.tsv", include_str!("../gazetteers/groups.tsv")),
+    ("places.tsv", include_str!("../gazetteers/places.tsv")),
+    (
+        "places_extra.tsv",
+        include_str!("../gazetteers/places_extra.tsv"),
+    ),
+];
+
+/// An entity: one person, group or place.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entity {
+    /// Unique id, as in the gazetteer.
+    pub id: Box<str>,
+    /// Canonical name: the English Wikipedia title.
+    pub name: Box<str>,
+    /// Index into [`Gazetteer::types`].
+    pub kind: u16,
+    /// Higher means more often in the news; breaks ties between entities sharing an alias.
+    pub prominence: f32,
+    /// ISO 3166-1 alpha-2 country code, when the gazetteer gives one.
+    pub country: Option<Box<str>>,
+}
+
+/// One row of a gazetteer file, as read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    /// The entity.
+    pub entity: Entity,
+    /// Type label.
+    pub type_name: String,
+    /// Aliases, not including the name.
+    pub aliases: Vec<String>,
+    /// Where it was read: file and line.
+    pub origin: (String, u64),
+}
+
+/// Reads gazetteer files, checks them and builds a [`Gazetteer`].
+#[derive(Debug, Default)]
+pub struct GazetteerBuilder {
+    rows: Vec<Row>,
+    by_id: FxHashMap<String, usize>,
+    errors: Vec<Error>,
+    default_ids: usize,
+}
+
+/// Stop collecting errors after this many: the first ones are what a user needs.
+const MAX_ERRORS: usize = 50;
+
+impl GazetteerBuilder {
+    /// An empty builder.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds the gazetteer compiled into the binary.
+    pub fn add_default(&mut self) -> &mut Self {
+        for (name, text) in DEFAULT_FILES {
+            self.add_text(&format!("<default>/{name}"), text);
+        }
+        self.default_ids = self.rows.len();
+        self
+    }
+
+    /// Adds a file, or every `.tsv` file below a folder (sorted by path).
+    pub fn add_path(&mut self, path: &Path) -> &mut Self {
+        let shown = path.display().to_string();
+        if path.is_dir() {
+            let mut files = Vec::new();
+            if let Err(e) = collect_tsv(path, &mut files) {
+                self.errors.push(Error::io(&shown, &e));
+            }
+            files.sort();
+            for f in files {
+                self.add_path(&f);
+            }
+            return self;
+        }
+        match std::fs::read(path) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => {
+                    self.add_text(&shown, &text);
+                }
+                Err(e) => {
+                    let at = e.utf8_error().valid_up_to();
+                    let line =
+                        e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+                    self.errors.push(Error::gazetteer(
+                        &shown,
+                        line,
+                        format!("invalid UTF-8 at byte {at}"),
+                    ));
+                }
+            },
+            Err(e) => self.errors.push(Error::io(&shown, &e)),
+        }
+        self
+    }
+
+    fn error(&mut self, file: &str, line: u64, msg: String) {
+        if self.errors.len() < MAX_ERRORS {
+            self.errors.push(Error::gazetteer(file, line, msg));
+        }
+    }
+
+    /// Adds the rows of one TSV text; `file` names it in errors.
+    pub fn add_text(&mut self, file: &str, text: &str) -> &mut Self {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut header: Option<Columns> = None;
+        for (i, raw) in text.lines().enumerate() {
+            let line = i as u64 + 1;
+            let l = raw.strip_suffix('\r').unwrap_or(raw);
+            if l.trim().is_empty() || l.starts_with('#') {
+                continue;
+            }
+            let Some(cols) = &header else {
+                match Columns::parse(l) {
+                    Ok(c) => header = Some(c),
+                    Err(m) => {
+                        self.error(file, line, m);
+                        return self;
+                    }
+                }
+                continue;
+            };
+            let fields: Vec<&str> = l.split('\t').collect();
+            if fields.len() < cols.required_len {
+                self.error(
+                    file,
+                    line,
+                    format!(
+                        "expected at least {} tab-separated fields (id, name, type, aliases), found {}",
+                        cols.required_len,
+                        fields.len()
+                    ),
+                );
+                continue;
+            }
+            let get = |i: Option<usize>| {
+                i.and_then(|i| fields.get(i))
+                    .map(|s| s.trim())
+                    .unwrap_or("")
+            };
+            let id = get(Some(cols.id));
+            let name = get(Some(cols.name));
+            let type_name = get(Some(cols.kind));
+            if id.is_empty() {
+                self.error(file, line, "empty id".into());
+                continue;
+            }
+            if id.contains(char::is_whitespace) {
+                self.error(file, line, format!("id `{id}` contains white space"));
+                continue;
+            }
+            if name.is_empty() {
+                self.error(file, line, format!("empty name for id `{id}`"));
+                continue;
+            }
+            if !valid_type(type_name) {
+                self.error(
+                    file,
+                    line,
+                    format!("bad type `{type_name}` for id `{id}`: expected person, group, place or another lowercase label"),
+                );
+                continue;
+            }
+            let prominence = match get(cols.prominence) {
+                "" => match get(cols.population).parse::<f64>() {
+                    Ok(p) if p >= 1.0 => (10.0 * p.log10()) as f32,
+                    _ => 0.0,
+                },
+                p => match p.parse::<f32>() {
+                    Ok(v) if v.is_finite() => v,
+                    _ => {
+                        self.error(
+                            file,
+                            line,
+                            format!("bad prominence `{p}` for id `{id}`: expected a number"),
+                        );
+                        continue;
+                    }
+                },
+            };
+            let country = Some(get(cols.country))
+                .filter(|c| !c.is_empty())
+                .map(Into::into);
+            let aliases: Vec<String> = get(Some(cols.aliases))
+                .split('|')
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+                .map(String::from)
+                .collect();
+            let row = Row {
+                entity: Entity {
+                    id: id.into(),
+                    name: name.into(),
+                    kind: 0,
+                    prominence,
+                    country,
+                },
+                type_name: type_name.to_string(),
+                aliases,
+                origin: (file.to_string(), line),
+            };
+            match self.by_id.get(id) {
+                // A user's row replaces a default one with the same id.
+                Some(&at) if at < self.default_ids => self.rows[at] = row,
+                Some(&at) => {
+                    let (f, l) = self.rows[at].origin.clone();
+                    self.error(
+                        file,
+                        line,
+                        format!("duplicate id `{id}` (first at {f}:{l})"),
+                    );
+                }
+                None => {
+                    self.by_id.insert(id.to_string(), self.rows.len());
+                    self.rows.push(row);
+                }
+            }
+        }
+        if header.is_none() && self.errors.len() < MAX_ERRORS {
+            // An empty file adds nothing; that is not an error.
+        }
+        self
+    }
+
+    /// The rows read so far.
+    pub fn rows(&self) -> &[Row] {
+        &self.rows
+    }
+
+    /// Checks everything and compiles the matcher; all errors found are returned together.
+    pub fn build(&self) -> Result<Gazetteer, Errors> {
+        let mut errors = self.errors.clone();
+        let mut types: Vec<Box<str>> = vec!["person".into(), "group".into(), "place".into()];
+        let mut entities = Vec::with_capacity(self.rows.len());
+        let mut mb = MatcherBuilder::new();
+        // Entities are numbered in id order, so that nothing downstream depends on file order.
+        let mut order: Vec<usize> = (0..self.rows.len()).collect();
+        order.sort_by(|&a, &b| self.rows[a].entity.id.cmp(&self.rows[b].entity.id));
+        for (idx, &r) in order.iter().enumerate() {
+            let row = &self.rows[r];
+            let kind = match types.iter().position(|t| **t == *row.type_name) {
+                Some(k) => k,
+                None => {
+                    types.push(row.type_name.as_str().into());
+                    types.len() - 1
+                }
+            };
+            let mut e = row.entity.clone();
+            e.kind = kind as u16;
+            for alias in names_of(&e, kind == 2).chain(row.aliases.iter().map(String::as_str)) {
+                if mb.add(alias, idx as u32, MatchKind::Exact).is_err() && errors.len() < MAX_ERRORS
+                {
+                    let (f, l) = &row.origin;
+                    errors.push(Error::gazetteer(
+                        f,
+                        *l,
+                        format!("alias `{alias}` of `{}` has no letter or digit", e.id),
+                    ));
+                }
+            }
+            entities.push(e);
+        }
+        if !errors.is_empty() {
+            return Err(Errors(errors));
+        }
+        let by_id = entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.clone(), i as u32))
+            .collect();
+        Ok(Gazetteer {
+            entities,
+            types,
+            by_id,
+            matcher: mb.build(),
+        })
+    }
+}
+
+/// The forms of an entity's own name that text uses: the title, and the title without a
+/// disambiguator ("Conservative Party (UK)" is written "Conservative Party"; the place "Afrin,
+/// Syria" is written "Afrin").
+fn names_of(e: &Entity, place: bool) -> impl Iterator<Item = &str> {
+    let name: &str = &e.name;
+    let bare = name
+        .strip_suffix(')')
+        .and_then(|s| s.rfind(" (").map(|i| name[..i].trim()))
+        .or_else(|| {
+            if place {
+                name.split_once(", ").map(|(a, _)| a)
+            } else {
+                None
+            }
+        });
+    std::iter::once(name).chain(bare)
+}
+
+fn valid_type(t: &str) -> bool {
+    let mut cs = t.chars();
+    matches!(cs.next(), Some(c) if c.is_ascii_lowercase())
+        && cs.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
+}
+
+fn collect_tsv(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let p = entry?.path();
+        let hidden = p
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        if hidden {
+            continue;
+        }
+        if p.is_dir() {
+            collect_tsv(&p, out)?;
+        } else if p.extension().is_some_and(|x| x == "tsv") {
+            out.push(p);
+        }
+    }
+    Ok(())
+}
+
+/// Column positions found in a header.
+#[derive(Debug)]
+struct Columns {
+    id: usize,
+    name: usize,
+    kind: usize,
+    aliases: usize,
+    prominence: Option<usize>,
+    population: Option<usize>,
+    country: Option<usize>,
+    required_len: usize,
+}
+
+impl Columns {
+    fn parse(header: &str) -> Result<Columns, String> {
+        let names: Vec<&str> = header.split('\t').map(str::trim).collect();
+        let find = |n: &str| names.iter().position(|h| h.eq_ignore_ascii_case(n));
+        let need = |n: &str| {
+            find(n).ok_or_else(|| {
+                format!("missing column `{n}` in header (a header needs id, name, type and aliases, tab-separated; found `{}`)", names.join(", "))
+            })
+        };
+        let (id, name, kind, aliases) =
+            (need("id")?, need("name")?, need("type")?, need("aliases")?);
+        Ok(Columns {
+            id,
+            name,
+            kind,
+            aliases,
+            prominence: find("prominence"),
+            population: find("population"),
+            country: find("country"),
+            // A row may leave out trailing empty alias and optional fields.
+            required_len: id.max(name).max(kind) + 1,
+        })
+    }
+}
+
+/// A checked, compiled gazetteer. Immutable; share it across threads.
+#[derive(Debug)]
+pub struct Gazetteer {
+    entities: Vec<Entity>,
+    types: Vec<Box<str>>,
+    by_id: FxHashMap<Box<str>, u32>,
+    matcher: Matcher,
+}
+
+impl Gazetteer {
+    /// The default gazetteer compiled into the binary.
+    pub fn default_gazetteer() -> Result<Gazetteer, Errors> {
+        GazetteerBuilder::new().add_default().build()
+    }
+
+    /// Entity number `i`.
+    pub fn entity(&self, i: u32) -> &Entity {
+        &self.entities[i as usize]
+    }
+
+    /// All entities, in id order.
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// The entity with id `id`.
+    pub fn find(&self, id: &str) -> Option<u32> {
+        self.by_id.get(id).copied()
+    }
+
+    /// The type label of entity `i`.
+    pub fn type_name(&self, i: u32) -> &str {
+        &self.types[self.entities[i as usize].kind as usize]
+    }
+
+    /// All type labels; `person`, `group` and `place` come first.
+    pub fn types(&self) -> &[Box<str>] {
+        &self.types
+    }
+
+    /// The compiled aliases.
+    pub fn matcher(&self) -> &Matcher {
+        &self.matcher
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn build(text: &str) -> Result<Gazetteer, String> {
+        GazetteerBuilder::new()
+            .add_text("g.tsv", text)
+            .build()
+            .map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn reads_rows_and_extra_columns() {
+        let g = build("# comment\nid\tname\ttype\taliases\tprominence\nA\tAlpha\tperson\tAl|Alf\t5\nB\tBeta\tthing\t\n").unwrap();
+        assert_eq!(g.entities().len(), 2);
+        assert_eq!(g.type_name(g.find("B").unwrap()), "thing");
+        assert_eq!(g.entity(g.find("A").unwrap()).prominence, 5.0);
+    }
+
+    #[test]
+    fn errors_name_file_line_and_problem() {
+        let cases = [
+            ("id\tname\taliases\n", "g.tsv:1: missing column `type`"),
+            (
+                "id\tname\ttype\taliases\nA\tAlpha\n",
+                "g.tsv:2: expected at least 3",
+            ),
+            (
+                "id\tname\ttype\taliases\nA\tAlpha\tperson\t\nA\tAlso\tperson\t\n",
+                "g.tsv:3: duplicate id `A` (first at g.tsv:2)",
+            ),
+            (
+                "id\tname\ttype\taliases\nA\t \tperson\t\n",
+                "g.tsv:2: empty name for id `A`",
+            ),
+            (
+                "id\tname\ttype\taliases\nA\tAlpha\tPerson!\t\n",
+                "g.tsv:2: bad type `Person!`",
+            ),
+            (
+                "id\tname\ttype\taliases\tprominence\nA\tAlpha\tperson\t\thigh\n",
+                "g.tsv:2: bad prominence `high`",
+            ),
+            (
+                "id\tname\ttype\taliases\nA\tAlpha\tperson\t--\n",
+                "g.tsv:2: alias `--` of `A` has no letter or digit",
+            ),
+        ];
+        for (text, want) in cases {
+            let err = build(text).unwrap_err();
+            assert!(
+                err.starts_with(want),
+                "for {text:?}: got {err:?}, want {want:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn user_row_replaces_default_row() {
+        let mut b = GazetteerBuilder::new();
+        b.add_text("d.tsv", "id\tname\ttype\taliases\nA\tAlpha\tperson\t\n");
+        b.default_ids = b.rows.len();
+        b.add_text("u.tsv", "id\tname\ttype\taliases\nA\tAlpha Two\tperson\t\n");
+        let g = b.build().unwrap();
+        assert_eq!(&*g.entity(0).name, "Alpha Two");
+    }
+
+    #[test]
+    fn disambiguators_are_dropped_from_written_names() {
+        let g = build("id\tname\ttype\taliases\nC\tConservative Party (UK)\tgroup\t\nA\tAfrin, Syria\tplace\t\nW\tSmith, John\tperson\t\n").unwrap();
+        assert_eq!(g.matcher().aliases(), 5);
+    }
+
+    #[test]
+    fn default_gazetteer_builds() {
+        let g = Gazetteer::default_gazetteer().unwrap();
+        assert!(g.find("Vladimir_Putin").is_some());
+    }
+
+    #[test]
+    fn gazetteer_is_send_sync() {
+        fn is<T: Send + Sync>() {}
+        is::<Gazetteer>();
+    }
+}

@@ -1,0 +1,604 @@
+//! Matching: finds every alias of the gazetteer in a text, longest first, in one left-to-right
+//! pass over its tokens.
+//!
+//! Aliases are compiled into a trie over *folded tokens* (lowercase, no diacritics). A scan walks
+//! the trie only from tokens that can start a name: a capital letter, a digit, a non-ASCII letter,
+//! or one of the few lowercase words that begin an alias ("al-Qaeda"). Most of news is lowercase
+//! words that start no name, and those cost a byte loop and nothing else, which is why this is
+//! faster than running an automaton over every byte.
+//!
+//! Case is checked after the fold: every letter that is a capital in the alias must be a capital in
+//! the text. "SYRIA" and "Al-Sharaa" match "Syria" and "al-Sharaa"; "us" never matches "US", and
+//! "turkey" (the bird) never matches "Turkey". An all-capitals alias ("US", "HTS") does not match
+//! inside a run of capitals ("LET US BE CLEAR"), where capitals say nothing.
+
+use crate::text::fold::{fold_into, fold_with};
+use crate::text::{Kind, Token, Tokenizer};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+/// How a mention was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MatchKind {
+    /// A name or alias as the gazetteer lists it.
+    Exact,
+    /// A spelling generated from a gazetteer name (transliteration, article form).
+    Variant,
+    /// A surname standing alone.
+    Surname,
+    /// An acronym defined in the article ("Hayat Tahrir al-Sham (HTS)").
+    Acronym,
+    /// A short form resolved to a full name elsewhere in the article.
+    Coref,
+    /// A name no gazetteer lists, found by a rule.
+    Discovered,
+}
+
+impl MatchKind {
+    /// The label used in output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MatchKind::Exact => "exact",
+            MatchKind::Variant => "variant",
+            MatchKind::Surname => "surname",
+            MatchKind::Acronym => "acronym",
+            MatchKind::Coref => "coref",
+            MatchKind::Discovered => "discovered",
+        }
+    }
+}
+
+/// One alias as compiled: which entity it names and which letters must be capitals.
+#[derive(Clone, Copy, Debug)]
+struct Variant {
+    entity: u32,
+    kind: MatchKind,
+    /// Range into `Matcher::caps`: positions (in folded chars) that must be capitals.
+    caps_start: u32,
+    caps_len: u16,
+    /// A single all-capitals word ("US", "NATO").
+    acronym: bool,
+    /// Starts with a lowercase "the" that is context, not name ("the Kremlin").
+    article: bool,
+}
+
+/// An entity an occurrence may name, and how.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Candidate {
+    /// Index of the entity in the gazetteer.
+    pub entity: u32,
+    /// How this alias relates to the entity.
+    pub kind: MatchKind,
+}
+
+/// An occurrence of an alias: a byte range and the entities it may name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Occurrence {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// The entities this alias belongs to (more than one when it is shared).
+    pub candidates: Vec<Candidate>,
+}
+
+const ROOT: u32 = 0;
+
+/// Compiles aliases into a [`Matcher`].
+#[derive(Debug, Default)]
+pub struct MatcherBuilder {
+    vocab: FxHashMap<Box<str>, u32>,
+    trans: FxHashMap<u64, u32>,
+    nodes: u32,
+    terminals: Vec<(u32, Variant)>,
+    caps: Vec<u16>,
+    free_starts: FxHashSet<u32>,
+    seen: FxHashSet<(u32, u32, u32, u16)>,
+    key: String,
+}
+
+/// Why an alias was not added.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AliasProblem {
+    /// The alias holds no letter or digit.
+    NoWord,
+}
+
+impl MatcherBuilder {
+    /// An empty builder.
+    pub fn new() -> Self {
+        MatcherBuilder {
+            nodes: 1,
+            ..Default::default()
+        }
+    }
+
+    fn token_id(&mut self, key: &str) -> u32 {
+        if let Some(&id) = self.vocab.get(key) {
+            return id;
+        }
+        let id = self.vocab.len() as u32;
+        self.vocab.insert(key.into(), id);
+        id
+    }
+
+    /// Adds `alias` as a name of entity `entity`.
+    pub fn add(&mut self, alias: &str, entity: u32, kind: MatchKind) -> Result<(), AliasProblem> {
+        let mut node = ROOT;
+        let mut pos = 0u32;
+        let caps_start = self.caps.len() as u32;
+        let mut words = 0;
+        let mut all_upper_letters = true;
+        let mut letters = 0;
+        let mut first = true;
+        for t in Tokenizer::new(alias) {
+            let s = &alias[t.start..t.end];
+            self.key.clear();
+            let caps = &mut self.caps;
+            fold_with(s, &mut self.key, |u| {
+                if u {
+                    caps.push(pos.min(u16::MAX as u32) as u16);
+                }
+                pos += 1;
+            });
+            if t.kind == Kind::Word {
+                words += 1;
+                for c in s.chars().filter(|c| c.is_alphabetic()) {
+                    letters += 1;
+                    all_upper_letters &= c.is_uppercase();
+                }
+            }
+            let key = std::mem::take(&mut self.key);
+            let id = self.token_id(&key);
+            self.key = key;
+            if first {
+                let c = s.chars().next().unwrap_or(' ');
+                if !c.is_uppercase() && !c.is_numeric() {
+                    self.free_starts.insert(id);
+                }
+                first = false;
+            }
+            let k = ((node as u64) << 32) | id as u64;
+            node = match self.trans.get(&k) {
+                Some(&n) => n,
+                None => {
+                    let n = self.nodes;
+                    self.nodes += 1;
+                    self.trans.insert(k, n);
+                    n
+                }
+            };
+        }
+        if words == 0 {
+            self.caps.truncate(caps_start as usize);
+            return Err(AliasProblem::NoWord);
+        }
+        let caps_len = (self.caps.len() as u32 - caps_start) as u16;
+        // The same entity, node and capitals twice adds nothing.
+        let caps_hash = self.caps[caps_start as usize..]
+            .iter()
+            .fold(0u32, |h, &c| h.wrapping_mul(31).wrapping_add(c as u32 + 1));
+        if !self.seen.insert((node, entity, caps_hash, caps_len)) {
+            self.caps.truncate(caps_start as usize);
+            return Ok(());
+        }
+        let acronym = words == 1 && letters >= 2 && all_upper_letters;
+        let article = alias.starts_with("the ") && words > 1;
+        self.terminals.push((
+            node,
+            Variant {
+                entity,
+                kind,
+                caps_start,
+                caps_len,
+                acronym,
+                article,
+            },
+        ));
+        Ok(())
+    }
+
+    /// Number of aliases added so far (after removing exact repeats).
+    pub fn len(&self) -> usize {
+        self.terminals.len()
+    }
+
+    /// Whether no alias was added.
+    pub fn is_empty(&self) -> bool {
+        self.terminals.is_empty()
+    }
+
+    /// Compiles the trie.
+    pub fn build(mut self) -> Matcher {
+        // Variants are grouped by node; within a node, by entity then kind, so that output never
+        // depends on the order aliases were added in.
+        self.terminals
+            .sort_by_key(|(n, v)| (*n, v.entity, v.kind, v.caps_start));
+        let mut term_start = vec![0u32; self.nodes as usize + 1];
+        for (n, _) in &self.terminals {
+            term_start[*n as usize + 1] += 1;
+        }
+        for i in 1..term_start.len() {
+            term_start[i] += term_start[i - 1];
+        }
+        let variants: Vec<Variant> = self.terminals.into_iter().map(|(_, v)| v).collect();
+        let max_key_len = self.vocab.keys().map(|k| k.len()).max().unwrap_or(0);
+        let mut free_first = [false; 256];
+        for (k, id) in &self.vocab {
+            if self.free_starts.contains(id) {
+                free_first[k.as_bytes()[0] as usize] = true;
+            }
+        }
+        Matcher {
+            vocab: self.vocab,
+            trans: self.trans,
+            term_start,
+            variants,
+            caps: self.caps,
+            free_starts: self.free_starts,
+            free_first,
+            max_key_len,
+        }
+    }
+}
+
+/// The compiled aliases of a gazetteer. Immutable; share it across threads.
+#[derive(Debug)]
+pub struct Matcher {
+    vocab: FxHashMap<Box<str>, u32>,
+    trans: FxHashMap<u64, u32>,
+    term_start: Vec<u32>,
+    variants: Vec<Variant>,
+    caps: Vec<u16>,
+    free_starts: FxHashSet<u32>,
+    free_first: [bool; 256],
+    max_key_len: usize,
+}
+
+/// Scratch space reused between scans, so that a scan allocates nothing per token.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    key: String,
+    upper: Vec<bool>,
+    terminals: Vec<(u32, usize, usize)>,
+}
+
+impl Matcher {
+    /// Number of compiled aliases.
+    pub fn aliases(&self) -> usize {
+        self.variants.len()
+    }
+
+    /// Number of distinct folded tokens the aliases are made of.
+    pub fn vocabulary(&self) -> usize {
+        self.vocab.len()
+    }
+
+    /// The id of the folded form of token `t`, if any alias uses it.
+    #[inline]
+    fn token_id(&self, text: &str, t: Token, key: &mut String) -> Option<u32> {
+        let s = &text[t.start..t.end];
+        key.clear();
+        if s.is_ascii() {
+            if s.len() > self.max_key_len {
+                return None;
+            }
+            // Same result as fold_into for ASCII, without the per-char machinery.
+            key.push_str(s);
+            key.make_ascii_lowercase();
+        } else {
+            if s.len() > 4 * self.max_key_len + 16 {
+                return None;
+            }
+            fold_into(s, key);
+        }
+        self.vocab.get(key.as_str()).copied()
+    }
+
+    /// Whether a name may start at token `t`: cheap tests first, the vocabulary last.
+    #[inline]
+    fn may_start(&self, text: &str, t: Token, key: &mut String) -> Option<u32> {
+        let b0 = text.as_bytes()[t.start];
+        if b0.is_ascii_uppercase() || b0.is_ascii_digit() || b0 >= 0x80 {
+            return self.token_id(text, t, key);
+        }
+        if !self.free_first[b0.to_ascii_lowercase() as usize] {
+            return None;
+        }
+        let id = self.token_id(text, t, key)?;
+        self.free_starts.contains(&id).then_some(id)
+    }
+
+    /// Finds all occurrences in `text`, leftmost first, longest at each start, not overlapping.
+    pub fn scan(&self, text: &str, scratch: &mut Scratch, out: &mut Vec<Occurrence>) {
+        let mut tk = Tokenizer::new(text);
+        let mut prev: Option<Token> = None;
+        while let Some(t) = tk.next_token() {
+            let Some(first_id) = self.may_start(text, t, &mut scratch.key) else {
+                prev = Some(t);
+                continue;
+            };
+            scratch.terminals.clear();
+            let mut node = ROOT;
+            let mut id = first_id;
+            let mut tok = t;
+            let mut look = tk;
+            while let Some(&n) = self.trans.get(&(((node as u64) << 32) | id as u64)) {
+                node = n;
+                if self.term_start[node as usize] < self.term_start[node as usize + 1] {
+                    scratch.terminals.push((node, tok.end, look.pos()));
+                }
+                match look.next_token() {
+                    Some(nt) if nt.joined => tok = nt,
+                    _ => break,
+                }
+                match self.token_id(text, tok, &mut scratch.key) {
+                    Some(i) => id = i,
+                    None => break,
+                }
+            }
+            let mut found = false;
+            while let Some((node, end, resume)) = scratch.terminals.pop() {
+                let (candidates, article) =
+                    self.check_case(text, t.start, end, node, prev, scratch);
+                if !candidates.is_empty() {
+                    out.push(Occurrence {
+                        start: if article {
+                            after_article(text, t)
+                        } else {
+                            t.start
+                        },
+                        end,
+                        candidates,
+                    });
+                    tk = Tokenizer::at(text, resume);
+                    prev = None;
+                    found = true;
+                    break;
+                }
+            }
+            if !found {
+                prev = Some(t);
+            }
+        }
+    }
+
+    /// The variants at `node` whose capitals the surface `text[start..end]` has.
+    fn check_case(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        node: u32,
+        prev: Option<Token>,
+        scratch: &mut Scratch,
+    ) -> (Vec<Candidate>, bool) {
+        let surface = &text[start..end];
+        scratch.upper.clear();
+        scratch.key.clear();
+        let upper = &mut scratch.upper;
+        for t in Tokenizer::new(surface) {
+            fold_with(&surface[t.start..t.end], &mut scratch.key, |u| {
+                upper.push(u)
+            });
+        }
+        let range =
+            self.term_start[node as usize] as usize..self.term_start[node as usize + 1] as usize;
+        let mut out = Vec::new();
+        let mut article = false;
+        let mut in_caps_run = None;
+        for v in &self.variants[range] {
+            let caps =
+                &self.caps[v.caps_start as usize..v.caps_start as usize + v.caps_len as usize];
+            if !caps
+                .iter()
+                .all(|&p| upper.get(p as usize).copied().unwrap_or(false))
+            {
+                continue;
+            }
+            if v.acronym {
+                let run =
+                    *in_caps_run.get_or_insert_with(|| in_capitals_run(text, start, end, prev));
+                if run {
+                    continue;
+                }
+            }
+            article |= v.article;
+            out.push(Candidate {
+                entity: v.entity,
+                kind: v.kind,
+            });
+        }
+        (out, article)
+    }
+}
+
+/// Where a mention starts when its alias begins with a lowercase "the": the article made the
+/// match ("the West"), but it is not part of the name ("The Hague", whose alias has a capital, keeps
+/// it).
+fn after_article(text: &str, first: Token) -> usize {
+    Tokenizer::at(text, first.end)
+        .next_token()
+        .map_or(first.start, |t| t.start)
+}
+
+/// Whether the word at `start..end` stands between other all-capitals words, where capitals are
+/// typography ("LET US BE CLEAR", "SYRIA IS working") rather than an acronym.
+fn in_capitals_run(text: &str, start: usize, end: usize, prev: Option<Token>) -> bool {
+    let caps_word = |t: Token| {
+        let s = &text[t.start..t.end];
+        t.kind == Kind::Word
+            && s.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && s.chars().all(|c| !c.is_lowercase())
+            && s.chars().any(|c| c.is_alphabetic())
+    };
+    let before = prev.is_some_and(|p| {
+        // Only a word right before, across spaces, counts.
+        p.end <= start && text[p.end..start].chars().all(char::is_whitespace) && caps_word(p)
+    });
+    let after = Tokenizer::at(text, end).next_token().is_some_and(|n| {
+        text[end..n.start].chars().all(char::is_whitespace) && n.joined && caps_word(n)
+    });
+    before || after
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn matcher(aliases: &[(&str, u32)]) -> Matcher {
+        let mut b = MatcherBuilder::new();
+        for (a, e) in aliases {
+            b.add(a, *e, MatchKind::Exact).unwrap();
+        }
+        b.build()
+    }
+
+    fn find(m: &Matcher, text: &str) -> Vec<(String, Vec<u32>)> {
+        let mut out = Vec::new();
+        m.scan(text, &mut Scratch::default(), &mut out);
+        out.into_iter()
+            .map(|o| {
+                (
+                    text[o.start..o.end].to_string(),
+                    o.candidates.iter().map(|c| c.entity).collect(),
+                )
+            })
+            .collect()
+    }
+
+    macro_rules! case {
+        ($name:ident, $aliases:expr, $text:expr, $want:expr) => {
+            #[test]
+            fn $name() {
+                let m = matcher(&$aliases);
+                let want: Vec<(String, Vec<u32>)> = $want
+                    .iter()
+                    .map(|(s, e): &(&str, u32)| (s.to_string(), vec![*e]))
+                    .collect();
+                assert_eq!(find(&m, $text), want);
+            }
+        };
+    }
+
+    // Case.
+    case!(
+        capitals_match_title_case,
+        [("Syria", 1)],
+        "SYRIA IS working in Syria",
+        [("SYRIA", 1), ("Syria", 1)]
+    );
+    case!(
+        lowercase_never_matches_capitals,
+        [("US", 1), ("Turkey", 2)],
+        "let us eat turkey in the US",
+        [("US", 1)]
+    );
+    case!(
+        acronym_not_in_capitals_run,
+        [("US", 1)],
+        "LET US BE CLEAR: the US-backed force",
+        [("US", 1)]
+    );
+    case!(
+        lowercase_alias_letters_take_any_case,
+        [("al-Qaeda", 1)],
+        "Al-Qaeda and al-Qaeda, not al-qaeda",
+        [("Al-Qaeda", 1), ("al-Qaeda", 1)]
+    );
+    // Diacritics, apostrophes, dashes, whitespace.
+    case!(
+        diacritics_fold,
+        [("Recep Tayyip Erdoğan", 1)],
+        "Recep Tayyip Erdogan and RECEP TAYYIP ERDOĞAN",
+        [("Recep Tayyip Erdogan", 1), ("RECEP TAYYIP ERDOĞAN", 1)]
+    );
+    case!(
+        possessives,
+        [("Russia", 1), ("Putin", 2)],
+        "Russia’s and Putin's",
+        [("Russia", 1), ("Putin", 2)]
+    );
+    case!(
+        dashes_and_hyphens,
+        [("Russia", 1), ("Syria", 2), ("US", 3), ("Iran", 4)],
+        "Russia–Syria ties, US-backed, Iranian",
+        [("Russia", 1), ("Syria", 2), ("US", 3)]
+    );
+    case!(
+        line_break_inside_name,
+        [("Maher al-Sharaa", 1)],
+        "and\nMaher\nAl-Sharaa said",
+        [("Maher\nAl-Sharaa", 1)]
+    );
+    case!(
+        blank_line_breaks_name,
+        [("Vladimir Putin", 1)],
+        "Vladimir\n\nPutin",
+        []
+    );
+    case!(
+        dotted_abbreviation,
+        [("U.S.", 1), ("St. Petersburg", 2)],
+        "U.S. envoy in St. Petersburg, not St Petersburg",
+        [("U.S.", 1), ("St. Petersburg", 2)]
+    );
+    // Longest match.
+    case!(
+        longest_wins,
+        [
+            ("Al-Sharaa", 1),
+            ("Maher Al-Sharaa", 2),
+            ("Astana", 3),
+            ("Astana Process", 4)
+        ],
+        "Maher Al-Sharaa and Al-Sharaa at the Astana Process in Astana",
+        [
+            ("Maher Al-Sharaa", 2),
+            ("Al-Sharaa", 1),
+            ("Astana Process", 4),
+            ("Astana", 3)
+        ]
+    );
+    case!(
+        adjacent_names_stay_apart,
+        [("Islamic Revolutionary Guard Corps", 1), ("Quds Force", 2)],
+        "Islamic Revolutionary Guard Corps Quds Force commander",
+        [("Islamic Revolutionary Guard Corps", 1), ("Quds Force", 2)]
+    );
+    case!(
+        falls_back_to_shorter_when_longer_fails_case,
+        [("Gaza", 1), ("Gaza Strip", 2)],
+        "Gaza strip",
+        [("Gaza", 1)]
+    );
+    case!(
+        leading_article_is_context_not_name,
+        [("the West", 1), ("The Hague", 2)],
+        "The West and the West in The Hague",
+        [("West", 1), ("West", 1), ("The Hague", 2)]
+    );
+    case!(
+        no_match_inside_words,
+        [("Iran", 1), ("Oman", 2)],
+        "Iranian Romanian",
+        []
+    );
+
+    #[test]
+    fn shared_alias_keeps_all_candidates() {
+        let m = matcher(&[("Assad", 2), ("Assad", 1)]);
+        assert_eq!(find(&m, "Assad"), vec![("Assad".to_string(), vec![1, 2])]);
+    }
+
+    #[test]
+    fn alias_without_word_is_refused() {
+        let mut b = MatcherBuilder::new();
+        assert_eq!(b.add(" - ", 0, MatchKind::Exact), Err(AliasProblem::NoWord));
+    }
+
+    #[test]
+    fn matcher_is_send_sync() {
+        fn is<T: Send + Sync>() {}
+        is::<Matcher>();
+    }
+}

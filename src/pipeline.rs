@@ -1,0 +1,410 @@
+//! The parallel pipeline: documents in batches -> rayon workers (extract, pair, render) -> one
+//! writer thread that writes in input order, so the bytes out are the same whatever the number of
+//! threads. Memory stays flat: at most a few batches are in flight.
+
+use crate::comentions::{self, Window};
+use crate::extract::Extractor;
+use crate::input::{Item, Rejected};
+use crate::output::{self, DocNetwork, Format, Network};
+use rayon::prelude::*;
+use std::io::{self, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::sync_channel;
+use std::time::Instant;
+
+/// Where the results go; each is optional, so one pass can write several tables.
+#[derive(Default)]
+pub struct Outputs<'a> {
+    /// Mention rows.
+    pub mentions: Option<Box<dyn Write + Send + 'a>>,
+    /// Co-mention rows.
+    pub comentions: Option<Box<dyn Write + Send + 'a>>,
+    /// Network node table, written at the end.
+    pub nodes: Option<Box<dyn Write + Send + 'a>>,
+    /// Network edge table, written at the end.
+    pub edges: Option<Box<dyn Write + Send + 'a>>,
+    /// Rejected records.
+    pub rejects: Option<Box<dyn Write + Send + 'a>>,
+}
+
+/// How a run behaves.
+#[derive(Clone, Debug)]
+pub struct RunOptions {
+    /// Worker threads (0: one per core).
+    pub threads: usize,
+    /// CSV or JSON lines.
+    pub format: Format,
+    /// Write CSV headers.
+    pub header: bool,
+    /// Co-mention window.
+    pub window: Window,
+    /// Show a progress bar on stderr.
+    pub progress: bool,
+    /// Total input size, for the progress bar's ETA.
+    pub size_hint: Option<u64>,
+    /// Print a line on stderr for each rejected record (up to a limit).
+    pub report_rejects: bool,
+    /// A batch ends after this many documents...
+    pub batch_docs: usize,
+    /// ...or this many bytes.
+    pub batch_bytes: u64,
+}
+
+impl Default for RunOptions {
+    fn default() -> Self {
+        RunOptions {
+            threads: 0,
+            format: Format::Csv,
+            header: true,
+            window: Window::Sentence,
+            progress: false,
+            size_hint: None,
+            report_rejects: true,
+            batch_docs: 1024,
+            batch_bytes: 8 << 20,
+        }
+    }
+}
+
+/// What a run did.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Summary {
+    /// Documents processed.
+    pub documents: u64,
+    /// Input bytes (uncompressed) of processed and rejected records.
+    pub bytes: u64,
+    /// Mentions found.
+    pub mentions: u64,
+    /// Co-mention pairs found.
+    pub pairs: u64,
+    /// Records rejected.
+    pub rejected: u64,
+    /// Windows that gave no pairs for holding too many entities.
+    pub windows_skipped: u64,
+    /// Wall time.
+    pub seconds: f64,
+    /// The reader of the output went away (`| head`); the run stopped early, which is not an error.
+    pub closed_early: bool,
+}
+
+impl Summary {
+    /// The one-line summary printed on stderr.
+    pub fn line(&self) -> String {
+        let mb = self.bytes as f64 / 1e6;
+        let mut s = format!(
+            "{} documents, {:.1} MB, {} mentions, {} pairs, {} rejected, {:.2} s, {:.1} MB/s",
+            self.documents,
+            mb,
+            self.mentions,
+            self.pairs,
+            self.rejected,
+            self.seconds,
+            mb / self.seconds.max(1e-9)
+        );
+        if self.windows_skipped > 0 {
+            s += &format!(
+                ", {} windows with more than {} entities gave no pairs",
+                self.windows_skipped,
+                comentions::MAX_ENTITIES_PER_WINDOW
+            );
+        }
+        s
+    }
+}
+
+/// The results of one item, rendered by a worker.
+enum Done {
+    Doc {
+        bytes: u64,
+        mentions: u64,
+        pairs: u64,
+        skipped: u32,
+        mention_rows: Vec<u8>,
+        pair_rows: Vec<u8>,
+        network: Option<DocNetwork>,
+    },
+    Rejected(Rejected),
+}
+
+/// Stop printing rejected records on stderr after this many; the summary counts them all.
+const MAX_REPORTED_REJECTS: u64 = 50;
+
+fn is_broken_pipe(e: &io::Error) -> bool {
+    e.kind() == io::ErrorKind::BrokenPipe
+}
+
+/// Runs the pipeline over `items` and writes to `outputs`.
+///
+/// Returns an error only when an output cannot be written (a closed pipe is not an error: it ends
+/// the run early and sets [`Summary::closed_early`]).
+pub fn run<I>(
+    items: I,
+    ex: &Extractor,
+    opts: &RunOptions,
+    mut outputs: Outputs<'_>,
+) -> io::Result<Summary>
+where
+    I: Iterator<Item = Item> + Send,
+{
+    let start = Instant::now();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.threads)
+        .build()
+        .map_err(io::Error::other)?;
+    let stop = AtomicBool::new(false);
+    let want_pairs =
+        outputs.comentions.is_some() || outputs.nodes.is_some() || outputs.edges.is_some();
+    let want_mentions = outputs.mentions.is_some();
+    let want_network = outputs.nodes.is_some() || outputs.edges.is_some();
+    let format = opts.format;
+
+    if opts.header {
+        let res = (|| {
+            if let Some(w) = outputs.mentions.as_mut() {
+                output::write_header(w, format, output::MENTION_COLUMNS)?;
+            }
+            if let Some(w) = outputs.comentions.as_mut() {
+                output::write_header(w, format, &output::pair_columns(opts.window))?;
+            }
+            if let Some(w) = outputs.rejects.as_mut() {
+                output::write_header(w, format, output::REJECT_COLUMNS)?;
+            }
+            Ok(())
+        })();
+        if let Err(e) = res {
+            return closed_or_err(e, start);
+        }
+    }
+
+    let process = |item: Item| -> Done {
+        match item {
+            Item::Rejected(r) => Done::Rejected(r),
+            Item::Doc(doc) => {
+                let g = ex.gazetteer();
+                let x = ex.extract(&doc);
+                let pairs = if want_pairs {
+                    comentions::pairs(g, &x, opts.window)
+                } else {
+                    Default::default()
+                };
+                Done::Doc {
+                    bytes: doc.bytes,
+                    mentions: x.mentions.len() as u64,
+                    pairs: pairs.pairs.len() as u64,
+                    skipped: pairs.skipped,
+                    mention_rows: if want_mentions {
+                        output::render_mentions(
+                            g,
+                            &doc.id,
+                            &x,
+                            doc.title.as_deref(),
+                            &doc.text,
+                            format,
+                        )
+                    } else {
+                        Vec::new()
+                    },
+                    pair_rows: if want_pairs {
+                        output::render_pairs(g, &doc.id, &x, &pairs, opts.window, format)
+                    } else {
+                        Vec::new()
+                    },
+                    network: want_network.then(|| DocNetwork::new(g, &x, &pairs)),
+                }
+            }
+        }
+    };
+
+    let progress = opts.progress.then(|| progress_bar(opts.size_hint));
+    let summary = std::thread::scope(|s| -> io::Result<Summary> {
+        let (batch_tx, batch_rx) = sync_channel::<Vec<Item>>(2);
+        let (done_tx, done_rx) = sync_channel::<Vec<Done>>(2);
+        let stop = &stop;
+        s.spawn(move || {
+            let mut batch = Vec::new();
+            let mut bytes = 0u64;
+            for item in items {
+                bytes += match &item {
+                    Item::Doc(d) => d.bytes.max(d.text.len() as u64),
+                    Item::Rejected(r) => r.bytes,
+                };
+                batch.push(item);
+                if batch.len() >= opts.batch_docs || bytes >= opts.batch_bytes {
+                    if stop.load(Ordering::Relaxed)
+                        || batch_tx.send(std::mem::take(&mut batch)).is_err()
+                    {
+                        return;
+                    }
+                    bytes = 0;
+                }
+            }
+            if !batch.is_empty() {
+                let _ = batch_tx.send(batch);
+            }
+        });
+        let outputs = &mut outputs;
+        let progress = progress.as_ref();
+        let writer = s.spawn(move || -> io::Result<Summary> {
+            let mut sum = Summary::default();
+            let mut network = want_network.then(Network::default);
+            for batch in done_rx {
+                for done in batch {
+                    let res = write_done(
+                        done,
+                        outputs,
+                        network.as_mut(),
+                        &mut sum,
+                        format,
+                        opts.report_rejects,
+                    );
+                    if let Err(e) = res {
+                        stop.store(true, Ordering::Relaxed);
+                        if is_broken_pipe(&e) {
+                            sum.closed_early = true;
+                            return Ok(sum);
+                        }
+                        return Err(e);
+                    }
+                }
+                if let Some(p) = progress {
+                    p.set_position(sum.bytes);
+                    p.set_message(format!("{} docs, {} mentions", sum.documents, sum.mentions));
+                }
+            }
+            if let Some(net) = network {
+                let res = (|| {
+                    if let Some(w) = outputs.nodes.as_mut() {
+                        net.write_nodes(w, format, opts.header)?;
+                    }
+                    if let Some(w) = outputs.edges.as_mut() {
+                        net.write_edges(w, format, opts.header)?;
+                    }
+                    Ok(())
+                })();
+                if let Err(e) = res {
+                    if !is_broken_pipe(&e) {
+                        return Err(e);
+                    }
+                    sum.closed_early = true;
+                }
+            }
+            for w in [
+                &mut outputs.mentions,
+                &mut outputs.comentions,
+                &mut outputs.nodes,
+                &mut outputs.edges,
+                &mut outputs.rejects,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                if let Err(e) = w.flush() {
+                    if !is_broken_pipe(&e) {
+                        return Err(e);
+                    }
+                    sum.closed_early = true;
+                }
+            }
+            Ok(sum)
+        });
+        for batch in batch_rx {
+            if stop.load(Ordering::Relaxed) {
+                break;
+            }
+            let done: Vec<Done> = pool.install(|| batch.into_par_iter().map(&process).collect());
+            if done_tx.send(done).is_err() {
+                break;
+            }
+        }
+        drop(done_tx);
+        writer.join().expect("writer thread panicked")
+    })?;
+    if let Some(p) = progress {
+        p.finish_and_clear();
+    }
+    Ok(Summary {
+        seconds: start.elapsed().as_secs_f64(),
+        ..summary
+    })
+}
+
+fn closed_or_err(e: io::Error, start: Instant) -> io::Result<Summary> {
+    if is_broken_pipe(&e) {
+        Ok(Summary {
+            closed_early: true,
+            seconds: start.elapsed().as_secs_f64(),
+            ..Default::default()
+        })
+    } else {
+        Err(e)
+    }
+}
+
+fn write_done(
+    done: Done,
+    outputs: &mut Outputs<'_>,
+    network: Option<&mut Network>,
+    sum: &mut Summary,
+    format: Format,
+    report: bool,
+) -> io::Result<()> {
+    match done {
+        Done::Doc {
+            bytes,
+            mentions,
+            pairs,
+            skipped,
+            mention_rows,
+            pair_rows,
+            network: doc_net,
+        } => {
+            sum.documents += 1;
+            sum.bytes += bytes;
+            sum.mentions += mentions;
+            sum.pairs += pairs;
+            sum.windows_skipped += skipped as u64;
+            if let Some(w) = outputs.mentions.as_mut() {
+                w.write_all(&mention_rows)?;
+            }
+            if let Some(w) = outputs.comentions.as_mut() {
+                w.write_all(&pair_rows)?;
+            }
+            if let (Some(n), Some(d)) = (network, doc_net) {
+                n.add(d);
+            }
+        }
+        Done::Rejected(r) => {
+            sum.rejected += 1;
+            sum.bytes += r.bytes;
+            if report && sum.rejected <= MAX_REPORTED_REJECTS {
+                let at = r.line.map(|l| format!(":{l}")).unwrap_or_default();
+                eprintln!("newsner: {}{at}: {}", r.source, r.reason);
+                if sum.rejected == MAX_REPORTED_REJECTS {
+                    eprintln!("newsner: further rejected records are counted but not shown here (see --rejects)");
+                }
+            }
+            if let Some(w) = outputs.rejects.as_mut() {
+                w.write_all(&output::render_reject(&r, format))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn progress_bar(size: Option<u64>) -> indicatif::ProgressBar {
+    use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+    let bar = match size {
+        Some(n) => ProgressBar::with_draw_target(Some(n), ProgressDrawTarget::stderr()).with_style(
+            ProgressStyle::with_template(
+                "{bar:30} {bytes}/{total_bytes} {bytes_per_sec} ETA {eta} {msg}",
+            )
+            .expect("valid template"),
+        ),
+        None => ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr()).with_style(
+            ProgressStyle::with_template("{spinner} {bytes} {bytes_per_sec} {msg}")
+                .expect("valid template"),
+        ),
+    };
+    bar.enable_steady_tick(std::time::Duration::from_millis(200));
+    bar
+}

@@ -1,0 +1,389 @@
+//! Sentence and paragraph boundaries, tuned to news: co-mentions are counted per sentence, so a
+//! boundary in the wrong place splits a delegation or joins two stories.
+//!
+//! The rules are those of Unicode sentence segmentation (UAX #29: a terminator, optional closing
+//! quotes, then space and no lowercase letter next) plus what news text needs and UAX #29 does
+//! not know: abbreviations and initials ("U.S.", "Gen.", "Jan.", "George W. Bush") do not end a
+//! sentence; a heading line without final punctuation is a sentence of its own; a single line
+//! break inside a sentence does not end it when the line clearly goes on (it ends with a comma or
+//! "and", a quotation is still open, or the next line starts in lowercase). A blank line always
+//! ends a sentence and a paragraph. The scan is one pass over the bytes, so it costs little next to
+//! matching.
+
+/// Sentence boundaries of one text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Sentences {
+    /// Byte offset where each sentence starts; the first is always 0.
+    starts: Vec<usize>,
+    /// Paragraph index of each sentence.
+    paragraphs: Vec<u32>,
+}
+
+impl Sentences {
+    /// Number of sentences (at least 1, even for an empty text).
+    pub fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Always false: a text has at least one (possibly empty) sentence.
+    pub fn is_empty(&self) -> bool {
+        self.starts.is_empty()
+    }
+
+    /// Index of the sentence that holds byte `pos`.
+    pub fn index_of(&self, pos: usize) -> usize {
+        self.starts.partition_point(|&s| s <= pos).saturating_sub(1)
+    }
+
+    /// Paragraph index of sentence `i`.
+    pub fn paragraph(&self, i: usize) -> u32 {
+        self.paragraphs[i]
+    }
+
+    /// Byte offsets where sentences start.
+    pub fn starts(&self) -> &[usize] {
+        &self.starts
+    }
+
+    /// Number of paragraphs.
+    pub fn paragraphs(&self) -> u32 {
+        self.paragraphs.last().map_or(1, |p| p + 1)
+    }
+}
+
+/// Abbreviations after which a period does not end a sentence (case matters: "No." is one, "no."
+/// is not).
+const ABBREVIATIONS: &[&str] = &[
+    "Adm", "Apr", "Aug", "Brig", "Capt", "Cmdr", "Co", "Col", "Corp", "Cpl", "Dec", "Dept", "Dr",
+    "Feb", "Fig", "Fr", "Ft", "Gen", "Gov", "Hon", "Jan", "Jr", "Jul", "Jun", "Lt", "Maj", "Mar",
+    "Messrs", "Mme", "Mr", "Mrs", "Ms", "Mt", "No", "Nos", "Nov", "Oct", "Pres", "Prof", "Pvt",
+    "Rep", "Reps", "Rev", "Sen", "Sens", "Sep", "Sept", "Sgt", "Sr", "St", "Supt", "vs", "approx",
+    "e.g", "i.e", "cf", "al", "Ave", "Blvd", "Gens", "Lt.Col", "Mass", "Calif", "Ariz", "Fla",
+    "Ill", "Ind", "Kan", "Mich", "Minn", "Nev", "Okla", "Ore", "Penn", "Tenn", "Tex", "Va", "Wash",
+    "Wis",
+];
+
+/// Words that cannot end a line that ends a sentence: a line ending in one goes on.
+const CONTINUING_WORDS: &[&str] = &[
+    "a",
+    "an",
+    "and",
+    "as",
+    "at",
+    "between",
+    "but",
+    "by",
+    "for",
+    "from",
+    "in",
+    "including",
+    "into",
+    "nor",
+    "of",
+    "on",
+    "or",
+    "than",
+    "that",
+    "the",
+    "to",
+    "via",
+    "which",
+    "who",
+    "whose",
+    "with",
+];
+
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
+}
+
+/// Splits `text` into sentences.
+pub fn split(text: &str) -> Sentences {
+    let b = text.as_bytes();
+    let n = b.len();
+    let mut out = Sentences {
+        starts: vec![0],
+        paragraphs: vec![0],
+    };
+    let mut para = 0u32;
+    // Quotation marks opened in the current sentence and not closed yet.
+    let mut open_quotes = 0i32;
+    let mut straight_quotes = 0u32;
+    let mut i = 0;
+    let push = |out: &mut Sentences, at: usize, new_para: bool, para: &mut u32| {
+        if new_para {
+            *para += 1;
+        }
+        if at < n && at > *out.starts.last().unwrap() {
+            out.starts.push(at);
+            out.paragraphs.push(*para);
+        } else if let Some(p) = out.paragraphs.last_mut() {
+            // An empty sentence: move the current one into the new paragraph instead.
+            if at >= n || at == *out.starts.last().unwrap() {
+                *p = *para;
+            }
+        }
+    };
+    while i < n {
+        let c = b[i];
+        match c {
+            b'.' | b'!' | b'?' => {
+                let (j, closed) = skip_closers(b, i);
+                open_quotes = (open_quotes - closed).max(0);
+                if j >= n || !is_space(b[j]) {
+                    i = j.max(i + 1);
+                    continue;
+                }
+                let (k, newlines) = skip_space(b, j);
+                if k >= n {
+                    break;
+                }
+                let single_period = c == b'.' && (i + 1 >= n || b[i + 1] != b'.');
+                let breaks = if newlines > 0 {
+                    true
+                } else if single_period && is_abbreviation(b, i) {
+                    false
+                } else {
+                    !b[k].is_ascii_lowercase()
+                };
+                if breaks {
+                    push(&mut out, k, newlines > 0, &mut para);
+                    open_quotes = 0;
+                    straight_quotes = 0;
+                }
+                i = k;
+            }
+            b'\n' => {
+                let (k, newlines) = skip_space(b, i);
+                if k >= n {
+                    break;
+                }
+                let goes_on = newlines < 2
+                    && (open_quotes > 0
+                        || straight_quotes % 2 == 1
+                        || b[k].is_ascii_lowercase()
+                        || line_goes_on(b, i));
+                if !goes_on {
+                    push(&mut out, k, true, &mut para);
+                    open_quotes = 0;
+                    straight_quotes = 0;
+                }
+                i = k;
+            }
+            b'"' => {
+                straight_quotes += 1;
+                i += 1;
+            }
+            0xE2 if i + 2 < n && b[i + 1] == 0x80 => {
+                match b[i + 2] {
+                    0x9C | 0x98 => open_quotes += (b[i + 2] == 0x9C) as i32, // “ (‘ is too often an apostrophe)
+                    0x9D => open_quotes = (open_quotes - 1).max(0),          // ”
+                    0xA6 => {
+                        // An ellipsis ends a sentence like "..." does.
+                        let (k, newlines) = skip_space(b, i + 3);
+                        if k < n && k > i + 3 && (newlines > 0 || b[k].is_ascii_uppercase()) {
+                            push(&mut out, k, newlines > 0, &mut para);
+                            open_quotes = 0;
+                            straight_quotes = 0;
+                            i = k;
+                            continue;
+                        }
+                    }
+                    _ => {}
+                }
+                i += 3;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+/// Skips the terminators and closing quotes and brackets from `i`; returns where they end and how
+/// many curly closing quotes were passed.
+fn skip_closers(b: &[u8], mut i: usize) -> (usize, i32) {
+    let mut closed = 0;
+    while i < b.len() {
+        match b[i] {
+            b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']' => i += 1,
+            0xE2 if i + 2 < b.len()
+                && b[i + 1] == 0x80
+                && matches!(b[i + 2], 0x9D | 0x99 | 0xA6) =>
+            {
+                closed += (b[i + 2] == 0x9D) as i32;
+                i += 3;
+            }
+            0xC2 if i + 1 < b.len() && b[i + 1] == 0xBB => i += 2, // »
+            _ => break,
+        }
+    }
+    (i, closed)
+}
+
+/// Skips whitespace from `i`; returns where it ends and how many line breaks it held.
+fn skip_space(b: &[u8], mut i: usize) -> (usize, u32) {
+    let mut newlines = 0;
+    while i < b.len() && is_space(b[i]) {
+        newlines += (b[i] == b'\n') as u32;
+        i += 1;
+    }
+    (i, newlines)
+}
+
+/// The word of ASCII letters (and inner periods) that ends just before byte `end`.
+fn word_before(b: &[u8], end: usize) -> &[u8] {
+    let mut s = end;
+    while s > 0
+        && (b[s - 1].is_ascii_alphabetic()
+            || (b[s - 1] == b'.' && s > 1 && b[s - 2].is_ascii_alphabetic()))
+    {
+        s -= 1;
+    }
+    &b[s..end]
+}
+
+/// Whether the period at `dot` ends an abbreviation or an initial.
+fn is_abbreviation(b: &[u8], dot: usize) -> bool {
+    let w = word_before(b, dot);
+    if w.is_empty() {
+        return false;
+    }
+    // An initial ("W. Bush") or the last letter of a dotted abbreviation ("U.S.", "a.m.").
+    if w.len() == 1 && w[0].is_ascii_uppercase() {
+        return true;
+    }
+    if w.len() >= 3 && w[w.len() - 2] == b'.' {
+        return true;
+    }
+    ABBREVIATIONS.iter().any(|a| a.as_bytes() == w)
+}
+
+/// Whether the line that ends at the line break `nl` clearly continues on the next line.
+fn line_goes_on(b: &[u8], nl: usize) -> bool {
+    let mut e = nl;
+    while e > 0 && matches!(b[e - 1], b' ' | b'\t' | b'\r') {
+        e -= 1;
+    }
+    if e == 0 {
+        return false;
+    }
+    match b[e - 1] {
+        b',' | b';' | b':' | b'-' | b'(' | b'/' | b'&' => return true,
+        // – and —
+        0x93 | 0x94 if e >= 3 && b[e - 3] == 0xE2 && b[e - 2] == 0x80 => return true,
+        _ => {}
+    }
+    let mut s = e;
+    while s > 0 && b[s - 1].is_ascii_alphabetic() {
+        s -= 1;
+    }
+    let w = &b[s..e];
+    !w.is_empty()
+        && CONTINUING_WORDS
+            .iter()
+            .any(|c| c.as_bytes().eq_ignore_ascii_case(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sents(text: &str) -> Vec<&str> {
+        let s = split(text);
+        let mut out = Vec::new();
+        for (i, &st) in s.starts().iter().enumerate() {
+            let end = s.starts().get(i + 1).copied().unwrap_or(text.len());
+            out.push(text[st..end].trim_end());
+        }
+        out
+    }
+
+    macro_rules! case {
+        ($name:ident, $text:expr, $want:expr) => {
+            #[test]
+            fn $name() {
+                let want: &[&str] = &$want;
+                assert_eq!(sents($text), want);
+            }
+        };
+    }
+
+    case!(
+        plain,
+        "One here. Two there! Three? Yes.",
+        ["One here.", "Two there!", "Three?", "Yes."]
+    );
+    case!(
+        abbreviations,
+        "The U.S. Army and Gen. Smith met Dr. Lee on Jan. 5. Then they left.",
+        [
+            "The U.S. Army and Gen. Smith met Dr. Lee on Jan. 5.",
+            "Then they left."
+        ]
+    );
+    case!(
+        initials,
+        "George W. Bush spoke. He left.",
+        ["George W. Bush spoke.", "He left."]
+    );
+    case!(
+        lowercase_after_period,
+        "It cost approx. ten dollars, e.g. the fee.",
+        ["It cost approx. ten dollars, e.g. the fee."]
+    );
+    case!(
+        quotes_close_sentences,
+        "He said: “We are ready.” Then he left.",
+        ["He said: “We are ready.”", "Then he left."]
+    );
+    case!(
+        heading_line,
+        "Putin and Sharaa meet\nThe two leaders met.",
+        ["Putin and Sharaa meet", "The two leaders met."]
+    );
+    case!(
+        line_break_after_and,
+        "He came with A, B, and\nC to Moscow. Next.",
+        ["He came with A, B, and\nC to Moscow.", "Next."]
+    );
+    case!(
+        line_break_inside_quote,
+        "“He came with A and B\nto see C,” it said.",
+        ["“He came with A and B\nto see C,” it said."]
+    );
+    case!(
+        line_break_open_quote_capital,
+        "“He came with A and B\nPresident C,” it said.",
+        ["“He came with A and B\nPresident C,” it said."]
+    );
+    case!(
+        blank_line,
+        "Heading\n\nBody starts here",
+        ["Heading", "Body starts here"]
+    );
+    case!(
+        decimal,
+        "Growth was 3.5 percent. Next.",
+        ["Growth was 3.5 percent.", "Next."]
+    );
+    case!(
+        ellipsis,
+        "He paused… Then spoke.",
+        ["He paused…", "Then spoke."]
+    );
+    case!(empty, "", [""]);
+
+    #[test]
+    fn paragraphs_and_index() {
+        let text = "Title line\nFirst para. Still first.\nSecond para.";
+        let s = split(text);
+        assert_eq!(s.len(), 4);
+        assert_eq!(
+            (0..4).map(|i| s.paragraph(i)).collect::<Vec<_>>(),
+            [0, 1, 1, 2]
+        );
+        assert_eq!(s.index_of(0), 0);
+        assert_eq!(s.index_of(text.find("Still").unwrap()), 2);
+        assert_eq!(s.index_of(text.len()), 3);
+    }
+}

@@ -1,0 +1,273 @@
+//! Tokens: the words and punctuation marks that names are matched over. Aliases and article text
+//! go through this one tokenizer, so whatever it decides, both sides agree.
+//!
+//! Whitespace (line breaks included), hyphens and dashes *join* tokens: "al-Qaeda", "al Qaeda" and
+//! "Vladimir\nPutin" are the same token sequences as their aliases. A blank line breaks. Every other
+//! mark is a token of its own, so "St. Petersburg" and "U.S." match only with their dots, and a
+//! name never runs through a comma. An apostrophe inside a word stays in it ("O'Brien"), but a
+//! possessive "'s" is split off, so "Russia’s" holds the token "Russia".
+
+use super::fold::is_apostrophe;
+use unicode_normalization::char::is_combining_mark;
+
+/// What a token is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// Letters and digits (and apostrophes between letters).
+    Word,
+    /// One punctuation mark, or a possessive `'s`.
+    Punct,
+}
+
+/// A token: a byte range of the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// Word or punctuation.
+    pub kind: Kind,
+    /// Whether only joiners (spaces, one line break, hyphens, dashes) or nothing at all separate this
+    /// token from the one before. False after a blank line.
+    pub joined: bool,
+}
+
+/// A cursor over the tokens of a text. Cheap to copy, so a matcher can look ahead from any point.
+#[derive(Clone, Copy, Debug)]
+pub struct Tokenizer<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+const SPACE: u8 = 0;
+const HYPHEN: u8 = 1;
+const WORD: u8 = 2;
+const PUNCT: u8 = 3;
+
+/// Classes of ASCII bytes; bytes >= 0x80 start multi-byte chars and are classified by char.
+static ASCII_CLASS: [u8; 128] = {
+    let mut t = [PUNCT; 128];
+    let mut i = 0;
+    while i < 128 {
+        let c = i as u8;
+        if c.is_ascii_alphanumeric() {
+            t[i] = WORD;
+        }
+        i += 1;
+    }
+    t[b' ' as usize] = SPACE;
+    t[b'\t' as usize] = SPACE;
+    t[b'\n' as usize] = SPACE;
+    t[b'\r' as usize] = SPACE;
+    t[0x0b] = SPACE;
+    t[0x0c] = SPACE;
+    t[b'-' as usize] = HYPHEN;
+    t
+};
+
+/// Whether `c` joins words the way a space or a hyphen does.
+pub fn is_joiner(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '-' | '\u{2010}'
+                ..='\u{2015}' | '\u{2212}' | '\u{00AD}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}'
+        )
+}
+
+/// Whether `c` belongs inside a word.
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+impl<'a> Tokenizer<'a> {
+    /// A tokenizer at the start of `text`.
+    pub fn new(text: &'a str) -> Self {
+        Tokenizer { text, pos: 0 }
+    }
+
+    /// A tokenizer at byte `pos` of `text`, which must be a char boundary.
+    pub fn at(text: &'a str, pos: usize) -> Self {
+        Tokenizer { text, pos }
+    }
+
+    /// Byte offset the next token is searched from.
+    pub fn pos(&self) -> usize {
+        self.pos
+    }
+
+    #[inline]
+    fn char_at(&self, pos: usize) -> char {
+        // pos is always a char boundary: it only moves by whole chars.
+        self.text[pos..].chars().next().unwrap_or(' ')
+    }
+
+    /// Whether the apostrophe ending at `after` continues the word: a letter follows, and it is not
+    /// the possessive "'s" at the end of a word.
+    fn apostrophe_continues(&self, after: usize) -> bool {
+        let b = self.text.as_bytes();
+        if after >= b.len() {
+            return false;
+        }
+        let next = self.char_at(after);
+        if !next.is_alphabetic() {
+            return false;
+        }
+        if next == 's' || next == 'S' {
+            let after_s = after + 1;
+            return after_s < b.len() && is_word_char(self.char_at(after_s));
+        }
+        true
+    }
+
+    /// The next token, or None at the end of the text.
+    #[inline]
+    pub fn next_token(&mut self) -> Option<Token> {
+        let b = self.text.as_bytes();
+        let n = b.len();
+        let mut pos = self.pos;
+        let mut newlines = 0u32;
+        // Skip joiners.
+        let first_kind = loop {
+            if pos >= n {
+                self.pos = pos;
+                return None;
+            }
+            let c = b[pos];
+            if c < 0x80 {
+                match ASCII_CLASS[c as usize] {
+                    SPACE => {
+                        newlines += (c == b'\n') as u32;
+                        pos += 1;
+                    }
+                    HYPHEN => pos += 1,
+                    WORD => break Kind::Word,
+                    _ => break Kind::Punct,
+                }
+            } else {
+                let ch = self.char_at(pos);
+                if is_joiner(ch) {
+                    newlines += (ch == '\u{2028}' || ch == '\u{2029}' || ch == '\u{85}') as u32 * 2;
+                    pos += ch.len_utf8();
+                } else if is_word_char(ch) {
+                    break Kind::Word;
+                } else {
+                    break Kind::Punct;
+                }
+            }
+        };
+        let start = pos;
+        let joined = newlines < 2;
+        match first_kind {
+            Kind::Word => {
+                while pos < n {
+                    let c = b[pos];
+                    if c < 0x80 {
+                        if c.is_ascii_alphanumeric()
+                            || (c == b'\'' && self.apostrophe_continues(pos + 1))
+                        {
+                            pos += 1;
+                        } else {
+                            break;
+                        }
+                    } else {
+                        let ch = self.char_at(pos);
+                        let len = ch.len_utf8();
+                        if is_word_char(ch)
+                            || (is_apostrophe(ch) && self.apostrophe_continues(pos + len))
+                        {
+                            pos += len;
+                        } else {
+                            break;
+                        }
+                    }
+                }
+            }
+            Kind::Punct => {
+                let ch = self.char_at(pos);
+                pos += ch.len_utf8();
+                // A possessive 's is one token, so that "People's" in an alias and in a text agree.
+                if is_apostrophe(ch) && pos < n && (b[pos] == b's' || b[pos] == b'S') {
+                    let after = pos + 1;
+                    if after >= n || !is_word_char(self.char_at(after)) {
+                        pos = after;
+                    }
+                }
+            }
+        }
+        self.pos = pos;
+        Some(Token {
+            start,
+            end: pos,
+            kind: first_kind,
+            joined,
+        })
+    }
+}
+
+impl Iterator for Tokenizer<'_> {
+    type Item = Token;
+
+    fn next(&mut self) -> Option<Token> {
+        self.next_token()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<String> {
+        Tokenizer::new(s)
+            .map(|t| {
+                let j = if t.joined { "" } else { "|" };
+                format!("{j}{}", &s[t.start..t.end])
+            })
+            .collect()
+    }
+
+    #[test]
+    fn words_punctuation_and_joiners() {
+        assert_eq!(
+            toks("al-Qaeda and US-backed"),
+            ["al", "Qaeda", "and", "US", "backed"]
+        );
+        assert_eq!(toks("Russia–Syria"), ["Russia", "Syria"]);
+        assert_eq!(toks("St. Petersburg"), ["St", ".", "Petersburg"]);
+        assert_eq!(toks("U.S. forces"), ["U", ".", "S", ".", "forces"]);
+        assert_eq!(toks("Vladimir\n  Putin"), ["Vladimir", "Putin"]);
+        assert_eq!(toks("Vladimir\n\nPutin"), ["Vladimir", "|Putin"]);
+    }
+
+    #[test]
+    fn apostrophes() {
+        assert_eq!(toks("Russia’s Putin"), ["Russia", "’s", "Putin"]);
+        assert_eq!(toks("Putin's"), ["Putin", "'s"]);
+        assert_eq!(toks("O'Brien"), ["O'Brien"]);
+        assert_eq!(toks("Côte d’Ivoire"), ["Côte", "d’Ivoire"]);
+        assert_eq!(
+            toks("the Houthis’ attacks"),
+            ["the", "Houthis", "’", "attacks"]
+        );
+        assert_eq!(toks("People's Liberation"), ["People", "'s", "Liberation"]);
+        assert_eq!(toks("it's"), ["it", "'s"]);
+    }
+
+    #[test]
+    fn demonyms_are_whole_words() {
+        assert_eq!(toks("Iranian-backed"), ["Iranian", "backed"]);
+    }
+
+    #[test]
+    fn junk_does_not_panic() {
+        let junk = "\u{0}\u{1}\u{fffd}\u{fffd}ab\u{7f}\u{200b}é\u{301}";
+        let all: Vec<_> = Tokenizer::new(junk).collect();
+        assert!(!all.is_empty());
+        assert!(toks("").is_empty());
+        assert_eq!(toks("'"), ["'"]);
+        assert_eq!(toks("a'"), ["a", "'"]);
+        assert_eq!(toks("'s"), ["'s"]);
+    }
+}
