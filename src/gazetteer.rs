@@ -8,7 +8,7 @@
 //! The files in `gazetteers/` are compiled into the binary as the default.
 
 use crate::error::{Error, Errors};
-use crate::matching::{MatchKind, Matcher, MatcherBuilder};
+use crate::matching::{AliasProblem, MatchKind, Matcher, MatcherBuilder};
 use rustc_hash::FxHashMap;
 use std::path::Path;
 
@@ -267,14 +267,18 @@ impl GazetteerBuilder {
             let mut e = row.entity.clone();
             e.kind = kind as u16;
             for alias in names_of(&e, kind == 2).chain(row.aliases.iter().map(String::as_str)) {
-                if mb.add(alias, idx as u32, MatchKind::Exact).is_err() && errors.len() < MAX_ERRORS
-                {
+                let problem = match mb.add(alias, idx as u32, MatchKind::Exact) {
+                    Ok(()) => continue,
+                    Err(AliasProblem::NoWord) => {
+                        format!("alias `{alias}` of `{}` has no letter or digit", e.id)
+                    }
+                    Err(AliasProblem::HashCollision(a, b)) => {
+                        format!("tokens `{a}` and `{b}` have the same hash; please report this")
+                    }
+                };
+                if errors.len() < MAX_ERRORS {
                     let (f, l) = &row.origin;
-                    errors.push(Error::gazetteer(
-                        f,
-                        *l,
-                        format!("alias `{alias}` of `{}` has no letter or digit", e.id),
-                    ));
+                    errors.push(Error::gazetteer(f, *l, problem));
                 }
             }
             entities.push(e);

@@ -22,6 +22,7 @@
 //! assert_eq!((out.mentions[1].start, out.mentions[1].end), (22, 28));
 //! ```
 
+pub mod bench;
 pub mod comentions;
 pub mod error;
 pub mod extract;

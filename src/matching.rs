@@ -86,21 +86,59 @@ const ROOT: u32 = 0;
 /// Compiles aliases into a [`Matcher`].
 #[derive(Debug, Default)]
 pub struct MatcherBuilder {
-    vocab: FxHashMap<Box<str>, u32>,
-    trans: FxHashMap<u64, u32>,
+    /// Folded token text by hash, to refuse two tokens with one hash.
+    vocab: FxHashMap<u64, Box<str>>,
+    trans: FxHashMap<(u32, u64), u32>,
     nodes: u32,
     terminals: Vec<(u32, Variant)>,
     caps: Vec<u16>,
-    free_starts: FxHashSet<u32>,
+    free_starts: FxHashSet<u64>,
     seen: FxHashSet<(u32, u32, u32, u16)>,
     key: String,
 }
 
 /// Why an alias was not added.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AliasProblem {
     /// The alias holds no letter or digit.
     NoWord,
+    /// Two different tokens have the same 64-bit hash (never seen; would need a new seed).
+    HashCollision(String, String),
+}
+
+/// Hashes folded token bytes. The trie is keyed by this hash alone, so a token costs one hash
+/// and one lookup, with no string comparison; the builder refuses two tokens with one hash.
+#[derive(Clone, Copy)]
+struct TokenHash(u64);
+
+impl TokenHash {
+    const SEED: u64 = 0x9E37_79B9_7F4A_7C15;
+
+    #[inline]
+    fn new() -> Self {
+        TokenHash(Self::SEED)
+    }
+
+    #[inline]
+    fn byte(&mut self, b: u8) {
+        self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    #[inline]
+    fn finish(self) -> u64 {
+        // A final mix so that tokens differing in their last byte spread over the table.
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h
+    }
+
+    fn of(folded: &str) -> u64 {
+        let mut h = TokenHash::new();
+        folded.bytes().for_each(|b| h.byte(b));
+        h.finish()
+    }
 }
 
 impl MatcherBuilder {
@@ -112,13 +150,18 @@ impl MatcherBuilder {
         }
     }
 
-    fn token_id(&mut self, key: &str) -> u32 {
-        if let Some(&id) = self.vocab.get(key) {
-            return id;
+    fn token_hash(&mut self, key: &str) -> Result<u64, AliasProblem> {
+        let h = TokenHash::of(key);
+        match self.vocab.get(&h) {
+            Some(k) if **k != *key => {
+                Err(AliasProblem::HashCollision(k.to_string(), key.to_string()))
+            }
+            Some(_) => Ok(h),
+            None => {
+                self.vocab.insert(h, key.into());
+                Ok(h)
+            }
         }
-        let id = self.vocab.len() as u32;
-        self.vocab.insert(key.into(), id);
-        id
     }
 
     /// Adds `alias` as a name of entity `entity`.
@@ -148,8 +191,9 @@ impl MatcherBuilder {
                 }
             }
             let key = std::mem::take(&mut self.key);
-            let id = self.token_id(&key);
+            let id = self.token_hash(&key);
             self.key = key;
+            let id = id?;
             if first {
                 let c = s.chars().next().unwrap_or(' ');
                 if !c.is_uppercase() && !c.is_numeric() {
@@ -157,7 +201,7 @@ impl MatcherBuilder {
                 }
                 first = false;
             }
-            let k = ((node as u64) << 32) | id as u64;
+            let k = (node, id);
             node = match self.trans.get(&k) {
                 Some(&n) => n,
                 None => {
@@ -221,15 +265,15 @@ impl MatcherBuilder {
             term_start[i] += term_start[i - 1];
         }
         let variants: Vec<Variant> = self.terminals.into_iter().map(|(_, v)| v).collect();
-        let max_key_len = self.vocab.keys().map(|k| k.len()).max().unwrap_or(0);
+        let max_key_len = self.vocab.values().map(|k| k.len()).max().unwrap_or(0);
         let mut free_first = [false; 256];
-        for (k, id) in &self.vocab {
-            if self.free_starts.contains(id) {
+        for (h, k) in &self.vocab {
+            if self.free_starts.contains(h) {
                 free_first[k.as_bytes()[0] as usize] = true;
             }
         }
         Matcher {
-            vocab: self.vocab,
+            vocabulary: self.vocab.len(),
             trans: self.trans,
             term_start,
             variants,
@@ -244,12 +288,12 @@ impl MatcherBuilder {
 /// The compiled aliases of a gazetteer. Immutable; share it across threads.
 #[derive(Debug)]
 pub struct Matcher {
-    vocab: FxHashMap<Box<str>, u32>,
-    trans: FxHashMap<u64, u32>,
+    vocabulary: usize,
+    trans: FxHashMap<(u32, u64), u32>,
     term_start: Vec<u32>,
     variants: Vec<Variant>,
     caps: Vec<u16>,
-    free_starts: FxHashSet<u32>,
+    free_starts: FxHashSet<u64>,
     free_first: [bool; 256],
     max_key_len: usize,
 }
@@ -270,33 +314,34 @@ impl Matcher {
 
     /// Number of distinct folded tokens the aliases are made of.
     pub fn vocabulary(&self) -> usize {
-        self.vocab.len()
+        self.vocabulary
     }
 
-    /// The id of the folded form of token `t`, if any alias uses it.
+    /// The hash of the folded form of token `t`, or None when it is longer than any alias token.
     #[inline]
-    fn token_id(&self, text: &str, t: Token, key: &mut String) -> Option<u32> {
+    fn token_id(&self, text: &str, t: Token, key: &mut String) -> Option<u64> {
         let s = &text[t.start..t.end];
-        key.clear();
+        let mut h = TokenHash::new();
         if s.is_ascii() {
             if s.len() > self.max_key_len {
                 return None;
             }
-            // Same result as fold_into for ASCII, without the per-char machinery.
-            key.push_str(s);
-            key.make_ascii_lowercase();
+            // The same bytes fold_into gives for ASCII, hashed without being copied.
+            s.bytes().for_each(|b| h.byte(b.to_ascii_lowercase()));
         } else {
             if s.len() > 4 * self.max_key_len + 16 {
                 return None;
             }
+            key.clear();
             fold_into(s, key);
+            key.bytes().for_each(|b| h.byte(b));
         }
-        self.vocab.get(key.as_str()).copied()
+        Some(h.finish())
     }
 
     /// Whether a name may start at token `t`: cheap tests first, the vocabulary last.
     #[inline]
-    fn may_start(&self, text: &str, t: Token, key: &mut String) -> Option<u32> {
+    fn may_start(&self, text: &str, t: Token, key: &mut String) -> Option<u64> {
         let b0 = text.as_bytes()[t.start];
         if b0.is_ascii_uppercase() || b0.is_ascii_digit() || b0 >= 0x80 {
             return self.token_id(text, t, key);
@@ -322,7 +367,7 @@ impl Matcher {
             let mut id = first_id;
             let mut tok = t;
             let mut look = tk;
-            while let Some(&n) = self.trans.get(&(((node as u64) << 32) | id as u64)) {
+            while let Some(&n) = self.trans.get(&(node, id)) {
                 node = n;
                 if self.term_start[node as usize] < self.term_start[node as usize + 1] {
                     scratch.terminals.push((node, tok.end, look.pos()));
