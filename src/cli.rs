@@ -96,6 +96,16 @@ struct RunArgs {
     #[arg(long)]
     no_default_gazetteer: bool,
 
+    /// Do not find names no gazetteer lists (people after titles, in credits and attributions;
+    /// organisations by name patterns; acronyms defined in the text)
+    #[arg(long)]
+    no_discover: bool,
+
+    /// Do not generate spellings (Ahmed/Ahmad, al-/el-, Sergey/Sergei) nor surname references
+    /// ("Sharaa" for Ahmed al-Sharaa); match only what the gazetteers list
+    #[arg(long)]
+    no_variants: bool,
+
     /// Output format
     #[arg(long, value_enum, default_value_t = OutFormat::Csv)]
     format: OutFormat,
@@ -150,6 +160,8 @@ enum WindowArg {
     Sentence,
     Paragraph,
     Document,
+    /// people listed together in one sentence ("accompanied by A, B and C"): a delegation
+    List,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -239,6 +251,7 @@ fn run_tables(a: RunArgs, tables: Tables) -> Result<i32, String> {
     }
 
     let mut gb = GazetteerBuilder::new();
+    gb.generate_variants(!a.no_variants);
     if !a.no_default_gazetteer {
         gb.add_default();
     }
@@ -249,7 +262,12 @@ fn run_tables(a: RunArgs, tables: Tables) -> Result<i32, String> {
         return Err("--no-default-gazetteer needs at least one --gazetteer PATH".into());
     }
     let gazetteer = gb.build().map_err(|e| format!("gazetteer errors:\n{e}"))?;
-    let extractor = Extractor::new(Arc::new(gazetteer), Default::default());
+    let extractor = Extractor::new(
+        Arc::new(gazetteer),
+        newsner::ExtractOptions {
+            discover: !a.no_discover,
+        },
+    );
 
     let input = InputOptions {
         format: match a.input_format {
@@ -275,6 +293,7 @@ fn run_tables(a: RunArgs, tables: Tables) -> Result<i32, String> {
             WindowArg::Sentence => Window::Sentence,
             WindowArg::Paragraph => Window::Paragraph,
             WindowArg::Document => Window::Document,
+            WindowArg::List => Window::List,
         },
         progress: show && io::stderr().is_terminal(),
         size_hint: reader.size_hint(),

@@ -15,6 +15,8 @@ pub enum Window {
     Paragraph,
     /// The same document.
     Document,
+    /// The same list of people (a delegation: "A, B and C" in one sentence).
+    List,
 }
 
 impl Window {
@@ -24,6 +26,7 @@ impl Window {
             Window::Sentence => "sentence",
             Window::Paragraph => "paragraph",
             Window::Document => "document",
+            Window::List => "list",
         }
     }
 }
@@ -55,14 +58,15 @@ pub struct Pairs {
 /// The co-mentions of a document.
 pub fn pairs(g: &Gazetteer, ex: &Extraction, window: Window) -> Pairs {
     let unit = |m: &crate::Mention| match window {
-        Window::Sentence => m.sentence,
-        Window::Paragraph => m.paragraph,
-        Window::Document => 0,
+        Window::Sentence => Some(m.sentence),
+        Window::Paragraph => Some(m.paragraph),
+        Window::Document => Some(0),
+        Window::List => m.list,
     };
     let mut keyed: Vec<(u32, &str, EntityRef)> = ex
         .mentions
         .iter()
-        .map(|m| (unit(m), ex.entity_id(g, m.entity), m.entity))
+        .filter_map(|m| Some((unit(m)?, ex.entity_id(g, m.entity), m.entity)))
         .collect();
     keyed.sort_unstable();
     keyed.dedup();

@@ -1,11 +1,12 @@
 //! Extraction of one document: text -> matching -> resolution, with no I/O, so that tests,
 //! benches and the parallel pipeline all call the same pure function.
 
+use crate::discovery::Discoverer;
 use crate::gazetteer::Gazetteer;
 use crate::input::Document;
-use crate::matching::{Occurrence, Scratch};
-use crate::resolution::{self, EntityRef, Field, Mention};
-use crate::text::{self, Sentences};
+use crate::matching::Scratch;
+use crate::resolution::{self, EntityRef, Field, FieldScan, Mention};
+use crate::text;
 use std::cell::RefCell;
 use std::sync::Arc;
 
@@ -58,15 +59,24 @@ impl Extraction {
 }
 
 /// Options of an [`Extractor`].
-#[derive(Clone, Debug, Default)]
-pub struct ExtractOptions {}
+#[derive(Clone, Debug)]
+pub struct ExtractOptions {
+    /// Find people and groups no gazetteer lists, by rules (titles, credits, name patterns), and
+    /// acronyms defined in the text.
+    pub discover: bool,
+}
+
+impl Default for ExtractOptions {
+    fn default() -> Self {
+        ExtractOptions { discover: true }
+    }
+}
 
 /// Extracts mentions from documents with one gazetteer. Cheap to clone and share across threads.
 #[derive(Clone, Debug)]
 pub struct Extractor {
     gazetteer: Arc<Gazetteer>,
-    #[allow(dead_code)]
-    options: ExtractOptions,
+    discoverer: Option<Arc<Discoverer>>,
 }
 
 thread_local! {
@@ -76,7 +86,15 @@ thread_local! {
 impl Extractor {
     /// An extractor over `gazetteer`.
     pub fn new(gazetteer: Arc<Gazetteer>, options: ExtractOptions) -> Extractor {
-        Extractor { gazetteer, options }
+        let discoverer = options.discover.then(|| {
+            Arc::new(Discoverer::new(
+                gazetteer.words().first_names().map(String::from),
+            ))
+        });
+        Extractor {
+            gazetteer,
+            discoverer,
+        }
     }
 
     /// The gazetteer.
@@ -93,44 +111,53 @@ impl Extractor {
     pub fn extract_with(&self, doc: &Document, scratch: &mut Scratch) -> Extraction {
         let g = &*self.gazetteer;
         let m = g.matcher();
-        let mut fields: Vec<(Field, &str, Sentences, Vec<Occurrence>)> = Vec::with_capacity(2);
+        let mut fields: Vec<FieldScan> = Vec::with_capacity(2);
         if let Some(t) = doc.title.as_deref().filter(|t| !t.trim().is_empty()) {
-            fields.push((Field::Title, t, text::split_sentences(t), Vec::new()));
+            fields.push(FieldScan {
+                field: Field::Title,
+                text: t,
+                sentences: text::split_sentences(t),
+                occurrences: Vec::new(),
+            });
         }
-        fields.push((
-            Field::Text,
-            &doc.text,
-            text::split_sentences(&doc.text),
-            Vec::new(),
-        ));
-        for (_, t, _, occ) in &mut fields {
-            m.scan(t, scratch, occ);
+        fields.push(FieldScan {
+            field: Field::Text,
+            text: &doc.text,
+            sentences: text::split_sentences(&doc.text),
+            occurrences: Vec::new(),
+        });
+        for f in &mut fields {
+            m.scan(f.text, scratch, &mut f.occurrences);
         }
-        let chosen = resolution::resolve(g, fields.iter().flat_map(|f| f.3.iter()));
         let mut out = Extraction::default();
-        let mut chosen = chosen.into_iter();
+        let resolved = resolution::resolve_document(
+            g,
+            &fields,
+            self.discoverer.as_deref(),
+            &mut out.new_entities,
+        );
         let (mut sent_base, mut para_base) = (0u32, 0u32);
-        for (field, t, sents, occ) in &fields {
-            let bytes: Vec<usize> = occ.iter().flat_map(|o| [o.start, o.end]).collect();
-            let chars = text::char_offsets(t, &bytes);
-            for (k, o) in occ.iter().enumerate() {
-                let (entity, kind) = chosen.next().expect("one choice per occurrence");
-                let s = sents.index_of(o.start);
+        for (f, res) in fields.iter().zip(resolved) {
+            let bytes: Vec<usize> = res.iter().flat_map(|r| [r.start, r.end]).collect();
+            let chars = text::char_offsets(f.text, &bytes);
+            for (k, r) in res.into_iter().enumerate() {
+                let s = f.sentences.index_of(r.start);
                 out.mentions.push(Mention {
-                    entity: EntityRef::Known(entity),
-                    field: *field,
+                    entity: r.entity,
+                    field: f.field,
                     start: chars[2 * k],
                     end: chars[2 * k + 1],
-                    byte_start: o.start,
-                    byte_end: o.end,
+                    byte_start: r.start,
+                    byte_end: r.end,
                     sentence: sent_base + s as u32,
-                    paragraph: para_base + sents.paragraph(s),
-                    kind,
-                    role: None,
+                    paragraph: para_base + f.sentences.paragraph(s),
+                    kind: r.kind,
+                    role: r.role,
+                    list: r.list,
                 });
             }
-            sent_base += sents.len() as u32;
-            para_base += sents.paragraphs();
+            sent_base += f.sentences.len() as u32;
+            para_base += f.sentences.paragraphs();
         }
         out.sentences = sent_base;
         out

@@ -24,6 +24,7 @@
 
 pub mod bench;
 pub mod comentions;
+pub mod discovery;
 pub mod error;
 pub mod extract;
 pub mod gazetteer;

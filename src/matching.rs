@@ -12,6 +12,7 @@
 //! "turkey" (the bird) never matches "Turkey". An all-capitals alias ("US", "HTS") does not match
 //! inside a run of capitals ("LET US BE CLEAR"), where capitals say nothing.
 
+use crate::gazetteer::words::{Weak, WordLists};
 use crate::text::fold::{fold_into, fold_with};
 use crate::text::{Kind, Token, Tokenizer};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -59,6 +60,8 @@ struct Variant {
     acronym: bool,
     /// Starts with a lowercase "the" that is context, not name ("the Kremlin").
     article: bool,
+    /// A single word that is also an ordinary word or name.
+    weak: Weak,
 }
 
 /// An entity an occurrence may name, and how.
@@ -68,6 +71,8 @@ pub struct Candidate {
     pub entity: u32,
     /// How this alias relates to the entity.
     pub kind: MatchKind,
+    /// Whether the alias is a single ordinary word or name, which needs more evidence.
+    pub weak: Weak,
 }
 
 /// An occurrence of an alias: a byte range and the entities it may name.
@@ -95,6 +100,7 @@ pub struct MatcherBuilder {
     free_starts: FxHashSet<u64>,
     seen: FxHashSet<(u32, u32, u32, u16)>,
     key: String,
+    words: Option<std::sync::Arc<WordLists>>,
 }
 
 /// Why an alias was not added.
@@ -150,6 +156,15 @@ impl MatcherBuilder {
         }
     }
 
+    /// An empty builder that marks single-word aliases found in `words` as weak.
+    pub fn with_words(words: std::sync::Arc<WordLists>) -> Self {
+        MatcherBuilder {
+            nodes: 1,
+            words: Some(words),
+            ..Default::default()
+        }
+    }
+
     fn token_hash(&mut self, key: &str) -> Result<u64, AliasProblem> {
         let h = TokenHash::of(key);
         match self.vocab.get(&h) {
@@ -173,6 +188,7 @@ impl MatcherBuilder {
         let mut all_upper_letters = true;
         let mut letters = 0;
         let mut first = true;
+        let mut last_key = String::new();
         for t in Tokenizer::new(alias) {
             let s = &alias[t.start..t.end];
             self.key.clear();
@@ -192,6 +208,7 @@ impl MatcherBuilder {
             }
             let key = std::mem::take(&mut self.key);
             let id = self.token_hash(&key);
+            last_key.clone_from(&key);
             self.key = key;
             let id = id?;
             if first {
@@ -227,6 +244,10 @@ impl MatcherBuilder {
         }
         let acronym = words == 1 && letters >= 2 && all_upper_letters;
         let article = alias.starts_with("the ") && words > 1;
+        let weak = match &self.words {
+            Some(w) if words == 1 && !acronym => w.weak(&last_key),
+            _ => Weak::No,
+        };
         self.terminals.push((
             node,
             Variant {
@@ -236,6 +257,7 @@ impl MatcherBuilder {
                 caps_len,
                 acronym,
                 article,
+                weak,
             },
         ));
         Ok(())
@@ -362,49 +384,81 @@ impl Matcher {
                 prev = Some(t);
                 continue;
             };
-            scratch.terminals.clear();
-            let mut node = ROOT;
-            let mut id = first_id;
-            let mut tok = t;
-            let mut look = tk;
-            while let Some(&n) = self.trans.get(&(node, id)) {
-                node = n;
-                if self.term_start[node as usize] < self.term_start[node as usize + 1] {
-                    scratch.terminals.push((node, tok.end, look.pos()));
-                }
-                match look.next_token() {
-                    Some(nt) if nt.joined => tok = nt,
-                    _ => break,
-                }
-                match self.token_id(text, tok, &mut scratch.key) {
-                    Some(i) => id = i,
-                    None => break,
-                }
-            }
-            let mut found = false;
-            while let Some((node, end, resume)) = scratch.terminals.pop() {
-                let (candidates, article) =
-                    self.check_case(text, t.start, end, node, prev, scratch);
-                if !candidates.is_empty() {
-                    out.push(Occurrence {
-                        start: if article {
-                            after_article(text, t)
-                        } else {
-                            t.start
-                        },
-                        end,
-                        candidates,
-                    });
-                    tk = Tokenizer::at(text, resume);
-                    prev = None;
-                    found = true;
-                    break;
-                }
-            }
-            if !found {
+            let Some((mut occ, mut resume)) = self.longest_at(text, t, first_id, tk, prev, scratch)
+            else {
                 prev = Some(t);
+                continue;
+            };
+            // An alias that starts with a title ("Sheikh Tamim") must not hide a longer name that
+            // starts after the title ("Tamim bin Hamad Al Thani").
+            if crate::text::roles::is_role_word(&text[t.start..t.end]) {
+                let mut inner = tk;
+                if let Some(n) = inner.next_token().filter(|n| n.joined && n.end <= occ.end) {
+                    if let Some(id) = self.token_id(text, n, &mut scratch.key) {
+                        if let Some((o, r)) = self.longest_at(text, n, id, inner, Some(t), scratch)
+                        {
+                            if o.end > occ.end {
+                                (occ, resume) = (o, r);
+                            }
+                        }
+                    }
+                }
+            }
+            out.push(occ);
+            tk = Tokenizer::at(text, resume);
+            prev = None;
+        }
+    }
+
+    /// The longest occurrence that starts at token `t` (whose hash is `first_id`; `after` is the
+    /// tokenizer just past it), with the position to resume scanning from.
+    fn longest_at(
+        &self,
+        text: &str,
+        t: Token,
+        first_id: u64,
+        after: Tokenizer<'_>,
+        prev: Option<Token>,
+        scratch: &mut Scratch,
+    ) -> Option<(Occurrence, usize)> {
+        scratch.terminals.clear();
+        let mut node = ROOT;
+        let mut id = first_id;
+        let mut tok = t;
+        let mut look = after;
+        while let Some(&n) = self.trans.get(&(node, id)) {
+            node = n;
+            if self.term_start[node as usize] < self.term_start[node as usize + 1] {
+                scratch.terminals.push((node, tok.end, look.pos()));
+            }
+            match look.next_token() {
+                Some(nt) if nt.joined => tok = nt,
+                _ => break,
+            }
+            match self.token_id(text, tok, &mut scratch.key) {
+                Some(i) => id = i,
+                None => break,
             }
         }
+        while let Some((node, end, resume)) = scratch.terminals.pop() {
+            let (candidates, article) = self.check_case(text, t.start, end, node, prev, scratch);
+            if !candidates.is_empty() {
+                let start = if article {
+                    after_article(text, t)
+                } else {
+                    t.start
+                };
+                return Some((
+                    Occurrence {
+                        start,
+                        end,
+                        candidates,
+                    },
+                    resume,
+                ));
+            }
+        }
+        None
     }
 
     /// The variants at `node` whose capitals the surface `text[start..end]` has.
@@ -451,6 +505,7 @@ impl Matcher {
             out.push(Candidate {
                 entity: v.entity,
                 kind: v.kind,
+                weak: v.weak,
             });
         }
         (out, article)

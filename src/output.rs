@@ -34,6 +34,7 @@ pub const MENTION_COLUMNS: &[&str] = &[
     "field",
     "match",
     "role",
+    "list",
 ];
 
 /// Columns of the co-mentions table; the second is named after the window.
@@ -94,6 +95,7 @@ struct MentionRow<'a> {
     #[serde(rename = "match")]
     how: &'a str,
     role: &'a str,
+    list: Option<u32>,
 }
 
 /// Writes records as CSV rows or JSON lines.
@@ -161,6 +163,7 @@ pub fn render_mentions(
         itoa::Buffer::new(),
         itoa::Buffer::new(),
         itoa::Buffer::new(),
+        itoa::Buffer::new(),
     ];
     for m in &ex.mentions {
         let src = match m.field {
@@ -180,8 +183,9 @@ pub fn render_mentions(
             field: m.field.as_str(),
             how: m.kind.as_str(),
             role: m.role.as_deref().unwrap_or(""),
+            list: m.list,
         };
-        let [a, b, c, d] = &mut nums;
+        let [a, b, c, d, e] = &mut nums;
         let fields = [
             row.doc_id,
             row.entity_id,
@@ -195,6 +199,10 @@ pub fn render_mentions(
             row.field,
             row.how,
             row.role,
+            match row.list {
+                Some(l) => e.format(l),
+                None => "",
+            },
         ];
         r.row(&fields, &row);
     }

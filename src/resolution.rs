@@ -1,12 +1,23 @@
-//! Resolution: turns occurrences of aliases into mentions of one entity each.
+//! Resolution: turns occurrences of aliases into mentions of one entity each, with a whole-document
+//! pass, as GATE's orthomatcher does.
 //!
-//! An alias shared by several entities ("Assad", "Georgia") is resolved per document, never by
-//! file order: an entity the same document names unambiguously wins; otherwise the most
-//! prominent; ties go to the smallest id.
+//! In order: a gazetteer alias beats a generated spelling at the same place; an ordinary word or
+//! name ("March", "Jordan", "Nice") is only a place or a person with evidence (a capital and no
+//! person around it for a country; ", France" after it for a town); a surname alone resolves to
+//! the person named in full in the same document; an alias shared by several entities goes to the
+//! one the document names unambiguously, else to the one in a country the document names, else
+//! to the most prominent, else to the smallest id (never file order). Then acronyms defined in
+//! parentheses, titles in front of people (roles), and lists of people in one sentence.
 
+use crate::discovery::{self, Discoverer};
+use crate::extract::NewEntity;
+use crate::gazetteer::words::Weak;
+use crate::gazetteer::words::WordLists;
 use crate::gazetteer::Gazetteer;
-use crate::matching::{MatchKind, Occurrence};
-use rustc_hash::FxHashSet;
+use crate::matching::{Candidate, MatchKind, Occurrence};
+use crate::text::roles::is_role_word;
+use crate::text::{Kind, Sentences, Tokenizer};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Which entity a mention names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -59,38 +70,660 @@ pub struct Mention {
     pub kind: MatchKind,
     /// The title written in front of a person ("Defense Minister"), when there is one.
     pub role: Option<Box<str>>,
+    /// The list of people this mention belongs to, when a sentence lists several with commas
+    /// and "and" (a delegation); numbered from 0 in the document.
+    pub list: Option<u32>,
 }
 
-/// Picks one entity for each occurrence of a document; `occurrences` is every field's, in order.
-pub fn resolve<'a>(
-    g: &Gazetteer,
-    occurrences: impl Iterator<Item = &'a Occurrence> + Clone,
-) -> Vec<(u32, MatchKind)> {
-    let named: FxHashSet<u32> = occurrences
-        .clone()
-        .filter(|o| o.candidates.len() == 1)
-        .map(|o| o.candidates[0].entity)
-        .collect();
-    occurrences
-        .map(|o| {
-            if o.candidates.len() == 1 {
-                return (o.candidates[0].entity, o.candidates[0].kind);
+/// One field of a document as the resolver sees it.
+#[derive(Debug)]
+pub struct FieldScan<'a> {
+    /// Which field.
+    pub field: Field,
+    /// Its text.
+    pub text: &'a str,
+    /// Its sentences.
+    pub sentences: Sentences,
+    /// What the matcher found.
+    pub occurrences: Vec<Occurrence>,
+}
+
+/// A resolved mention, before offsets are converted to code points.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Resolved {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// The entity.
+    pub entity: EntityRef,
+    /// How it was found.
+    pub kind: MatchKind,
+    /// Title in front of a person.
+    pub role: Option<Box<str>>,
+    /// List number.
+    pub list: Option<u32>,
+}
+
+/// Lowercase words that may sit inside a title ("Secretary of State", "Foreign and Expatriates").
+const ROLE_JOINERS: &[&str] = &["and", "of", "for", "the"];
+
+/// Honorifics that make the next capitalized word a person.
+const HONORIFICS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Mister", "Madam", "Sir", "Dame", "Prof",
+];
+
+fn is_capitalized(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn fold(w: &str) -> String {
+    let mut s = String::new();
+    crate::text::fold::fold_into(w, &mut s);
+    s
+}
+
+/// The word right before byte `pos`, across spaces only (not punctuation).
+fn word_before(text: &str, pos: usize) -> Option<(usize, &str)> {
+    let head = &text[..pos];
+    let trimmed = head.trim_end_matches([' ', '\t']);
+    if trimmed.len() == head.len() && pos > 0 && !head.ends_with('\n') {
+        return None;
+    }
+    // A dotted abbreviation ("Gen.") is a word with its dot.
+    let core = trimmed.strip_suffix('.').unwrap_or(trimmed);
+    let start = core
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_alphanumeric() || *c == '-' || *c == '\''))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let w = &trimmed[start..];
+    (!w.is_empty()).then_some((start, w))
+}
+
+/// The word right after byte `pos`, across spaces only.
+fn word_after(text: &str, pos: usize) -> Option<&str> {
+    let tail = &text[pos..];
+    let trimmed = tail.trim_start_matches([' ', '\t']);
+    if trimmed.len() == tail.len() {
+        return None;
+    }
+    let end = trimmed
+        .char_indices()
+        .find(|(_, c)| !(c.is_alphanumeric() || *c == '-' || *c == '\''))
+        .map_or(trimmed.len(), |(i, _)| i);
+    let w = &trimmed[..end];
+    (!w.is_empty()).then_some(w)
+}
+
+struct Doc<'g> {
+    g: &'g Gazetteer,
+}
+
+impl Doc<'_> {
+    fn type_of(&self, e: u32) -> &str {
+        self.g.type_name(e)
+    }
+
+    /// Whether the word at `start..end` stands inside a person's name: a given name or honorific
+    /// before it, or it is a given name followed by a capitalized word ("Jordan Ellis").
+    fn person_context(&self, text: &str, start: usize, end: usize, next_is_name: bool) -> bool {
+        let words = self.g.words();
+        let cur = fold(&text[start..end]);
+        if let Some((_, p)) = word_before(text, start) {
+            let p = p.trim_end_matches('.');
+            if is_capitalized(p) && (is_given_name(words, &fold(p)) || HONORIFICS.contains(&p)) {
+                return true;
             }
-            let in_doc = o.candidates.iter().any(|c| named.contains(&c.entity));
-            let best = o
-                .candidates
+        }
+        if let Some(n) = word_after(text, end) {
+            // A capitalized word after it that is itself a known name ("Georgia Republicans")
+            // is no surname, unless it is a common one.
+            let known = next_is_name && !words.is_surname(&fold(n));
+            if is_capitalized(n)
+                && !is_role_word(n)
+                && !known
+                && (is_given_name(words, &cur) || words.is_surname(&fold(n)))
+            {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+/// Whether every word of `s` is an ordinary English word.
+fn all_common(words: &WordLists, s: &str) -> bool {
+    Tokenizer::new(s).filter(|t| t.kind == Kind::Word).all(|t| {
+        matches!(
+            words.weak(&fold(&s[t.start..t.end])),
+            Weak::Common | Weak::Calendar
+        )
+    })
+}
+
+/// A given name that is not also a common word ("In", "So" and "Will" are given names too).
+fn is_given_name(words: &WordLists, w: &str) -> bool {
+    words.is_first_name(w) && words.weak(w) != Weak::Common
+}
+
+fn sentence_initial(text: &str, sents: &Sentences, pos: usize) -> bool {
+    let s = sents.starts()[sents.index_of(pos)];
+    !text[s..pos].chars().any(char::is_alphanumeric)
+}
+
+/// Resolves every occurrence of a document (title and text together, so either informs the
+/// other). Returns the mentions of each field, in order.
+pub fn resolve_document(
+    g: &Gazetteer,
+    fields: &[FieldScan<'_>],
+    discoverer: Option<&Discoverer>,
+    new_entities: &mut Vec<NewEntity>,
+) -> Vec<Vec<Resolved>> {
+    let doc = Doc { g };
+    // 1. A gazetteer alias beats a generated spelling at the same place.
+    let mut cands: Vec<Vec<Vec<Candidate>>> = fields
+        .iter()
+        .map(|f| {
+            f.occurrences
                 .iter()
-                .filter(|c| !in_doc || named.contains(&c.entity))
+                .map(|o| {
+                    let mut c = o.candidates.clone();
+                    if c.iter().any(|c| c.kind == MatchKind::Exact) {
+                        c.retain(|c| c.kind == MatchKind::Exact);
+                    } else if c.iter().any(|c| c.kind == MatchKind::Variant) {
+                        c.retain(|c| c.kind == MatchKind::Variant);
+                    }
+                    c
+                })
+                .collect()
+        })
+        .collect();
+
+    // 2. What the document says without doubt: countries of unambiguous places, and people named
+    //    with more than a surname.
+    let mut countries: FxHashSet<&str> = FxHashSet::default();
+    let mut full_people: FxHashMap<u32, u32> = FxHashMap::default();
+    for (f, field) in fields.iter().enumerate() {
+        for (k, o) in field.occurrences.iter().enumerate() {
+            let c = &cands[f][k];
+            if c.len() == 1 && c[0].weak == Weak::No && c[0].kind != MatchKind::Surname {
+                let e = g.entity(c[0].entity);
+                if doc.type_of(c[0].entity) == "place" {
+                    if let Some(cc) = e.country.as_deref() {
+                        countries.insert(cc);
+                    }
+                }
+                let multiword = field.text[o.start..o.end].split_whitespace().count() > 1;
+                if doc.type_of(c[0].entity) == "person" && multiword {
+                    *full_people.entry(c[0].entity).or_default() += 1;
+                }
+            }
+        }
+    }
+
+    // 3. Ordinary words and names need evidence; surnames need their person.
+    for (f, field) in fields.iter().enumerate() {
+        let text = field.text;
+        for (k, o) in field.occurrences.iter().enumerate() {
+            let followed_by = |e: u32| {
+                let country = g.entity(e).country.as_deref();
+                let rest = &text[o.end..];
+                let Some(after) = rest.strip_prefix(',') else {
+                    return false;
+                };
+                let skip = after.len() - after.trim_start().len();
+                let at = o.end + 1 + skip;
+                field.occurrences.get(k + 1).is_some_and(|n| {
+                    n.start == at
+                        && n.candidates.iter().any(|c| {
+                            doc.type_of(c.entity) == "place"
+                                && country.is_some()
+                                && g.entity(c.entity).country.as_deref() == country
+                        })
+                })
+            };
+            let initial = sentence_initial(text, &field.sentences, o.start);
+            let mut person_ctx = None;
+            cands[f][k].retain(|c| {
+                let e = g.entity(c.entity);
+                let t = doc.type_of(c.entity);
+                let next_is_name = field
+                    .occurrences
+                    .get(k + 1)
+                    .is_some_and(|n| text[o.end..n.start].chars().all(char::is_whitespace));
+                let mut ctx = || {
+                    *person_ctx.get_or_insert_with(|| {
+                        doc.person_context(text, o.start, o.end, next_is_name)
+                    })
+                };
+                let keep_weak = match c.weak {
+                    Weak::No => true,
+                    Weak::Calendar => followed_by(c.entity),
+                    Weak::Common | Weak::Name => match t {
+                        "place" if e.prominence >= 90.0 => !ctx(),
+                        // A big city whose name is also a given name ("Paris", "Sydney") may stand
+                        // alone; a town ("Jackson", "Hyde") and a common word ("Nice") may not.
+                        "place" if c.weak == Weak::Name && e.prominence >= 55.0 => !ctx(),
+                        "place" => followed_by(c.entity),
+                        "person" => {
+                            !ctx()
+                                && (full_people.contains_key(&c.entity)
+                                    || (e.prominence >= 80.0 && (c.weak == Weak::Name || !initial)))
+                        }
+                        _ => !ctx() && (c.weak == Weak::Name || !initial),
+                    },
+                };
+                // A group named by ordinary words ("Democratic Party", "Electoral Commission") is
+                // that country's only in a story that names the country.
+                let generic = t == "group"
+                    && e.country
+                        .as_deref()
+                        .is_some_and(|cc| !countries.contains(cc))
+                    && all_common(g.words(), &text[o.start..o.end]);
+                if generic {
+                    return false;
+                }
+                let keep_surname = c.kind != MatchKind::Surname
+                    || full_people.contains_key(&c.entity)
+                    || (e.prominence >= 70.0 && c.weak == Weak::No);
+                keep_weak && keep_surname
+            });
+            // A surname with its person named in full elsewhere in the document names that person.
+            let c = &mut cands[f][k];
+            if c.len() > 1 && c.iter().any(|c| full_people.contains_key(&c.entity)) {
+                c.retain(|c| full_people.contains_key(&c.entity));
+            }
+        }
+    }
+
+    // 4. Shared aliases.
+    let named: FxHashSet<u32> = cands
+        .iter()
+        .flatten()
+        .filter(|c| c.len() == 1)
+        .map(|c| c[0].entity)
+        .collect();
+    let mut out: Vec<Vec<Resolved>> = Vec::with_capacity(fields.len());
+    for (f, field) in fields.iter().enumerate() {
+        let mut res = Vec::with_capacity(field.occurrences.len());
+        for (k, o) in field.occurrences.iter().enumerate() {
+            let c = &cands[f][k];
+            if c.is_empty() {
+                continue;
+            }
+            let best = c
+                .iter()
                 .max_by(|a, b| {
                     let (ea, eb) = (g.entity(a.entity), g.entity(b.entity));
-                    ea.prominence
-                        .total_cmp(&eb.prominence)
+                    let in_country = |e: &crate::gazetteer::Entity| {
+                        e.country
+                            .as_deref()
+                            .is_some_and(|cc| countries.contains(cc))
+                    };
+                    named
+                        .contains(&a.entity)
+                        .cmp(&named.contains(&b.entity))
+                        .then_with(|| full_people.get(&a.entity).cmp(&full_people.get(&b.entity)))
+                        .then_with(|| in_country(ea).cmp(&in_country(eb)))
+                        .then_with(|| ea.prominence.total_cmp(&eb.prominence))
                         // Smaller id wins a tie, so compare reversed.
                         .then_with(|| eb.id.cmp(&ea.id))
-                        .then_with(|| b.kind.cmp(&a.kind))
                 })
-                .expect("an occurrence has at least one candidate");
-            (best.entity, best.kind)
-        })
-        .collect()
+                .expect("not empty");
+            let kind = match best.kind {
+                MatchKind::Surname if full_people.contains_key(&best.entity) => MatchKind::Coref,
+                k => k,
+            };
+            res.push(Resolved {
+                start: o.start,
+                end: o.end,
+                entity: EntityRef::Known(best.entity),
+                kind,
+                role: None,
+                list: None,
+            });
+        }
+        out.push(res);
+    }
+
+    // 5. Names no gazetteer lists, where nothing was found; then acronyms defined in parentheses
+    //    ("Hayat Tahrir al-Sham (HTS)"), for gazetteer and discovered names alike.
+    if let Some(d) = discoverer {
+        let mut ids: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        for (f, field) in fields.iter().enumerate() {
+            let taken: Vec<(usize, usize)> = out[f].iter().map(|r| (r.start, r.end)).collect();
+            let found = d.find(field.text, &taken);
+            if found.is_empty() {
+                continue;
+            }
+            for n in found {
+                let slug = discovery::slug(&n.name);
+                if slug.is_empty() {
+                    continue;
+                }
+                let id: Box<str> = format!("new:{slug}").into();
+                let idx = *ids.entry(id.clone()).or_insert_with(|| {
+                    new_entities.push(NewEntity {
+                        id,
+                        name: n.name.as_str().into(),
+                        kind: match n.kind {
+                            discovery::Kind::Person => "person",
+                            discovery::Kind::Group => "group",
+                        },
+                    });
+                    new_entities.len() as u32 - 1
+                });
+                out[f].push(Resolved {
+                    start: n.start,
+                    end: n.end,
+                    entity: EntityRef::New(idx),
+                    kind: MatchKind::Discovered,
+                    role: None,
+                    list: None,
+                });
+            }
+            out[f].sort_by_key(|r| r.start);
+        }
+        for (f, field) in fields.iter().enumerate() {
+            let defs = acronym_definitions(field.text, &out[f]);
+            if !defs.is_empty() {
+                add_acronyms(field.text, &defs, &mut out[f]);
+            }
+        }
+    }
+    // 6. Roles, and lists of people.
+    let mut lists = 0u32;
+    let is_person = |r: &Resolved| match r.entity {
+        EntityRef::Known(e) => doc.type_of(e) == "person",
+        EntityRef::New(i) => new_entities[i as usize].kind == "person",
+    };
+    for (f, field) in fields.iter().enumerate() {
+        for r in out[f].iter_mut() {
+            if is_person(r) {
+                assign_role(field.text, r);
+            }
+        }
+        mark_lists(
+            field.text,
+            &field.sentences,
+            &mut out[f],
+            &mut lists,
+            is_person,
+        );
+    }
+    out
+}
+
+/// Acronyms defined right after a mention: `NAME (ACR)`.
+fn acronym_definitions(text: &str, res: &[Resolved]) -> Vec<(String, EntityRef)> {
+    let mut defs = Vec::new();
+    for r in res {
+        let rest = &text[r.end..];
+        let Some(inner) = rest.trim_start_matches([' ', '\u{a0}']).strip_prefix('(') else {
+            continue;
+        };
+        let Some(close) = inner.find(')') else {
+            continue;
+        };
+        let acr = inner[..close].trim();
+        let letters = acr.chars().filter(|c| c.is_alphabetic()).count();
+        if (2..=10).contains(&acr.chars().count())
+            && letters >= 2
+            && acr
+                .chars()
+                .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-' || c == '&')
+            && !defs.iter().any(|(a, _)| a == acr)
+            && initial_matches(acr, &text[r.start..r.end])
+        {
+            defs.push((acr.to_string(), r.entity));
+        }
+    }
+    defs
+}
+
+/// Whether an acronym starts with the name's initial (English acronyms do; "Côte d'Ivoire
+/// (PDCI)" is the end of a longer, unmatched name and defines nothing).
+fn initial_matches(acr: &str, name: &str) -> bool {
+    let first = |s: &str| {
+        s.chars()
+            .find(|c| c.is_alphanumeric())
+            .map(|c| fold(&c.to_string()))
+    };
+    first(acr).is_some() && first(acr) == first(name)
+}
+
+/// Adds a mention for every whole-word use of a defined acronym not already covered.
+fn add_acronyms(text: &str, defs: &[(String, EntityRef)], res: &mut Vec<Resolved>) {
+    let mut added = Vec::new();
+    for t in Tokenizer::new(text) {
+        if t.kind != Kind::Word {
+            continue;
+        }
+        let w = &text[t.start..t.end];
+        let Some((_, e)) = defs.iter().find(|(a, _)| a == w) else {
+            continue;
+        };
+        let i = res.partition_point(|r| r.end <= t.start);
+        if res.get(i).is_some_and(|r| r.start < t.end) {
+            continue;
+        }
+        added.push(Resolved {
+            start: t.start,
+            end: t.end,
+            entity: *e,
+            kind: MatchKind::Acronym,
+            role: None,
+            list: None,
+        });
+    }
+    if !added.is_empty() {
+        res.extend(added);
+        res.sort_by_key(|r| r.start);
+    }
+}
+
+/// Moves a title inside the span ("President Xi") out of it, and takes the title in front of the
+/// span ("Defense Minister Major General Murhaf Abu Qasra") as the role.
+fn assign_role(text: &str, r: &mut Resolved) {
+    // Inside: leading role words, keeping at least one word of name.
+    let span = &text[r.start..r.end];
+    let toks: Vec<_> = Tokenizer::new(span)
+        .filter(|t| t.kind == Kind::Word)
+        .collect();
+    let mut inner = 0;
+    while inner + 1 < toks.len() && is_role_word(&span[toks[inner].start..toks[inner].end]) {
+        inner += 1;
+    }
+    let mut role_end = r.start;
+    let mut role_start = r.start;
+    if inner > 0 {
+        role_end = r.start + toks[inner - 1].end;
+        r.start += toks[inner].start;
+        role_start = role_end - toks[inner - 1].end;
+    }
+    // Before: role words, joined by spaces, lowercase joiners and hyphens, up to the span.
+    let mut pos = role_start;
+    let mut first = role_start;
+    while let Some((s, w)) = word_before(text, pos) {
+        let bare = w.trim_end_matches('.');
+        // "Gen." is a title; "President." ends the sentence before the name.
+        if bare.len() != w.len() && bare.len() > 4 {
+            break;
+        }
+        let between = &text[s + w.len()..pos];
+        if between.contains('\n') && between.trim().is_empty() && between.matches('\n').count() > 1
+        {
+            break;
+        }
+        if is_role_word(bare) || (ROLE_JOINERS.contains(&w) && first < role_end.max(role_start + 1))
+        {
+            pos = s;
+            if !ROLE_JOINERS.contains(&w) {
+                first = s;
+            }
+        } else {
+            break;
+        }
+    }
+    // The role runs from the first role word to the name; a dotted abbreviation ("Gen.") keeps its dot.
+    if first < role_end.max(role_start) || first < role_start {
+        let end = if inner > 0 { role_end } else { role_start };
+        let role = text[first..end]
+            .trim_end()
+            .trim_end_matches([',', ':'])
+            .trim();
+        if !role.is_empty() {
+            r.role = Some(role.split_whitespace().collect::<Vec<_>>().join(" ").into());
+        }
+    }
+}
+
+/// Words that tie a person to the list that follows ("accompanied by A, B and C").
+const LIST_LEADS: &[&str] = &[
+    "accompanied",
+    "joined by",
+    "along with",
+    "flanked by",
+    "together with",
+    "delegation",
+    "led by",
+];
+
+/// Numbers the lists of people in a sentence: people one after the other, separated only by
+/// commas, "and" and their titles, three or more of them, or two with titles.
+fn mark_lists(
+    text: &str,
+    sents: &Sentences,
+    res: &mut [Resolved],
+    next_id: &mut u32,
+    is_person: impl Fn(&Resolved) -> bool,
+) {
+    let mut i = 0;
+    while i < res.len() {
+        if !is_person(&res[i]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j + 1 < res.len()
+            && is_person(&res[j + 1])
+            && sents.index_of(res[j + 1].start) == sents.index_of(res[i].start)
+        {
+            let gap_end = role_start(text, &res[j + 1]);
+            let gap = &text[res[j].end..gap_end.max(res[j].end)];
+            let only_separators = gap
+                .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
+                .all(|w| w.is_empty() || w == "and");
+            if !only_separators || !gap.contains([',', ';']) && !gap.contains("and") {
+                break;
+            }
+            j += 1;
+        }
+        let n = j - i + 1;
+        let titled = res[i..=j].iter().all(|r| r.role.is_some());
+        if n >= 3 || (n == 2 && titled) {
+            // The person the list travels with: "X was accompanied by A, B and C".
+            let mut first = i;
+            if let Some(p) = (0..i).rev().find(|&p| is_person(&res[p])) {
+                let between = &text[res[p].end..role_start(text, &res[i]).max(res[p].end)];
+                let same = sents.index_of(res[p].start) == sents.index_of(res[i].start);
+                if same && LIST_LEADS.iter().any(|w| between.contains(w)) {
+                    first = p;
+                }
+            }
+            for (k, r) in res.iter_mut().enumerate().take(j + 1).skip(first) {
+                if k >= i || is_person(r) {
+                    r.list = Some(*next_id);
+                }
+            }
+            *next_id += 1;
+        }
+        i = j + 1;
+    }
+}
+
+/// Where the role in front of a mention starts (the mention's start when it has none).
+fn role_start(text: &str, r: &Resolved) -> usize {
+    match &r.role {
+        Some(role) => text[..r.start]
+            .rfind(role.split_whitespace().next().unwrap_or(""))
+            .unwrap_or(r.start),
+        None => r.start,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn role_of(text: &str, name: &str) -> (String, Option<String>) {
+        let start = text.find(name).unwrap();
+        let mut r = Resolved {
+            start,
+            end: start + name.len(),
+            entity: EntityRef::Known(0),
+            kind: MatchKind::Exact,
+            role: None,
+            list: None,
+        };
+        assign_role(text, &mut r);
+        (
+            text[r.start..r.end].to_string(),
+            r.role.map(|s| s.to_string()),
+        )
+    }
+
+    #[test]
+    fn roles_in_front_of_names() {
+        let cases = [
+            (
+                "by Foreign and Expatriates Minister Asaad Hassan Al-Shibani, and",
+                "Asaad Hassan Al-Shibani",
+                "Foreign and Expatriates Minister",
+            ),
+            (
+                "Defense Minister Major General Murhaf Abu Qasra,",
+                "Murhaf Abu Qasra",
+                "Defense Minister Major General",
+            ),
+            (
+                "General Intelligence Chief Hussein Al-Salama",
+                "Hussein Al-Salama",
+                "General Intelligence Chief",
+            ),
+            (
+                "and\nPresidency Secretary-General Maher Al-Sharaa,",
+                "Maher Al-Sharaa",
+                "Presidency Secretary-General",
+            ),
+            (
+                "of Russian Deputy Prime Minister Alexander Novak,",
+                "Alexander Novak",
+                "Deputy Prime Minister",
+            ),
+            (
+                "said Secretary of State Marco Rubio",
+                "Marco Rubio",
+                "Secretary of State",
+            ),
+            ("met Gen. Oleksandr Syrskyi", "Oleksandr Syrskyi", "Gen."),
+        ];
+        for (text, name, role) in cases {
+            assert_eq!(
+                role_of(text, name),
+                (name.to_string(), Some(role.to_string())),
+                "{text}"
+            );
+        }
+        assert_eq!(role_of("Putin said", "Putin"), ("Putin".to_string(), None));
+        assert_eq!(
+            role_of("and President Xi said", "President Xi"),
+            ("Xi".to_string(), Some("President".to_string()))
+        );
+        assert_eq!(
+            role_of("the President said", "President"),
+            ("President".to_string(), None)
+        );
+    }
 }

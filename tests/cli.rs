@@ -91,7 +91,7 @@ fn headers_and_columns() {
     );
     let first = String::from_utf8(out.stdout).unwrap();
     assert!(first.starts_with(
-        "doc_id,entity_id,name,type,start,end,text,sentence,paragraph,field,match,role\n"
+        "doc_id,entity_id,name,type,start,end,text,sentence,paragraph,field,match,role,list\n"
     ));
     let out = run(
         dir.path(),

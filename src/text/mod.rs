@@ -2,6 +2,7 @@
 //! conversion of byte offsets into the code point offsets users see.
 
 pub mod fold;
+pub mod roles;
 pub mod sentences;
 pub mod tokens;
 

@@ -7,19 +7,24 @@
 //! `person`, `group`, `place` or another lowercase label, and `aliases` are separated by `|`.
 //! The files in `gazetteers/` are compiled into the binary as the default.
 
+pub mod variants;
+pub mod words;
+
 use crate::error::{Error, Errors};
 use crate::matching::{AliasProblem, MatchKind, Matcher, MatcherBuilder};
 use rustc_hash::FxHashMap;
 use std::path::Path;
+use std::sync::Arc;
+use words::WordLists;
 
 /// The default gazetteer files, embedded at build time.
 pub const DEFAULT_FILES: &[(&str, &str)] = &[
-    ("people.tsv", include_str!("../gazetteers/people.tsv")),
-    ("groups.tsv", include_str!("../gazetteers/groups.tsv")),
-    ("places.tsv", include_str!("../gazetteers/places.tsv")),
+    ("people.tsv", include_str!("../../gazetteers/people.tsv")),
+    ("groups.tsv", include_str!("../../gazetteers/groups.tsv")),
+    ("places.tsv", include_str!("../../gazetteers/places.tsv")),
     (
         "places_extra.tsv",
-        include_str!("../gazetteers/places_extra.tsv"),
+        include_str!("../../gazetteers/places_extra.tsv"),
     ),
 ];
 
@@ -54,6 +59,8 @@ pub struct Row {
 /// Reads gazetteer files, checks them and builds a [`Gazetteer`].
 #[derive(Debug, Default)]
 pub struct GazetteerBuilder {
+    /// Whether to generate spelling variants and surnames (on unless switched off).
+    generate: bool,
     rows: Vec<Row>,
     by_id: FxHashMap<String, usize>,
     errors: Vec<Error>,
@@ -66,7 +73,16 @@ const MAX_ERRORS: usize = 50;
 impl GazetteerBuilder {
     /// An empty builder.
     pub fn new() -> Self {
-        Self::default()
+        GazetteerBuilder {
+            generate: true,
+            ..Self::default()
+        }
+    }
+
+    /// Whether to generate spelling variants and surname forms of names (default: yes).
+    pub fn generate_variants(&mut self, yes: bool) -> &mut Self {
+        self.generate = yes;
+        self
     }
 
     /// Adds the gazetteer compiled into the binary.
@@ -251,7 +267,8 @@ impl GazetteerBuilder {
         let mut errors = self.errors.clone();
         let mut types: Vec<Box<str>> = vec!["person".into(), "group".into(), "place".into()];
         let mut entities = Vec::with_capacity(self.rows.len());
-        let mut mb = MatcherBuilder::new();
+        let words = Arc::new(WordLists::shipped());
+        let mut mb = MatcherBuilder::with_words(words.clone());
         // Entities are numbered in id order, so that nothing downstream depends on file order.
         let mut order: Vec<usize> = (0..self.rows.len()).collect();
         order.sort_by(|&a, &b| self.rows[a].entity.id.cmp(&self.rows[b].entity.id));
@@ -266,7 +283,10 @@ impl GazetteerBuilder {
             };
             let mut e = row.entity.clone();
             e.kind = kind as u16;
-            for alias in names_of(&e, kind == 2).chain(row.aliases.iter().map(String::as_str)) {
+            let exact: Vec<&str> = names_of(&e, kind == 2)
+                .chain(row.aliases.iter().map(String::as_str))
+                .collect();
+            for alias in &exact {
                 let problem = match mb.add(alias, idx as u32, MatchKind::Exact) {
                     Ok(()) => continue,
                     Err(AliasProblem::NoWord) => {
@@ -279,6 +299,19 @@ impl GazetteerBuilder {
                 if errors.len() < MAX_ERRORS {
                     let (f, l) = &row.origin;
                     errors.push(Error::gazetteer(f, *l, problem));
+                }
+            }
+            // Spellings news uses that the gazetteer need not list; an exact alias of the same
+            // entity at the same place wins (the builder keeps the first).
+            if self.generate {
+                let type_name = &*types[kind];
+                for alias in &exact {
+                    for v in variants::variants(alias, type_name) {
+                        let _ = mb.add(&v, idx as u32, MatchKind::Variant);
+                    }
+                }
+                for s in variants::surnames(&e.name, type_name) {
+                    let _ = mb.add(&s, idx as u32, MatchKind::Surname);
                 }
             }
             entities.push(e);
@@ -296,6 +329,7 @@ impl GazetteerBuilder {
             types,
             by_id,
             matcher: mb.build(),
+            words,
         })
     }
 }
@@ -387,6 +421,7 @@ pub struct Gazetteer {
     types: Vec<Box<str>>,
     by_id: FxHashMap<Box<str>, u32>,
     matcher: Matcher,
+    words: Arc<WordLists>,
 }
 
 impl Gazetteer {
@@ -423,6 +458,11 @@ impl Gazetteer {
     /// The compiled aliases.
     pub fn matcher(&self) -> &Matcher {
         &self.matcher
+    }
+
+    /// The word lists that tell names from ordinary words.
+    pub fn words(&self) -> &WordLists {
+        &self.words
     }
 }
 
@@ -496,7 +536,7 @@ mod tests {
     #[test]
     fn disambiguators_are_dropped_from_written_names() {
         let g = build("id\tname\ttype\taliases\nC\tConservative Party (UK)\tgroup\t\nA\tAfrin, Syria\tplace\t\nW\tSmith, John\tperson\t\n").unwrap();
-        assert_eq!(g.matcher().aliases(), 5);
+        assert_eq!(g.matcher().aliases(), 5 + 1);
     }
 
     #[test]

@@ -1,0 +1,1355 @@
+//! Finds people and groups that no gazetteer lists, by rules kept as extendable word tables.
+//!
+//! How it works: the text is split once into word tokens (byte scan, no regex). Each token knows
+//! whether it is capitalized, whether it is glued to the previous token by plain whitespace (at most
+//! one newline, no punctuation) and whether it overlaps a `taken` range. Every rule below then looks
+//! at a token and its immediate neighbours, so the cost is linear in the text. All word lists are
+//! `pub const` tables: extend them rather than the code.
+//!
+//! Rules (and their priority when two rules produce the same span; longer spans win first):
+//! `credit` > `honorific` > `title` > `attribution` > `first-name` > `org-pattern`.
+
+use std::collections::{BTreeMap, HashSet};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Person,
+    Group,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    /// Byte offset of the name in `text`.
+    pub start: usize,
+    /// Byte offset one past its end.
+    pub end: usize,
+    pub kind: Kind,
+    /// Canonical form (whitespace collapsed; ALL CAPS title-cased).
+    pub name: String,
+    /// Which rule fired.
+    pub rule: &'static str,
+}
+
+/// Rule names, in priority order (index = priority, lower wins on equal spans).
+#[rustfmt::skip]
+pub const RULES: &[&str] = &[
+    "credit", "honorific", "title", "attribution", "first-name", "org-pattern",
+];
+
+/// Title lexicon: single tokens, matched case-sensitively as written here or in ALL CAPS.
+/// Multi-word titles ("Prime Minister", "Secretary of State", "Lt. Gen.") are runs of these,
+/// optionally joined by lowercase "and"/"of"/"for"/"the". Hyphenated titles match when every part
+/// is listed ("Vice-President").
+#[rustfmt::skip]
+pub const ROLE_WORDS: &[&str] = &[
+    // abbreviations (the tokenizer keeps their dot)
+    "Gen.", "Lt.", "Col.", "Sen.", "Rep.", "Gov.", "Maj.", "Capt.", "Sgt.", "Adm.", "Brig.",
+    "Cmdr.", "Rev.", "Supt.", "Insp.", "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.",
+    // heads
+    "President", "President-elect", "Minister", "Premier", "Prince", "Princess", "Sheikh",
+    "Sheikha", "King", "Queen", "Emir", "Sultan", "Ayatollah", "Pope", "Patriarch", "Chancellor",
+    "Mayor", "Governor", "Ambassador", "Envoy", "Commander", "Chief", "Chairman", "Chairwoman",
+    "Chairperson", "Chair", "Spokesman", "Spokeswoman", "Spokesperson", "Secretary",
+    "Secretary-General", "Director", "Judge", "Justice", "Speaker", "Senator", "Congressman",
+    "Congresswoman", "General", "Major", "Lieutenant", "Colonel", "Brigadier", "Admiral", "Marshal",
+    "Sergeant", "Captain", "Leader", "Head", "Adviser", "Advisor", "Representative", "Attorney",
+    "Sir", "Dame", "Lord", "Lady", "Rabbi", "Imam", "Cardinal", "Bishop", "Archbishop", "Father",
+    "Mullah", "Commissioner", "Inspector", "Superintendent", "Officer", "CEO", "Founder",
+    // modifiers (see TITLE_MODIFIERS)
+    "Foreign", "Defense", "Defence", "Interior", "Finance", "Economy", "Trade", "Health", "Energy",
+    "Oil", "Treasury", "Intelligence", "Security", "National", "Deputy", "Vice", "Acting",
+    "Interim", "Former", "Presidency", "Presidential", "State", "Affairs", "Expatriates", "Culture",
+    "Education", "Labor", "Labour", "Agriculture", "Transport", "Communications", "Information",
+    "Army", "Navy", "Air", "Force", "Staff", "Joint", "Chiefs", "Field", "Prime", "Crown",
+    "Supreme", "Executive", "Senior", "Special",
+];
+
+/// Role words that cannot make a title on their own: a title run needs at least one role word
+/// that is NOT in this list ("Foreign Minister" yes, "Foreign" alone no).
+#[rustfmt::skip]
+pub const TITLE_MODIFIERS: &[&str] = &[
+    "Foreign", "Defense", "Defence", "Interior", "Finance", "Economy", "Trade", "Health", "Energy",
+    "Oil", "Treasury", "Intelligence", "Security", "National", "Deputy", "Vice", "Acting",
+    "Interim", "Former", "Presidency", "Presidential", "State", "Affairs", "Expatriates", "Culture",
+    "Education", "Labor", "Labour", "Agriculture", "Transport", "Communications", "Information",
+    "Army", "Navy", "Air", "Force", "Staff", "Joint", "Chiefs", "Field", "Prime", "Crown",
+    "Supreme", "Executive", "Senior", "Special",
+];
+
+/// Modifiers that open a title ("Prime" Minister, "Deputy" Director): used to cut an
+/// organisation name before the title of a person who follows it.
+#[rustfmt::skip]
+pub const TITLE_PREFIXES: &[&str] = &[
+    "Prime", "Deputy", "Vice", "Acting", "Interim", "Former", "Senior", "Crown", "Supreme",
+    "Special", "Executive", "Joint", "Field",
+];
+
+/// Honorifics: followed by 1 to 4 name tokens (a lone surname is allowed).
+#[rustfmt::skip]
+pub const HONORIFICS: &[&str] = &[
+    "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Mr", "Mrs", "Ms", "Dr", "Sir", "Dame",
+];
+
+/// Abbreviations whose trailing dot belongs to the word (written without the dot).
+#[rustfmt::skip]
+pub const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Sen", "Rep", "Gov", "Maj", "Capt", "Sgt",
+    "Adm", "Brig", "Cmdr", "Rev", "Supt", "Insp", "St", "Jr", "Sr", "Inc", "Ltd", "Corp",
+];
+
+/// Lowercase particles allowed inside (never first or last) a person name.
+#[rustfmt::skip]
+pub const NAME_PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ibn", "bint", "abu", "de", "da", "del", "der", "van", "von", "la", "le",
+    "du", "dos", "di", "den", "ter",
+];
+
+/// Lowercase prefixes of hyphenated name tokens ("al-Assad", "el-Sisi").
+#[rustfmt::skip]
+pub const HYPHEN_PARTICLES: &[&str] = &[
+    "al", "el", "ad", "ash", "as", "at", "ar", "an", "az", "ul", "bin", "ibn", "abu",
+];
+
+/// Words kept lowercase (when not first) when an ALL-CAPS name is title-cased.
+#[rustfmt::skip]
+pub const LOWER_IN_NAMES: &[&str] = &[
+    "al", "el", "bin", "ibn", "bint", "de", "da", "del", "der", "van", "von", "la", "le", "du",
+    "dos", "di", "den", "ter", "of", "for", "and", "the", "on", "in",
+];
+
+/// Capitalized words that never belong to a name (sentence openers, pronouns, common plurals,
+/// dates). Matched as written or in ALL CAPS.
+#[rustfmt::skip]
+pub const STOPWORDS: &[&str] = &[
+    "The", "This", "That", "These", "Those", "A", "An", "In", "On", "At", "By", "For", "But", "And",
+    "Or", "Nor", "So", "Yet", "After", "Before", "When", "While", "If", "As", "It", "He", "She",
+    "They", "We", "I", "You", "His", "Her", "Their", "Our", "Its", "My", "Your", "Him", "Them",
+    "Officials", "Residents", "Analysts", "Police", "Government", "Witnesses", "Sources", "Experts",
+    "Critics", "Protesters", "Yesterday", "Today", "Tomorrow", "Tonight", "Meanwhile", "However",
+    "Also", "Earlier", "Later", "Last", "Next", "Then", "Now", "Since", "During", "From", "To",
+    "With", "Without", "Under", "Over", "Of", "Into", "About", "Against", "Between", "Is", "Was",
+    "Are", "Were", "Be", "Has", "Have", "Had", "Will", "Would", "Can", "Could", "Should", "Not",
+    "No", "There", "Here", "Where", "What", "Who", "Whom", "Why", "How", "Which", "Some", "Many",
+    "Most", "All", "Both", "Each", "Every", "Several", "Such", "Other", "Another", "Despite",
+    "Although", "Though", "Because", "Unlike", "Like", "Until", "Amid", "Among", "Through",
+    "According", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+];
+
+/// Stopwords that may still start an organisation name ("Police Department").
+#[rustfmt::skip]
+pub const ORG_START_OK: &[&str] = &["Police", "Government"];
+
+/// Capitalized words that mark a place or thing, never part of a person name ("Jordan Valley").
+#[rustfmt::skip]
+pub const PERSON_BLOCKERS: &[&str] = &[
+    "Valley", "River", "Street", "Road", "Avenue", "Square", "City", "Province", "Governorate",
+    "District", "Region", "County", "Airport", "Port", "Hospital", "Mosque", "Church", "Mountain",
+    "Mountains", "Mount", "Sea", "Gulf", "Bay", "Lake", "Island", "Islands", "Strip", "Desert",
+    "Plain", "Plains", "Heights", "Crossing", "Bridge", "Highway", "Times", "Post", "News",
+    "Journal", "Herald", "Daily", "Press", "Radio", "Television", "Channel", "Stadium", "Palace",
+    "Tower", "Hotel", "Camp", "Prison", "Base", "Republic", "Kingdom", "Emirates", "States",
+    "Nations",
+];
+
+/// Last word of an organisation name (matched as written or in ALL CAPS).
+#[rustfmt::skip]
+pub const ORG_SUFFIXES: &[&str] = &[
+    "Committee", "Ministry", "Party", "Front", "Forces", "Force", "Agency", "University", "Council",
+    "Commission", "Union", "Association", "Institute", "Foundation", "Bank", "Corporation",
+    "Company", "Group", "Organization", "Organisation", "Movement", "Army", "Brigade", "Brigades",
+    "Authority", "Court", "Tribunal", "Alliance", "Coalition", "Federation", "League", "Network",
+    "Center", "Centre", "Service", "Office", "Department", "Bureau", "Assembly", "Parliament",
+    "Inc.", "Ltd.", "LLC", "Corp.", "plc", "PLC", "Corps", "Guard", "Board", "Fund", "Society",
+    "Secretariat", "Directorate", "Battalion", "Regiment", "Syndicate",
+];
+
+/// "X of/for/on ..." openers of organisation names ("Ministry of Local Administration",
+/// "Office for the Coordination of Humanitarian Affairs", "Council on Foreign Relations").
+#[rustfmt::skip]
+pub const ORG_STARTERS: &[&str] = &[
+    "Ministry", "Department", "Office", "University", "Bank", "Council", "Institute", "Commission",
+    "Committee", "Organization", "Organisation", "League", "Federation", "Association", "Union",
+    "Agency", "Academy", "Board", "Court", "Party", "Chamber", "Directorate", "Army",
+    "Observatory", "Center", "Centre", "Front", "Movement",
+];
+
+/// Verbs that may directly precede a quoted speaker ("said Rania Haddad").
+#[rustfmt::skip]
+pub const SAY_BEFORE_NAME: &[&str] = &[
+    "said", "says", "added", "wrote", "asked", "explained", "noted", "stated", "continued",
+    "recalled",
+];
+
+/// Verbs that may directly follow a speaker ("Rania Haddad told").
+#[rustfmt::skip]
+pub const SAY_AFTER_NAME: &[&str] = &[
+    "said", "says", "told", "added", "stated", "noted", "explained", "wrote", "warned", "argued",
+    "insisted", "claimed", "confirmed", "recalled", "replied", "tweeted", "posted",
+];
+
+/// Lowercase role nouns directly before a name ("lawmaker Sami Darwish").
+#[rustfmt::skip]
+pub const ATTRIBUTION_NOUNS: &[&str] = &[
+    "lawmaker", "legislator", "analyst", "spokesman", "spokeswoman", "spokesperson", "activist",
+    "resident", "economist", "researcher", "professor", "lawyer", "attorney", "journalist",
+    "correspondent", "photographer", "commentator", "historian", "expert", "scholar", "diplomat",
+    "official", "witness", "doctor", "surgeon", "engineer", "farmer", "student", "teacher", "coach",
+    "author", "writer", "novelist", "negotiator", "mediator", "candidate", "colleague", "neighbour",
+    "neighbor", "shopkeeper", "driver", "son", "daughter", "wife", "husband", "brother", "sister",
+    "mother", "father",
+];
+
+/// Words that introduce a photo credit ("credit:", "Photo:", "Photo by").
+#[rustfmt::skip]
+pub const CREDIT_WORDS: &[&str] = &[
+    "credit", "credits", "photo", "photos", "photograph", "picture", "image", "pictured",
+];
+
+/// Longest organisation name, in tokens.
+const MAX_ORG_TOKENS: usize = 12;
+
+/// Rules that never change while running; build once, share across threads (must be Send + Sync).
+#[derive(Debug)]
+pub struct Discoverer {
+    roles: HashSet<String>,
+    modifiers: HashSet<String>,
+    prefixes: HashSet<String>,
+    honorifics: HashSet<String>,
+    abbrevs: HashSet<String>,
+    particles: HashSet<String>,
+    hyphen_particles: HashSet<String>,
+    stop: HashSet<String>,
+    org_start_ok: HashSet<String>,
+    blockers: HashSet<String>,
+    suffixes: HashSet<String>,
+    starters: HashSet<String>,
+    say_before: HashSet<String>,
+    say_after: HashSet<String>,
+    nouns: HashSet<String>,
+    credit: HashSet<String>,
+    first_names: HashSet<String>,
+}
+
+/// The words as written plus their ALL-CAPS form.
+fn set_with_caps(words: &[&str]) -> HashSet<String> {
+    let mut s = HashSet::with_capacity(words.len() * 2);
+    for w in words {
+        s.insert((*w).to_string());
+        s.insert(w.to_uppercase());
+    }
+    s
+}
+
+/// The words exactly as written.
+fn set_exact(words: &[&str]) -> HashSet<String> {
+    words.iter().map(|w| (*w).to_string()).collect()
+}
+
+/// Lowercase words in lowercase, Capitalized and ALL-CAPS forms.
+fn set_any_case(words: &[&str]) -> HashSet<String> {
+    let mut s = set_with_caps(words);
+    for w in words {
+        s.insert(cap_first(w));
+    }
+    s
+}
+
+impl Discoverer {
+    /// `first_names`: lowercase ASCII given names (e.g. "david", "jordan", "ahmed"), one per entry.
+    pub fn new(first_names: impl IntoIterator<Item = String>) -> Discoverer {
+        Discoverer {
+            roles: set_with_caps(ROLE_WORDS),
+            modifiers: set_with_caps(TITLE_MODIFIERS),
+            prefixes: set_with_caps(TITLE_PREFIXES),
+            honorifics: set_with_caps(HONORIFICS),
+            abbrevs: set_with_caps(ABBREVIATIONS),
+            particles: set_exact(NAME_PARTICLES),
+            hyphen_particles: set_exact(HYPHEN_PARTICLES),
+            stop: set_with_caps(STOPWORDS),
+            org_start_ok: set_with_caps(ORG_START_OK),
+            blockers: set_with_caps(PERSON_BLOCKERS),
+            suffixes: set_with_caps(ORG_SUFFIXES),
+            starters: set_with_caps(ORG_STARTERS),
+            say_before: set_exact(SAY_BEFORE_NAME),
+            say_after: set_exact(SAY_AFTER_NAME),
+            nouns: set_exact(ATTRIBUTION_NOUNS),
+            credit: set_any_case(CREDIT_WORDS),
+            first_names: first_names
+                .into_iter()
+                .map(|n| n.trim().to_ascii_lowercase())
+                .filter(|n| !n.is_empty())
+                .collect(),
+        }
+    }
+
+    /// Names in `text` that do not overlap any of the `taken` byte ranges (already matched by the
+    /// gazetteer; sorted, non-overlapping). Results sorted by start, non-overlapping.
+    pub fn find(&self, text: &str, taken: &[(usize, usize)]) -> Vec<Found> {
+        let mut taken = taken.to_vec();
+        taken.sort_unstable();
+        let toks = tokenize(text, &self.abbrevs, &taken);
+        let scan = Scan {
+            d: self,
+            text,
+            toks,
+        };
+        let mut cands = Vec::new();
+        scan.run(&mut cands);
+        scan.resolve(cands)
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tokens
+
+#[derive(Clone, Copy, Debug)]
+struct Tok {
+    s: usize,
+    e: usize,
+    /// First character is an uppercase letter.
+    cap: bool,
+    /// Separated from the previous token only by whitespace with at most one newline.
+    joined: bool,
+    /// Does not overlap a `taken` range.
+    free: bool,
+}
+
+#[inline]
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        (b as char, 1)
+    } else {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        (c, c.len_utf8())
+    }
+}
+
+#[inline]
+fn is_mark(c: char) -> bool {
+    ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+#[inline]
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}')
+}
+
+#[inline]
+fn is_joiner(c: char) -> bool {
+    is_apostrophe(c) || matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+fn gap_joins(gap: &str) -> bool {
+    let mut newlines = 0;
+    for c in gap.chars() {
+        if c == '\n' {
+            newlines += 1;
+            if newlines > 1 {
+                return false;
+            }
+        } else if !c.is_whitespace() {
+            return false;
+        }
+    }
+    true
+}
+
+/// Splits `text` into words: letters/digits, joined by inner apostrophes and hyphens; a possessive
+/// "'s" is left out; a trailing dot is kept for known abbreviations, initials ("W.") and dotted
+/// acronyms ("U.S.").
+fn tokenize(text: &str, abbrevs: &HashSet<String>, taken: &[(usize, usize)]) -> Vec<Tok> {
+    let b = text.as_bytes();
+    let n = b.len();
+    let mut toks: Vec<Tok> = Vec::with_capacity(n / 6 + 1);
+    let mut i = 0;
+    let mut prev_end = 0;
+    let mut tp = 0;
+    while i < n {
+        let (c, l) = char_at(text, i);
+        if !c.is_alphanumeric() {
+            i += l;
+            continue;
+        }
+        let s = i;
+        let mut j = i + l;
+        loop {
+            while j < n {
+                let (c2, l2) = char_at(text, j);
+                if c2.is_alphanumeric() || is_mark(c2) {
+                    j += l2;
+                } else {
+                    break;
+                }
+            }
+            if j < n {
+                let (jc, jl) = char_at(text, j);
+                if is_joiner(jc) && j + jl < n {
+                    let (nc, nl) = char_at(text, j + jl);
+                    if nc.is_alphanumeric() {
+                        let after = j + jl + nl;
+                        let possessive = is_apostrophe(jc)
+                            && (nc == 's' || nc == 'S')
+                            && (after >= n || !char_at(text, after).0.is_alphanumeric());
+                        if !possessive {
+                            j = after;
+                            continue;
+                        }
+                    }
+                }
+            }
+            break;
+        }
+        if j < n && b[j] == b'.' {
+            if j - s == 1 && b[s].is_ascii_uppercase() {
+                j += 1;
+                while j + 1 < n && b[j].is_ascii_uppercase() && b[j + 1] == b'.' {
+                    j += 2;
+                }
+            } else if abbrevs.contains(&text[s..j]) {
+                j += 1;
+            }
+        }
+        let joined = !toks.is_empty() && gap_joins(&text[prev_end..s]);
+        while tp < taken.len() && taken[tp].1 <= s {
+            tp += 1;
+        }
+        let free = !(tp < taken.len() && taken[tp].0 < j);
+        toks.push(Tok {
+            s,
+            e: j,
+            cap: c.is_uppercase(),
+            joined,
+            free,
+        });
+        prev_end = j;
+        i = j;
+    }
+    toks
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rules
+
+#[derive(Clone, Copy, Debug)]
+struct Cand {
+    /// Token range [s, e).
+    s: usize,
+    e: usize,
+    kind: Kind,
+    prio: usize,
+}
+
+struct Scan<'a> {
+    d: &'a Discoverer,
+    text: &'a str,
+    toks: Vec<Tok>,
+}
+
+const CREDIT: usize = 0;
+const HONORIFIC: usize = 1;
+const TITLE: usize = 2;
+const ATTRIBUTION: usize = 3;
+const FIRST_NAME: usize = 4;
+const ORG: usize = 5;
+
+impl Scan<'_> {
+    #[inline]
+    fn w(&self, i: usize) -> &str {
+        let t = &self.toks[i];
+        &self.text[t.s..t.e]
+    }
+
+    fn is_role(&self, w: &str) -> bool {
+        self.d.roles.contains(w)
+            || (w.contains('-') && w.split('-').all(|p| self.d.roles.contains(p)))
+    }
+
+    /// A role word that can make a title by itself.
+    fn is_head(&self, w: &str) -> bool {
+        if self.d.roles.contains(w) {
+            !self.d.modifiers.contains(w)
+        } else {
+            self.is_role(w) && w.split('-').any(|p| !self.d.modifiers.contains(p))
+        }
+    }
+
+    fn org_stop(&self, w: &str) -> bool {
+        self.d.stop.contains(w) && !self.d.org_start_ok.contains(w)
+    }
+
+    /// A token that can be part of a person name (not a particle).
+    fn is_name(&self, i: usize) -> bool {
+        let w = self.w(i);
+        if !self.toks[i].cap {
+            return match w.split_once('-') {
+                Some((p, rest)) => {
+                    self.d.hyphen_particles.contains(p)
+                        && rest.chars().next().is_some_and(char::is_uppercase)
+                }
+                None => false,
+            };
+        }
+        let d = self.d;
+        !(w.contains('.')
+            || w.bytes().any(|b| b.is_ascii_digit())
+            || d.stop.contains(w)
+            || d.suffixes.contains(w)
+            || d.blockers.contains(w)
+            || d.honorifics.contains(w)
+            || self.is_role(w))
+    }
+
+    fn is_particle(&self, i: usize) -> bool {
+        !self.toks[i].cap && self.d.particles.contains(self.w(i))
+    }
+
+    fn is_initial(&self, i: usize) -> bool {
+        let w = self.w(i).as_bytes();
+        w.len() == 2 && w[0].is_ascii_uppercase() && w[1] == b'.'
+    }
+
+    /// Longest person name starting at token `i` (free tokens only); returns its end token if it
+    /// has `min..=max` name tokens. Particles and initials may sit inside, never at the ends.
+    fn name_at(&self, i: usize, min: usize, max: usize) -> Option<usize> {
+        let toks = &self.toks;
+        if i >= toks.len() || !toks[i].free || !self.is_name(i) {
+            return None;
+        }
+        let mut count = 1;
+        let mut end = i + 1;
+        let mut j = i + 1;
+        while j < toks.len() && toks[j].joined && toks[j].free {
+            if self.is_name(j) {
+                count += 1;
+                end = j + 1;
+                if count > max {
+                    return None;
+                }
+            } else if !(self.is_particle(j) || self.is_initial(j)) {
+                break;
+            }
+            j += 1;
+        }
+        (count >= min).then_some(end)
+    }
+
+    fn push(out: &mut Vec<Cand>, s: usize, e: usize, kind: Kind, prio: usize) {
+        out.push(Cand { s, e, kind, prio });
+    }
+
+    fn run(&self, out: &mut Vec<Cand>) {
+        let toks = &self.toks;
+        let n = toks.len();
+        let mut role_end = 0;
+        let mut org_end = 0;
+        for i in 0..n {
+            let t = toks[i];
+            if !t.free {
+                continue;
+            }
+            if !t.cap {
+                if i + 1 < n && toks[i + 1].joined && (toks[i + 1].cap || self.is_name(i + 1)) {
+                    self.lower_trigger(i, out);
+                }
+                if i > 0 && t.joined && (toks[i - 1].cap || self.is_name(i - 1)) {
+                    self.name_before_verb(i, out);
+                }
+                continue;
+            }
+            let w = self.w(i);
+            self.credit(i, out);
+            if self.d.honorifics.contains(w) && i + 1 < n && toks[i + 1].joined {
+                if let Some(e) = self.name_at(i + 1, 1, 4) {
+                    Self::push(out, i + 1, e, Kind::Person, HONORIFIC);
+                }
+            }
+            if i >= role_end && self.is_role(w) {
+                role_end = self.title(i, out);
+            }
+            if w.len() <= 40 && !self.d.first_names.is_empty() {
+                let lw = w.to_lowercase();
+                if self.d.first_names.contains(&lw) {
+                    if let Some(e) = self.name_at(i, 2, 4) {
+                        Self::push(out, i, e, Kind::Person, FIRST_NAME);
+                    }
+                }
+            }
+            if i >= org_end {
+                org_end = self.org(i, out);
+            }
+        }
+    }
+
+    /// Rule "title": a run of role words (with at least one head) directly followed by 2-5 name
+    /// tokens. Returns the end of the role run.
+    fn title(&self, i: usize, out: &mut Vec<Cand>) -> usize {
+        let toks = &self.toks;
+        let n = toks.len();
+        let mut j = i;
+        let mut head = false;
+        loop {
+            if j >= n || !toks[j].free || (j > i && !toks[j].joined) {
+                break;
+            }
+            let w = self.w(j);
+            if self.is_role(w) {
+                head |= self.is_head(w);
+                j += 1;
+                continue;
+            }
+            let mut k = j;
+            while k < n
+                && toks[k].joined
+                && toks[k].free
+                && matches!(self.w(k), "and" | "of" | "for" | "the")
+            {
+                k += 1;
+            }
+            if k > j && k < n && toks[k].joined && toks[k].free && self.is_role(self.w(k)) {
+                j = k;
+                continue;
+            }
+            break;
+        }
+        if head && j < n && toks[j].joined {
+            if let Some(e) = self.name_at(j, 2, 5) {
+                Self::push(out, j, e, Kind::Person, TITLE);
+            }
+        }
+        j.max(i + 1)
+    }
+
+    /// Rules triggered by a lowercase word before a name: "said NAME", "according to NAME",
+    /// "analyst NAME" (attribution) and "Photo by NAME" (credit).
+    fn lower_trigger(&self, i: usize, out: &mut Vec<Cand>) {
+        let d = self.d;
+        let w = self.w(i);
+        let according = w == "to" && i > 0 && self.toks[i].joined && self.w(i - 1) == "according";
+        if according || d.say_before.contains(w) || d.nouns.contains(w) {
+            if let Some(e) = self.name_at(i + 1, 2, 3) {
+                Self::push(out, i + 1, e, Kind::Person, ATTRIBUTION);
+            }
+        }
+        if w == "by" && i > 0 && self.toks[i].joined && d.credit.contains(self.w(i - 1)) {
+            if let Some(e) = self.name_at(i + 1, 2, 4) {
+                Self::push(out, i + 1, e, Kind::Person, CREDIT);
+            }
+        }
+    }
+
+    /// Rule "attribution": "NAME said" with 2-3 name tokens after a sentence start, punctuation
+    /// or a lowercase word.
+    fn name_before_verb(&self, v: usize, out: &mut Vec<Cand>) {
+        let toks = &self.toks;
+        if !self.d.say_after.contains(self.w(v)) {
+            return;
+        }
+        let mut j = v - 1;
+        let mut count = 0;
+        let mut first = None;
+        let mut last = None;
+        loop {
+            if !toks[j].free {
+                return;
+            }
+            if self.is_name(j) {
+                count += 1;
+                if count > 3 {
+                    return;
+                }
+                first = Some(j);
+                last.get_or_insert(j);
+            } else if !(self.is_particle(j) || self.is_initial(j)) {
+                // a non-name word glued to the name: only a lowercase word is acceptable
+                if toks[j].cap || first.is_none() {
+                    return;
+                }
+                break;
+            }
+            if j == 0 || !toks[j].joined {
+                break;
+            }
+            j -= 1;
+        }
+        if let (Some(s), Some(l)) = (first, last) {
+            if count >= 2 {
+                Self::push(out, s, l + 1, Kind::Person, ATTRIBUTION);
+            }
+        }
+    }
+
+    /// Rule "credit": "(NAME/AGENCY)", "credit: NAME/AGENCY", "Photo: NAME/AGENCY", or a
+    /// line-initial "NAME/AGENCY".
+    fn credit(&self, i: usize, out: &mut Vec<Cand>) {
+        let toks = &self.toks;
+        let n = toks.len();
+        let gap = if i == 0 {
+            &self.text[..toks[0].s]
+        } else {
+            &self.text[toks[i - 1].e..toks[i].s]
+        };
+        let g = gap.trim_end();
+        let left_ok = if g.ends_with('(') {
+            true
+        } else if g.ends_with(':') {
+            i > 0 && g.len() == 1 && self.d.credit.contains(self.w(i - 1))
+        } else {
+            i == 0 || gap.contains('\n')
+        };
+        if !left_ok {
+            return;
+        }
+        let Some(e) = self.name_at(i, 2, 4) else {
+            return;
+        };
+        if e >= n || !toks[e].cap || self.text[toks[e - 1].e..toks[e].s].trim() != "/" {
+            return;
+        }
+        Self::push(out, i, e, Kind::Person, CREDIT);
+    }
+
+    /// Rule "org-pattern" over the maximal run of capitalized words starting at `a`.
+    /// Returns the end of the run.
+    fn org(&self, a: usize, out: &mut Vec<Cand>) -> usize {
+        let toks = &self.toks;
+        let d = self.d;
+        let n = toks.len();
+        let mut k = a + 1;
+        let mut last = a;
+        while k < n && toks[k].joined && toks[k].free {
+            let w = self.w(k);
+            if toks[k].cap || w == "plc" {
+                last = k;
+                k += 1;
+                continue;
+            }
+            let prev = self.w(k - 1);
+            let ok = match w {
+                "of" | "for" => toks[k - 1].cap,
+                "the" => matches!(prev, "of" | "for" | "on" | "in"),
+                "and" => toks[k - 1].cap && !d.suffixes.contains(prev),
+                "on" | "in" => d.suffixes.contains(prev) || d.starters.contains(prev),
+                _ => false,
+            };
+            if !ok {
+                break;
+            }
+            k += 1;
+        }
+        let b = last + 1;
+        if b - a >= 2 {
+            self.org_suffix(a, b, out);
+            self.org_starter(a, b, out);
+        }
+        b
+    }
+
+    /// "... Committee": every suffix word in the run closes a candidate that starts after the
+    /// last stopword or title head before it.
+    fn org_suffix(&self, a: usize, b: usize, out: &mut Vec<Cand>) {
+        let toks = &self.toks;
+        for k in a + 1..b {
+            if !self.d.suffixes.contains(self.w(k)) {
+                continue;
+            }
+            let lo = (k + 1).saturating_sub(MAX_ORG_TOKENS).max(a);
+            let mut s = (lo..k)
+                .rev()
+                .find(|&m| {
+                    let w = self.w(m);
+                    toks[m].cap
+                        && (self.org_stop(w) || self.is_head(w) || self.d.honorifics.contains(w))
+                })
+                .map_or(lo, |m| m + 1);
+            while s < k && !toks[s].cap {
+                s += 1;
+            }
+            let caps = (s..=k)
+                .filter(|&m| toks[m].cap || self.w(m) == "plc")
+                .count();
+            if caps >= 2 {
+                Self::push(out, s, k + 1, Kind::Group, ORG);
+            }
+        }
+    }
+
+    /// "Ministry of ...": continues over capitalized words until a stopword or the title of a
+    /// person ("Ministry of Health Spokesman Tarek Mansour" -> "Ministry of Health").
+    fn org_starter(&self, a: usize, b: usize, out: &mut Vec<Cand>) {
+        let toks = &self.toks;
+        let d = self.d;
+        for p in a..b.saturating_sub(2) {
+            if !d.starters.contains(self.w(p)) || !matches!(self.w(p + 1), "of" | "for" | "on") {
+                continue;
+            }
+            // first capitalized word after "of" / "for the" / "on"
+            let c = if self.w(p + 2) == "the" { p + 3 } else { p + 2 };
+            if c >= b || !toks[c].cap {
+                continue;
+            }
+            let mut s = p;
+            while s > a && p - s < 3 && toks[s - 1].cap {
+                let w = self.w(s - 1);
+                if self.org_stop(w)
+                    || self.is_head(w)
+                    || d.suffixes.contains(w)
+                    || d.starters.contains(w)
+                    || d.honorifics.contains(w)
+                {
+                    break;
+                }
+                s -= 1;
+            }
+            let mut last = p + 1;
+            let mut q = c;
+            while q < b && q < p + MAX_ORG_TOKENS {
+                if toks[q].cap {
+                    let w = self.w(q);
+                    if self.org_stop(w) {
+                        break;
+                    }
+                    if self.is_head(w)
+                        && q + 1 < b
+                        && toks[q + 1].cap
+                        && !self.is_role(self.w(q + 1))
+                    {
+                        let mut r = q;
+                        while r > c && d.prefixes.contains(self.w(r - 1)) {
+                            r -= 1;
+                        }
+                        last = (c..r).rev().find(|&m| toks[m].cap).unwrap_or(p + 1);
+                        break;
+                    }
+                    last = q;
+                }
+                q += 1;
+            }
+            if last >= c {
+                Self::push(out, s, last + 1, Kind::Group, ORG);
+            }
+        }
+    }
+
+    /// Keeps the longest candidates (ties: rule priority), drops overlaps, sorts by start.
+    fn resolve(&self, mut cands: Vec<Cand>) -> Vec<Found> {
+        let toks = &self.toks;
+        let span = |c: &Cand| (toks[c.s].s, toks[c.e - 1].e);
+        cands.sort_by_key(|c| {
+            let (s, e) = span(c);
+            (std::cmp::Reverse(e - s), c.prio, s)
+        });
+        let mut chosen: BTreeMap<usize, (usize, Cand)> = BTreeMap::new();
+        for c in cands {
+            let (s, e) = span(&c);
+            if let Some((_, (pe, _))) = chosen.range(..=s).next_back() {
+                if *pe > s {
+                    continue;
+                }
+            }
+            if let Some((ns, _)) = chosen.range(s..).next() {
+                if *ns < e {
+                    continue;
+                }
+            }
+            chosen.insert(s, (e, c));
+        }
+        chosen
+            .into_iter()
+            .map(|(start, (end, c))| Found {
+                start,
+                end,
+                kind: c.kind,
+                name: canonical(&self.text[start..end]),
+                rule: RULES[c.prio],
+            })
+            .collect()
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Canonical names and slugs
+
+fn lower(w: &str) -> String {
+    w.chars()
+        .flat_map(|c| {
+            let l: Vec<char> = if c == '\u{130}' {
+                vec!['i']
+            } else {
+                c.to_lowercase().collect()
+            };
+            l
+        })
+        .collect()
+}
+
+fn cap_first(w: &str) -> String {
+    let mut cs = w.chars();
+    match cs.next() {
+        Some(f) => f.to_uppercase().chain(cs).collect(),
+        None => String::new(),
+    }
+}
+
+/// Title-cases one lowercase hyphen part, also after an "O'"-style apostrophe.
+fn title_part(part: &str) -> String {
+    let mut out = String::with_capacity(part.len());
+    let mut seg_len = 0;
+    let mut upper_next = true;
+    for c in part.chars() {
+        if upper_next && c.is_alphabetic() {
+            out.extend(c.to_uppercase());
+            upper_next = false;
+            seg_len += 1;
+        } else if is_apostrophe(c) {
+            out.push(c);
+            upper_next = seg_len == 1;
+            seg_len = 0;
+        } else {
+            out.push(c);
+            seg_len += 1;
+        }
+    }
+    out
+}
+
+fn title_word(w: &str, first: bool) -> String {
+    if w.contains('.') && w.split('.').all(|p| p.chars().count() <= 1) {
+        return w.to_string(); // U.S., W.
+    }
+    let lw = lower(w);
+    if !first && LOWER_IN_NAMES.contains(&lw.as_str()) {
+        return lw;
+    }
+    let parts: Vec<&str> = lw.split('-').collect();
+    let mut out = String::with_capacity(w.len());
+    for (k, part) in parts.iter().enumerate() {
+        if k > 0 {
+            out.push('-');
+        }
+        if k == 0 && !first && parts.len() > 1 && HYPHEN_PARTICLES.contains(part) {
+            out.push_str(part);
+        } else {
+            out.push_str(&title_part(part));
+        }
+    }
+    out
+}
+
+/// Canonical form of a name as written: whitespace runs collapsed; ALL CAPS title-cased with
+/// particles ("al-", "bin", "de", "van") kept lowercase inside.
+pub fn canonical(raw: &str) -> String {
+    let all_caps = raw.chars().any(char::is_uppercase) && !raw.chars().any(char::is_lowercase);
+    let words = raw.split_whitespace();
+    if !all_caps {
+        return words.collect::<Vec<_>>().join(" ");
+    }
+    words
+        .enumerate()
+        .map(|(i, w)| title_word(w, i == 0))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn fold(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'ǎ' | 'ạ' | 'ả' | 'ấ' | 'ầ' | 'ậ' => {
+            "a"
+        }
+        'æ' => "ae",
+        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => "c",
+        'ď' | 'đ' | 'ð' | 'ḍ' => "d",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' | 'ẹ' | 'ế' | 'ề' | 'ệ' => {
+            "e"
+        }
+        'ĝ' | 'ğ' | 'ġ' | 'ģ' => "g",
+        'ĥ' | 'ħ' | 'ḥ' => "h",
+        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' | 'ǐ' | 'ị' => "i",
+        'ĵ' => "j",
+        'ķ' => "k",
+        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => "l",
+        'ñ' | 'ń' | 'ņ' | 'ň' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' | 'ǒ' | 'ọ' | 'ố' | 'ồ' | 'ộ' | 'ơ' => {
+            "o"
+        }
+        'œ' => "oe",
+        'ŕ' | 'ŗ' | 'ř' => "r",
+        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' | 'ṣ' => "s",
+        'ß' => "ss",
+        'ţ' | 'ť' | 'ŧ' | 'ț' | 'ṭ' => "t",
+        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' | 'ǔ' | 'ụ' | 'ư' => {
+            "u"
+        }
+        'ŵ' => "w",
+        'ý' | 'ÿ' | 'ŷ' => "y",
+        'ź' | 'ż' | 'ž' | 'ẓ' => "z",
+        'þ' => "th",
+        _ => return None,
+    })
+}
+
+/// URL-safe id part of a name ("new:" NOT included): lowercase ASCII with common diacritics
+/// folded, other characters turned into single dashes, trimmed. "Murhaf Abu Qasra" ->
+/// "murhaf-abu-qasra".
+pub fn slug(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut dash = false;
+    let emit = |out: &mut String, s: &str, dash: &mut bool| {
+        if *dash && !out.is_empty() {
+            out.push('-');
+        }
+        *dash = false;
+        out.push_str(s);
+    };
+    for c in name.chars() {
+        if is_mark(c) {
+            continue;
+        }
+        if c.is_ascii_alphanumeric() {
+            let l = c.to_ascii_lowercase();
+            emit(&mut out, l.encode_utf8(&mut [0u8; 4]), &mut dash);
+            continue;
+        }
+        let l = if c == '\u{130}' {
+            'i'
+        } else {
+            c.to_lowercase().next().unwrap_or(c)
+        };
+        if l.is_ascii_alphanumeric() {
+            emit(&mut out, l.encode_utf8(&mut [0u8; 4]), &mut dash);
+            continue;
+        }
+        match fold(l) {
+            Some(f) => emit(&mut out, f, &mut dash),
+            None => dash = true,
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn disc() -> Discoverer {
+        Discoverer::new(
+            [
+                "david", "jordan", "ahmed", "rania", "hussein", "leila", "karim",
+            ]
+            .iter()
+            .map(|s| s.to_string()),
+        )
+    }
+
+    fn range_of(text: &str, needle: &str) -> (usize, usize) {
+        let s = text.find(needle).expect("needle in text");
+        (s, s + needle.len())
+    }
+
+    const LONG: &str = "The envoy was accompanied by Defense Minister Major General Murhaf Abu Qasra, \
+        General Intelligence Chief Hussein Al-Salama, and\nPresidency Secretary-General Maher Al-Sharaa.";
+
+    struct Case {
+        text: &'static str,
+        taken: &'static [&'static str],
+        want: &'static [(&'static str, Kind, &'static str)], // rule "" = any
+    }
+
+    const P: Kind = Kind::Person;
+    const G: Kind = Kind::Group;
+
+    const CASES: &[Case] = &[
+        Case {
+            text: LONG,
+            taken: &[],
+            want: &[
+                ("Murhaf Abu Qasra", P, "title"),
+                ("Hussein Al-Salama", P, "title"),
+                ("Maher Al-Sharaa", P, "title"),
+            ],
+        },
+        Case {
+            text: LONG,
+            taken: &["Hussein Al-Salama"],
+            want: &[
+                ("Murhaf Abu Qasra", P, "title"),
+                ("Maher Al-Sharaa", P, "title"),
+            ],
+        },
+        Case {
+            text: "Crowds filled the square (credit: ALEXANDER ZEMLIANICHENKO/REUTERS) on the eve.",
+            taken: &[],
+            want: &[("Alexander Zemlianichenko", P, "credit")],
+        },
+        Case {
+            text: "A damaged bridge near the border. (Photo: NEHIR OKTAY/AFP)",
+            taken: &[],
+            want: &[("Nehir Oktay", P, "credit")],
+        },
+        Case {
+            text: "Volunteers unload flour. Photo by Tomas Brandt",
+            taken: &[],
+            want: &[("Tomas Brandt", P, "credit")],
+        },
+        Case {
+            text: "Mr. Haddad said the talks would resume.",
+            taken: &[],
+            want: &[("Haddad", P, "honorific")],
+        },
+        Case {
+            text: "The clinic is run by Dr. Leila Nasser.",
+            taken: &[],
+            want: &[("Leila Nasser", P, "honorific")],
+        },
+        Case {
+            text: "the market is nervous, analyst Jordan Ellis said on a call",
+            taken: &[],
+            want: &[("Jordan Ellis", P, "")],
+        },
+        Case {
+            text: "lawmaker Sami Darwish warned against the plan",
+            taken: &[],
+            want: &[("Sami Darwish", P, "attribution")],
+        },
+        Case {
+            text: "\u{201c}We will stay,\u{201d} Tarek Mansour said.",
+            taken: &[],
+            want: &[("Tarek Mansour", P, "attribution")],
+        },
+        Case {
+            text: "the plan will fail, said Nour Khalaf, a farmer.",
+            taken: &[],
+            want: &[("Nour Khalaf", P, "attribution")],
+        },
+        Case {
+            text: "according to Omar Bakri Saleh the road is closed",
+            taken: &[],
+            want: &[("Omar Bakri Saleh", P, "attribution")],
+        },
+        Case {
+            text: "She met Rania Haddad at the fair.",
+            taken: &[],
+            want: &[("Rania Haddad", P, "first-name")],
+        },
+        Case {
+            text: "Farmers in the Jordan Valley planted early.",
+            taken: &[],
+            want: &[],
+        },
+        Case {
+            text: "talks with the Russian-Syrian Joint Governmental Committee, which meets yearly",
+            taken: &[],
+            want: &[(
+                "Russian-Syrian Joint Governmental Committee",
+                G,
+                "org-pattern",
+            )],
+        },
+        Case {
+            text: "the Ministry of Local Administration said roads reopened",
+            taken: &[],
+            want: &[("Ministry of Local Administration", G, "org-pattern")],
+        },
+        Case {
+            text:
+                "fighters of the Free Alawite Brigades clashed near Damascus University last week",
+            taken: &[],
+            want: &[
+                ("Free Alawite Brigades", G, "org-pattern"),
+                ("Damascus University", G, "org-pattern"),
+            ],
+        },
+        Case {
+            text: "a contract with Acme Holdings Ltd. was signed",
+            taken: &[],
+            want: &[("Acme Holdings Ltd.", G, "org-pattern")],
+        },
+        Case {
+            text: "the Ministry of Health Spokesman Tarek Mansour spoke",
+            taken: &[],
+            want: &[
+                ("Ministry of Health", G, "org-pattern"),
+                ("Tarek Mansour", P, "title"),
+            ],
+        },
+        Case {
+            text:
+                "Foreign and Expatriates Minister Asaad Hamdan arrived, as did Lt. Gen. Omar Khatib",
+            taken: &[],
+            want: &[("Asaad Hamdan", P, "title"), ("Omar Khatib", P, "title")],
+        },
+        Case {
+            text: "Secretary of State Helen Marsh and Prime Minister Jordan Ellis's aides",
+            taken: &[],
+            want: &[("Helen Marsh", P, "title"), ("Jordan Ellis", P, "title")],
+        },
+        Case {
+            text: "Then DEFENSE MINISTER MURHAF ABU QASRA spoke.",
+            taken: &[],
+            want: &[("Murhaf Abu Qasra", P, "title")],
+        },
+        Case {
+            text: "a statement from the Army Chief\nSalim Idris Haddad arrived",
+            taken: &[],
+            want: &[("Salim Idris Haddad", P, "title")],
+        },
+        Case {
+            text: "a statement from the Army Chief\n\nSalim Idris arrived",
+            taken: &[],
+            want: &[],
+        },
+        Case {
+            text: "President Salim Idris Haddad spoke",
+            taken: &["Haddad"],
+            want: &[("Salim Idris", P, "title")],
+        },
+        Case {
+            text: "a warning from the United Nations Office for the Coordination of Humanitarian Affairs",
+            taken: &[],
+            want: &[(
+                "United Nations Office for the Coordination of Humanitarian Affairs",
+                G,
+                "org-pattern",
+            )],
+        },
+        Case {
+            text: "the Syrian Observatory for Human Rights said",
+            taken: &[],
+            want: &[("Syrian Observatory for Human Rights", G, "org-pattern")],
+        },
+        Case {
+            text: "The Committee met.",
+            taken: &[],
+            want: &[],
+        },
+        Case {
+            text: "Officials said the border was shut.",
+            taken: &[],
+            want: &[],
+        },
+        Case {
+            text: "On Monday President",
+            taken: &[],
+            want: &[],
+        },
+    ];
+
+    #[test]
+    fn table() {
+        let d = disc();
+        for case in CASES {
+            let taken: Vec<(usize, usize)> =
+                case.taken.iter().map(|t| range_of(case.text, t)).collect();
+            let got = d.find(case.text, &taken);
+            let got_short: Vec<(String, Kind, &str)> = got
+                .iter()
+                .map(|f| (f.name.clone(), f.kind, f.rule))
+                .collect();
+            assert_eq!(
+                got.len(),
+                case.want.len(),
+                "{:?}: {:?}",
+                case.text,
+                got_short
+            );
+            for (f, (name, kind, rule)) in got.iter().zip(case.want) {
+                assert_eq!(&f.name, name, "{:?}: {:?}", case.text, got_short);
+                assert_eq!(f.kind, *kind, "{:?}: {:?}", case.text, got_short);
+                if !rule.is_empty() {
+                    assert_eq!(f.rule, *rule, "{:?}: {:?}", case.text, got_short);
+                }
+                // span sanity: canonical of the span is the name; no overlap with taken
+                assert_eq!(canonical(&case.text[f.start..f.end]), f.name);
+                for &(ts, te) in &taken {
+                    assert!(f.end <= ts || f.start >= te, "{:?} overlaps taken", f);
+                }
+            }
+            for pair in got.windows(2) {
+                assert!(pair[0].end <= pair[1].start);
+            }
+        }
+    }
+
+    #[test]
+    fn credit_span_covers_written_caps() {
+        let text = "(credit: ALEXANDER ZEMLIANICHENKO/REUTERS)";
+        let got = disc().find(text, &[]);
+        assert_eq!(got.len(), 1);
+        assert_eq!(&text[got[0].start..got[0].end], "ALEXANDER ZEMLIANICHENKO");
+        assert_eq!(got[0].name, "Alexander Zemlianichenko");
+        assert_eq!(got[0].rule, "credit");
+    }
+
+    #[test]
+    fn canonical_forms() {
+        assert_eq!(canonical("ABU QASRA"), "Abu Qasra");
+        assert_eq!(
+            canonical("ALEXANDER ZEMLIANICHENKO"),
+            "Alexander Zemlianichenko"
+        );
+        assert_eq!(canonical("BASHAR AL-ASSAD"), "Bashar al-Assad");
+        assert_eq!(canonical("MOHAMMED BIN SALMAN"), "Mohammed bin Salman");
+        assert_eq!(canonical("LUDWIG VAN DAM"), "Ludwig van Dam");
+        assert_eq!(canonical("SEAN O'BRIEN"), "Sean O'Brien");
+        assert_eq!(canonical("Maher  \n Al-Sharaa"), "Maher Al-Sharaa");
+        assert_eq!(canonical("ŞENOL GÜNEŞ"), "Şenol Güneş");
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Murhaf Abu Qasra"), "murhaf-abu-qasra");
+        assert_eq!(slug("Erdoğan Ş"), "erdogan-s");
+        assert_eq!(slug("  Hussein Al-Salama "), "hussein-al-salama");
+        assert_eq!(slug("İlkay Gündoğan"), "ilkay-gundogan");
+        assert_eq!(slug("José Müller-Lüdenscheidt"), "jose-muller-ludenscheidt");
+        assert_eq!(slug("O'Brien"), "o-brien");
+    }
+
+    #[test]
+    fn send_sync() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Discoverer>();
+    }
+
+    #[test]
+    fn lowercase_text_yields_nothing() {
+        let words = [
+            "the",
+            "market",
+            "said",
+            "analyst",
+            "according",
+            "to",
+            "of",
+            "by",
+        ];
+        let mut text = String::with_capacity(200_100);
+        let mut i = 0;
+        while text.len() < 200_000 {
+            text.push_str(words[i % words.len()]);
+            text.push(if i % 13 == 0 { '\n' } else { ' ' });
+            i += 1;
+        }
+        assert!(disc().find(&text, &[]).is_empty());
+    }
+
+    #[test]
+    fn empty_and_odd_inputs() {
+        let d = disc();
+        assert!(d.find("", &[]).is_empty());
+        assert!(d.find("   \n\n ", &[]).is_empty());
+        assert!(d.find("Ö", &[]).is_empty());
+        assert!(d.find("'s", &[]).is_empty());
+        // taken given unsorted is tolerated
+        let text = "President Salim Idris spoke to Karim Odeh";
+        let got = d.find(
+            text,
+            &[range_of(text, "Karim Odeh"), range_of(text, "President")],
+        );
+        assert!(got.is_empty(), "{got:?}");
+    }
+}
