@@ -125,6 +125,20 @@ pub fn measure(
         documents: n,
         found: found as u64,
     });
+    let plain = ex.with_options(crate::ExtractOptions { discover: false });
+    let (s, found) = best(repeats, || {
+        docs.iter()
+            .map(|d| plain.extract(d).mentions.len())
+            .sum::<usize>()
+    });
+    out.push(Measure {
+        name: "newsner extract, no discovery".into(),
+        threads: 1,
+        seconds: s,
+        bytes,
+        documents: n,
+        found: found as u64,
+    });
     for &t in threads {
         let (s, found) = best(repeats, || {
             let opts = RunOptions {

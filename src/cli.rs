@@ -55,6 +55,84 @@ enum Command {
     /// Measure speed on your input: gazetteer load time, MB/s, documents/s, mentions/s and peak
     /// memory for each thread count, side by side with a bare aho-corasick scan of the same aliases
     Bench(BenchArgs),
+    /// Check a gazetteer for shared, weak or redundant aliases (`check`), or count its entities
+    /// and aliases per type (`stats`)
+    Gazetteer(GazetteerArgs),
+}
+
+const CHECK_ABOUT: &str = "Check gazetteers before using them: everything that stops them from loading, and aliases that \
+will tag the wrong entity or fire less often than you expect.
+
+Prints CSV to stdout (severity,file,line,id,message), errors first, then by file and line; a
+summary goes to stderr. Exit status: 0 if no errors (warnings allowed), 1 if any error, 2 if the
+check itself could not run.";
+
+const CHECK_FINDINGS: &str = "What the findings mean, and what to do:
+  error    file:line problems (missing column, duplicate id, bad type, alias without a letter):
+           the gazetteer does not load; fix the line.
+  error    type conflict: one alias names entities of different types (a person and a place)
+           whose prominences are within 20, so only context can tell them apart and often
+           cannot. Drop the alias from the entity that rarely goes by it, or set their
+           prominences more than 20 apart so the usual meaning wins.
+  error    an alias of 1 character: it fires on initials and list markers. Remove it.
+  warning  type conflict with a clear leader: the more prominent entity wins unless the
+           article points to the other. Fine if that is the usual meaning.
+  warning  alias shared by entities of one type (\"Georgia\"): other names in the article
+           decide, else prominence. Check the prominences.
+  warning  a one-word alias that is a common word (\"Nice\", \"March\"): it fires only with
+           evidence (a country next to it, a preposition of place). Add a longer alias if
+           mentions are missed.
+  warning  a one-word place alias that is a given name or surname (\"Jackson\"): dropped where
+           it reads as a person's name; a small place needs evidence.
+  warning  an alias that repeats the name or another alias once case, diacritics, hyphens and
+           spaces are ignored: it adds nothing; remove it.
+
+Examples:
+  newsner gazetteer check --gazetteer mine.tsv --no-default-gazetteer
+  newsner gazetteer check --gazetteer mine.tsv --errors-only   mine against the default";
+
+const STATS_ABOUT: &str = "Count entities and aliases per type: CSV to stdout (type,entities,aliases), person, group and \
+place first. `aliases` counts names plus listed aliases as written in the files, before spelling \
+variants are generated. On stderr: the time to build the compiled gazetteer, the number of \
+compiled aliases (variants included) and peak memory.";
+
+#[derive(Args, Debug)]
+struct GazetteerArgs {
+    #[command(subcommand)]
+    command: GazetteerCommand,
+}
+
+#[derive(Subcommand, Debug)]
+enum GazetteerCommand {
+    /// List problems: errors (exit status 1) and warnings, as CSV
+    #[command(long_about = CHECK_ABOUT, after_long_help = CHECK_FINDINGS)]
+    Check(CheckArgs),
+    /// Entities and aliases per type, as CSV; build time, compiled aliases and memory on stderr
+    #[command(long_about = STATS_ABOUT)]
+    Stats(GazetteerSource),
+}
+
+/// Which gazetteers to look at; the same flags as the other commands.
+#[derive(Args, Debug)]
+struct GazetteerSource {
+    /// Add a gazetteer TSV file, or every .tsv under a folder (repeatable). Columns: id, name, type,
+    /// aliases (|-separated), then optional prominence, country, ...
+    #[arg(short, long, value_name = "PATH")]
+    gazetteer: Vec<PathBuf>,
+
+    /// Do not load the default gazetteer compiled into newsner (check only your files)
+    #[arg(long)]
+    no_default_gazetteer: bool,
+}
+
+#[derive(Args, Debug)]
+struct CheckArgs {
+    #[command(flatten)]
+    source: GazetteerSource,
+
+    /// Print only errors (the summary still counts warnings)
+    #[arg(long)]
+    errors_only: bool,
 }
 
 #[derive(Args, Debug)]
@@ -188,6 +266,10 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<i32, String> {
         Command::Network(a) => run_tables(a, Tables::Network),
         Command::All(a) => run_tables(a, Tables::All),
         Command::Bench(a) => run_bench(a),
+        Command::Gazetteer(a) => match a.command {
+            GazetteerCommand::Check(c) => run_check(c),
+            GazetteerCommand::Stats(s) => run_stats(s),
+        },
     }
 }
 
@@ -360,6 +442,88 @@ fn run_bench(a: BenchArgs) -> Result<i32, String> {
             "peak RSS: {:.0} MB (input held in memory included)",
             rss as f64 / 1e6
         );
+    }
+    Ok(0)
+}
+
+/// The builder for `newsner gazetteer ...`: the default gazetteer unless switched off, then the
+/// user's files, so that a user's file is checked as it will be used.
+fn gazetteer_builder(s: &GazetteerSource) -> Result<GazetteerBuilder, String> {
+    if s.no_default_gazetteer && s.gazetteer.is_empty() {
+        return Err("--no-default-gazetteer needs at least one --gazetteer PATH".into());
+    }
+    let mut gb = GazetteerBuilder::new();
+    if !s.no_default_gazetteer {
+        gb.add_default();
+    }
+    for p in &s.gazetteer {
+        gb.add_path(p);
+    }
+    Ok(gb)
+}
+
+fn run_check(a: CheckArgs) -> Result<i32, String> {
+    use newsner::gazetteer::lint::{self, Severity};
+    use newsner::gazetteer::words::WordLists;
+    let gb = gazetteer_builder(&a.source)?;
+    let findings = lint::check(&gb, &WordLists::shipped());
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    let mut w = csv::Writer::from_writer(stdout());
+    let write = |w: &mut csv::Writer<_>| -> csv::Result<()> {
+        w.write_record(["severity", "file", "line", "id", "message"])?;
+        for f in &findings {
+            if a.errors_only && f.severity != Severity::Error {
+                continue;
+            }
+            let line = f.line.to_string();
+            let sev = f.severity.to_string();
+            w.write_record([sev.as_str(), &f.file, &line, &f.id, &f.message])?;
+        }
+        w.flush()?;
+        Ok(())
+    };
+    if let Err(e) = write(&mut w) {
+        // A closed pipe (`| head`) is the reader's choice, not a failure of the check.
+        if !matches!(e.kind(), csv::ErrorKind::Io(io) if io.kind() == io::ErrorKind::BrokenPipe) {
+            return Err(format!("cannot write output: {e}"));
+        }
+    }
+    eprintln!(
+        "newsner: {errors} errors, {} warnings",
+        findings.len() - errors
+    );
+    Ok(if errors > 0 { 1 } else { 0 })
+}
+
+fn run_stats(a: GazetteerSource) -> Result<i32, String> {
+    use newsner::gazetteer::lint;
+    let gb = gazetteer_builder(&a)?;
+    let mut w = csv::Writer::from_writer(stdout());
+    let write = |w: &mut csv::Writer<_>| -> csv::Result<()> {
+        w.write_record(["type", "entities", "aliases"])?;
+        for s in lint::stats(&gb) {
+            w.write_record([s.kind, s.entities.to_string(), s.aliases.to_string()])?;
+        }
+        w.flush()?;
+        Ok(())
+    };
+    write(&mut w).map_err(|e| format!("cannot write output: {e}"))?;
+    drop(w);
+    let t = std::time::Instant::now();
+    let gazetteer = gb
+        .build()
+        .map_err(|e| format!("gazetteer errors (see `newsner gazetteer check`):\n{e}"))?;
+    let build = t.elapsed().as_secs_f64();
+    eprintln!(
+        "newsner: {} entities built in {build:.3} s into {} compiled aliases (spelling variants and surnames included)",
+        gazetteer.entities().len(),
+        gazetteer.matcher().aliases()
+    );
+    if let Some(rss) = newsner::bench::peak_rss() {
+        eprintln!("newsner: peak memory {:.0} MB", rss as f64 / 1e6);
     }
     Ok(0)
 }

@@ -9,7 +9,8 @@
 //! Rules (and their priority when two rules produce the same span; longer spans win first):
 //! `credit` > `honorific` > `title` > `attribution` > `first-name` > `org-pattern`.
 
-use std::collections::{BTreeMap, HashSet};
+use rustc_hash::FxHashSet as HashSet;
+use std::collections::BTreeMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -234,7 +235,7 @@ pub struct Discoverer {
 
 /// The words as written plus their ALL-CAPS form.
 fn set_with_caps(words: &[&str]) -> HashSet<String> {
-    let mut s = HashSet::with_capacity(words.len() * 2);
+    let mut s = HashSet::with_capacity_and_hasher(words.len() * 2, Default::default());
     for w in words {
         s.insert((*w).to_string());
         s.insert(w.to_uppercase());
@@ -290,11 +291,13 @@ impl Discoverer {
         let mut taken = taken.to_vec();
         taken.sort_unstable();
         let toks = tokenize(text, &self.abbrevs, &taken);
-        let scan = Scan {
+        let mut scan = Scan {
             d: self,
             text,
             toks,
+            names: Vec::new(),
         };
+        scan.names = (0..scan.toks.len()).map(|i| scan.name_token(i)).collect();
         let mut cands = Vec::new();
         scan.run(&mut cands);
         scan.resolve(cands)
@@ -368,6 +371,11 @@ fn tokenize(text: &str, abbrevs: &HashSet<String>, taken: &[(usize, usize)]) -> 
     let mut prev_end = 0;
     let mut tp = 0;
     while i < n {
+        // Most bytes are ASCII: skip and scan them without decoding chars.
+        if b[i] < 0x80 && !b[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
         let (c, l) = char_at(text, i);
         if !c.is_alphanumeric() {
             i += l;
@@ -377,6 +385,13 @@ fn tokenize(text: &str, abbrevs: &HashSet<String>, taken: &[(usize, usize)]) -> 
         let mut j = i + l;
         loop {
             while j < n {
+                if b[j] < 0x80 {
+                    if b[j].is_ascii_alphanumeric() {
+                        j += 1;
+                        continue;
+                    }
+                    break;
+                }
                 let (c2, l2) = char_at(text, j);
                 if c2.is_alphanumeric() || is_mark(c2) {
                     j += l2;
@@ -446,6 +461,8 @@ struct Scan<'a> {
     d: &'a Discoverer,
     text: &'a str,
     toks: Vec<Tok>,
+    /// `name_token(i)` of every token, computed once: the rules ask it many times per token.
+    names: Vec<bool>,
 }
 
 const CREDIT: usize = 0;
@@ -481,7 +498,12 @@ impl Scan<'_> {
     }
 
     /// A token that can be part of a person name (not a particle).
+    #[inline]
     fn is_name(&self, i: usize) -> bool {
+        self.names[i]
+    }
+
+    fn name_token(&self, i: usize) -> bool {
         let w = self.w(i);
         if !self.toks[i].cap {
             return match w.split_once('-') {
@@ -569,9 +591,13 @@ impl Scan<'_> {
             if i >= role_end && self.is_role(w) {
                 role_end = self.title(i, out);
             }
-            if w.len() <= 40 && !self.d.first_names.is_empty() {
-                let lw = w.to_lowercase();
-                if self.d.first_names.contains(&lw) {
+            // Given names are ASCII and short: others need no lookup (nor an allocation).
+            if w.len() <= 20 && w.is_ascii() && !self.d.first_names.is_empty() {
+                let mut buf = [0u8; 20];
+                buf[..w.len()].copy_from_slice(w.as_bytes());
+                buf[..w.len()].make_ascii_lowercase();
+                let lw = std::str::from_utf8(&buf[..w.len()]).unwrap_or("");
+                if self.d.first_names.contains(lw) {
                     if let Some(e) = self.name_at(i, 2, 4) {
                         Self::push(out, i, e, Kind::Person, FIRST_NAME);
                     }

@@ -102,6 +102,11 @@ impl Extractor {
         &self.gazetteer
     }
 
+    /// An extractor over the same gazetteer with other options.
+    pub fn with_options(&self, options: ExtractOptions) -> Extractor {
+        Extractor::new(self.gazetteer.clone(), options)
+    }
+
     /// Extracts the mentions of one document.
     pub fn extract(&self, doc: &Document) -> Extraction {
         SCRATCH.with(|s| self.extract_with(doc, &mut s.borrow_mut()))

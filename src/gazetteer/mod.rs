@@ -7,6 +7,7 @@
 //! `person`, `group`, `place` or another lowercase label, and `aliases` are separated by `|`.
 //! The files in `gazetteers/` are compiled into the binary as the default.
 
+pub mod lint;
 pub mod variants;
 pub mod words;
 

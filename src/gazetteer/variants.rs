@@ -260,6 +260,20 @@ fn word_alts(toks: &[&str], i: usize, rules: &Rules) -> Vec<String> {
 /// The longest table entry matching at `toks[i..]`: (words consumed, the other spellings).
 /// A trailing "s" is carried over ("Houthis" -> "Huthis").
 fn table_lookup(toks: &[&str], i: usize, rules: &Rules) -> Option<(usize, Vec<String>)> {
+    // Most words are in no table: answer those with one set lookup instead of a scan.
+    static FIRST_WORDS: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
+    let first = FIRST_WORDS.get_or_init(|| {
+        NAME_SPELLINGS
+            .iter()
+            .chain(PLACE_SPELLINGS)
+            .flat_map(|g| g.iter())
+            .map(|e| e.split(' ').next().unwrap_or("").to_ascii_lowercase())
+            .collect()
+    });
+    let t = toks.get(i)?.to_ascii_lowercase();
+    if !first.contains(&t) && !t.strip_suffix('s').is_some_and(|b| first.contains(b)) {
+        return None;
+    }
     let mut tables: Vec<&[&[&str]]> = Vec::new();
     if rules.names {
         tables.push(NAME_SPELLINGS);
@@ -271,19 +285,20 @@ fn table_lookup(toks: &[&str], i: usize, rules: &Rules) -> Option<(usize, Vec<St
     for table in tables {
         for group in table.iter() {
             for (j, entry) in group.iter().enumerate() {
-                let words: Vec<&str> = entry.split(' ').collect();
-                let k = words.len();
+                // Table words are ASCII, so an ASCII-case-insensitive comparison is exact and
+                // allocates nothing (this runs for every word of every name at start-up).
+                let k = entry.split(' ').count();
                 if i + k > toks.len() || best.as_ref().is_some_and(|(bk, _)| *bk >= k) {
                     continue;
                 }
-                let exact = words
-                    .iter()
+                let exact = entry
+                    .split(' ')
                     .zip(&toks[i..i + k])
-                    .all(|(w, t)| w.to_lowercase() == t.to_lowercase());
+                    .all(|(w, t)| w.eq_ignore_ascii_case(t));
                 let plural = !exact && k == 1 && {
                     let t = toks[i];
                     (t.ends_with('s') || t.ends_with('S'))
-                        && t[..t.len() - 1].to_lowercase() == entry.to_lowercase()
+                        && t[..t.len() - 1].eq_ignore_ascii_case(entry)
                 };
                 if !(exact || plural) {
                     continue;

@@ -130,25 +130,19 @@ pub const ROLE_WORDS: &[&str] = &[
 
 /// Whether `w` is a word of a title, in title case, capitals ("PRESIDENT") or lowercase.
 pub fn is_role_word(w: &str) -> bool {
-    ROLE_WORDS.binary_search(&w).is_ok() || {
-        // Titles in capitals ("PRESIDENT") and hyphenated ones ("Secretary-General").
-        let t = title_case(w);
-        ROLE_WORDS.binary_search(&t.as_str()).is_ok()
+    if ROLE_WORDS.binary_search(&w).is_ok() {
+        return true;
     }
-}
-
-fn title_case(w: &str) -> String {
-    let mut out = String::with_capacity(w.len());
-    let mut up = true;
-    for c in w.chars() {
-        if up {
-            out.extend(c.to_uppercase());
-        } else {
-            out.extend(c.to_lowercase());
-        }
-        up = c == '-';
+    // Other cases: compare lowercase forms, without allocating (role words are ASCII and short).
+    static LOWER: std::sync::OnceLock<rustc_hash::FxHashSet<String>> = std::sync::OnceLock::new();
+    let lower = LOWER.get_or_init(|| ROLE_WORDS.iter().map(|r| r.to_ascii_lowercase()).collect());
+    let mut buf = [0u8; 24];
+    if w.len() > buf.len() || !w.is_ascii() {
+        return false;
     }
-    out
+    buf[..w.len()].copy_from_slice(w.as_bytes());
+    buf[..w.len()].make_ascii_lowercase();
+    std::str::from_utf8(&buf[..w.len()]).is_ok_and(|l| lower.contains(l))
 }
 
 #[cfg(test)]

@@ -1,0 +1,168 @@
+//! End-to-end tests of `newsner gazetteer check` and `newsner gazetteer stats`: the real binary on
+//! small gazetteers written to a temp dir, and on the default gazetteer.
+
+mod util;
+
+use std::fs;
+use util::*;
+
+const HEAD: &str = "id\tname\ttype\taliases\tprominence\n";
+
+/// Writes `text` as g.tsv in a fresh temp dir.
+fn gazetteer(text: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("g.tsv"), text).unwrap();
+    dir
+}
+
+fn own(cmd: &str) -> Vec<&str> {
+    vec![
+        "gazetteer",
+        cmd,
+        "--gazetteer",
+        "g.tsv",
+        "--no-default-gazetteer",
+    ]
+}
+
+#[test]
+fn check_fails_on_a_type_conflict_and_names_the_line() {
+    let dir = gazetteer(&format!(
+        "{HEAD}Tarno_Velk\tTarno Velk\tperson\tVelkor\t50\nVelkor_Town\tVelkor Town\tplace\tVelkor\t50\n"
+    ));
+    let out = run(dir.path(), &own("check"), None);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let rows = rows(&out.stdout);
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    let r = &rows[0];
+    assert_eq!(
+        (&*r["severity"], &*r["file"], &*r["line"], &*r["id"]),
+        ("error", "g.tsv", "2", "Tarno_Velk")
+    );
+    assert!(
+        r["message"].starts_with(
+            "type conflict: alias `Velkor` is shared by Tarno_Velk (person), Velkor_Town (place)"
+        ),
+        "{}",
+        r["message"]
+    );
+    let csv = String::from_utf8(out.stdout.clone()).unwrap();
+    assert!(csv.starts_with("severity,file,line,id,message\n"), "{csv}");
+    assert!(
+        stderr(&out).contains("1 errors, 0 warnings"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn check_passes_a_clean_gazetteer() {
+    let dir = gazetteer(&format!(
+        "{HEAD}Tarno_Velk\tTarno Velk\tperson\tVelk\t50\nVelkor_Town\tVelkor Town\tplace\tVelkor\t50\n"
+    ));
+    let out = run(dir.path(), &own("check"), None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(out.stdout, b"severity,file,line,id,message\n");
+    assert!(
+        stderr(&out).contains("0 errors, 0 warnings"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn check_reports_warnings_with_exit_0_and_errors_only_hides_them() {
+    let dir = gazetteer(&format!(
+        "{HEAD}Nice\tNice\tplace\t\t60\nA\tZarnov Town\tplace\tZarnov\t50\nB\tBeta Zarnov\tplace\tZarnov\t40\n"
+    ));
+    let out = run(dir.path(), &own("check"), None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let got: Vec<(String, String)> = rows(&out.stdout)
+        .into_iter()
+        .map(|r| (r["line"].clone(), r["message"].clone()))
+        .collect();
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(
+        got[0],
+        (
+            "2".into(),
+            "alias `Nice` of Nice (place) is a common word: it fires only with evidence".into()
+        )
+    );
+    assert_eq!(got[1].0, "3");
+    assert!(got[1]
+        .1
+        .starts_with("alias `Zarnov` is shared by A (place), B (place)"));
+
+    let mut args = own("check");
+    args.push("--errors-only");
+    let out = run(dir.path(), &args, None);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(out.stdout, b"severity,file,line,id,message\n");
+    assert!(
+        stderr(&out).contains("0 errors, 2 warnings"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn check_reports_build_errors() {
+    let dir = gazetteer(&format!(
+        "{HEAD}A\tZarnov\tperson\t\t5\nA\tAgain\tperson\t\t5\n"
+    ));
+    let out = run(dir.path(), &own("check"), None);
+    assert_eq!(out.status.code(), Some(1));
+    let rows = rows(&out.stdout);
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!((&*rows[0]["severity"], &*rows[0]["line"]), ("error", "3"));
+    assert!(rows[0]["message"].starts_with("duplicate id `A`"));
+}
+
+#[test]
+fn stats_counts_entities_and_listed_aliases_per_type() {
+    let dir = gazetteer(&format!(
+        "{HEAD}P1\tPer One\tperson\tOne|P. One\t10\nP2\tPer Two\tperson\t\t10\nT\tTown\tplace\tBurg\t10\nX\tThing\tship\t\t1\nG\tGang\tgroup\tG Gang|Gangs|The Gang\t1\n"
+    ));
+    let out = run(dir.path(), &own("stats"), None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        String::from_utf8(out.stdout.clone()).unwrap(),
+        "type,entities,aliases\nperson,2,4\ngroup,1,4\nplace,1,2\nship,1,1\n"
+    );
+    let err = stderr(&out);
+    assert!(
+        err.contains("5 entities built in") && err.contains("compiled aliases"),
+        "{err}"
+    );
+}
+
+#[test]
+fn stats_of_the_default_gazetteer() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(dir.path(), &["gazetteer", "stats"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let count = |kind: &str| -> usize {
+        rows(&out.stdout)
+            .iter()
+            .find(|r| r["type"] == kind)
+            .unwrap_or_else(|| panic!("no {kind} row"))["entities"]
+            .parse()
+            .unwrap()
+    };
+    assert!(count("person") >= 5000, "person {}", count("person"));
+    assert!(count("group") >= 3000, "group {}", count("group"));
+    assert!(count("place") >= 30000, "place {}", count("place"));
+}
+
+#[test]
+fn no_default_gazetteer_needs_a_gazetteer() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(
+        dir.path(),
+        &["gazetteer", "check", "--no-default-gazetteer"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("needs at least one --gazetteer"));
+}
