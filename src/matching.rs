@@ -14,6 +14,7 @@
 
 use crate::gazetteer::words::{Weak, WordLists};
 use crate::text::fold::{fold_into, fold_with};
+use crate::text::tokens::is_word_char;
 use crate::text::{Kind, Token, Tokenizer};
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -289,9 +290,11 @@ impl MatcherBuilder {
         let variants: Vec<Variant> = self.terminals.into_iter().map(|(_, v)| v).collect();
         let max_key_len = self.vocab.values().map(|k| k.len()).max().unwrap_or(0);
         let mut free_first = [false; 256];
+        let mut free_len = [0u32; 256];
         for (h, k) in &self.vocab {
             if self.free_starts.contains(h) {
                 free_first[k.as_bytes()[0] as usize] = true;
+                free_len[k.as_bytes()[0] as usize] |= 1 << k.len().min(31);
             }
         }
         Matcher {
@@ -302,6 +305,7 @@ impl MatcherBuilder {
             caps: self.caps,
             free_starts: self.free_starts,
             free_first,
+            free_len,
             max_key_len,
         }
     }
@@ -317,6 +321,9 @@ pub struct Matcher {
     caps: Vec<u16>,
     free_starts: FxHashSet<u64>,
     free_first: [bool; 256],
+    /// For each first byte of a lowercase alias start, the lengths (bit n: n bytes; bit 31: 31
+    /// or more) such starts have: most lowercase words are skipped without being hashed.
+    free_len: [u32; 256],
     max_key_len: usize,
 }
 
@@ -377,16 +384,38 @@ impl Matcher {
 
     /// Finds all occurrences in `text`, leftmost first, longest at each start, not overlapping.
     pub fn scan(&self, text: &str, scratch: &mut Scratch, out: &mut Vec<Occurrence>) {
-        let mut tk = Tokenizer::new(text);
-        let mut prev: Option<Token> = None;
-        while let Some(t) = tk.next_token() {
+        let b = text.as_bytes();
+        let n = b.len();
+        let mut pos = 0;
+        while pos < n {
+            let c = b[pos];
+            // Most of news is lowercase words no alias starts with: skip them whole, byte by
+            // byte, and leave tokenizing to the places where a name may start.
+            if c < 0x80 {
+                if c.is_ascii_lowercase() {
+                    let run = pos
+                        + b[pos..]
+                            .iter()
+                            .take_while(|x| x.is_ascii_alphanumeric())
+                            .count();
+                    let len = (run - pos).min(31);
+                    if self.free_len[c as usize] & (1 << len) == 0 {
+                        pos = skip_word(text, run);
+                        continue;
+                    }
+                } else if !c.is_ascii_alphanumeric() && !self.free_first[c as usize] {
+                    pos += 1;
+                    continue;
+                }
+            }
+            let mut tk = Tokenizer::at(text, pos);
+            let Some(t) = tk.next_token() else { break };
+            pos = t.end.max(pos + 1);
             let Some(first_id) = self.may_start(text, t, &mut scratch.key) else {
-                prev = Some(t);
                 continue;
             };
-            let Some((mut occ, mut resume)) = self.longest_at(text, t, first_id, tk, prev, scratch)
+            let Some((mut occ, mut resume)) = self.longest_at(text, t, first_id, tk, scratch)
             else {
-                prev = Some(t);
                 continue;
             };
             // An alias that starts with a title ("Sheikh Tamim") must not hide a longer name that
@@ -395,8 +424,7 @@ impl Matcher {
                 let mut inner = tk;
                 if let Some(n) = inner.next_token().filter(|n| n.joined && n.end <= occ.end) {
                     if let Some(id) = self.token_id(text, n, &mut scratch.key) {
-                        if let Some((o, r)) = self.longest_at(text, n, id, inner, Some(t), scratch)
-                        {
+                        if let Some((o, r)) = self.longest_at(text, n, id, inner, scratch) {
                             if o.end > occ.end {
                                 (occ, resume) = (o, r);
                             }
@@ -405,8 +433,7 @@ impl Matcher {
                 }
             }
             out.push(occ);
-            tk = Tokenizer::at(text, resume);
-            prev = None;
+            pos = resume;
         }
     }
 
@@ -418,7 +445,6 @@ impl Matcher {
         t: Token,
         first_id: u64,
         after: Tokenizer<'_>,
-        prev: Option<Token>,
         scratch: &mut Scratch,
     ) -> Option<(Occurrence, usize)> {
         scratch.terminals.clear();
@@ -441,7 +467,7 @@ impl Matcher {
             }
         }
         while let Some((node, end, resume)) = scratch.terminals.pop() {
-            let (candidates, article) = self.check_case(text, t.start, end, node, prev, scratch);
+            let (candidates, article) = self.check_case(text, t.start, end, node, scratch);
             if !candidates.is_empty() {
                 let start = if article {
                     after_article(text, t)
@@ -468,7 +494,6 @@ impl Matcher {
         start: usize,
         end: usize,
         node: u32,
-        prev: Option<Token>,
         scratch: &mut Scratch,
     ) -> (Vec<Candidate>, bool) {
         let surface = &text[start..end];
@@ -495,8 +520,7 @@ impl Matcher {
                 continue;
             }
             if v.acronym {
-                let run =
-                    *in_caps_run.get_or_insert_with(|| in_capitals_run(text, start, end, prev));
+                let run = *in_caps_run.get_or_insert_with(|| in_capitals_run(text, start, end));
                 if run {
                     continue;
                 }
@@ -523,22 +547,54 @@ fn after_article(text: &str, first: Token) -> usize {
 
 /// Whether the word at `start..end` stands between other all-capitals words, where capitals are
 /// typography ("LET US BE CLEAR", "SYRIA IS working") rather than an acronym.
-fn in_capitals_run(text: &str, start: usize, end: usize, prev: Option<Token>) -> bool {
-    let caps_word = |t: Token| {
-        let s = &text[t.start..t.end];
-        t.kind == Kind::Word
-            && s.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && s.chars().all(|c| !c.is_lowercase())
-            && s.chars().any(|c| c.is_alphabetic())
+fn in_capitals_run(text: &str, start: usize, end: usize) -> bool {
+    let caps_word = |s: &str| {
+        s.chars().filter(|c| c.is_alphabetic()).count() >= 2 && s.chars().all(|c| !c.is_lowercase())
     };
-    let before = prev.is_some_and(|p| {
-        // Only a word right before, across spaces, counts.
-        p.end <= start && text[p.end..start].chars().all(char::is_whitespace) && caps_word(p)
-    });
+    // Only a word right before or after, across spaces, counts.
+    let head = &text[..start];
+    let spaced = head.trim_end_matches(char::is_whitespace);
+    let before = spaced.len() < head.len() && {
+        let w_start = spaced
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !is_word_char(*c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        caps_word(&spaced[w_start..])
+    };
     let after = Tokenizer::at(text, end).next_token().is_some_and(|n| {
-        text[end..n.start].chars().all(char::is_whitespace) && n.joined && caps_word(n)
+        n.kind == Kind::Word
+            && text[end..n.start].chars().all(char::is_whitespace)
+            && n.joined
+            && caps_word(&text[n.start..n.end])
     });
     before || after
+}
+
+/// The end of the word that continues at `pos`: ASCII letters and digits, inner apostrophes
+/// ("don't"), and any non-ASCII letters.
+#[inline]
+fn skip_word(text: &str, mut pos: usize) -> usize {
+    let b = text.as_bytes();
+    let n = b.len();
+    loop {
+        while pos < n && b[pos].is_ascii_alphanumeric() {
+            pos += 1;
+        }
+        if pos + 1 < n && b[pos] == b'\'' && b[pos + 1].is_ascii_alphabetic() {
+            pos += 2;
+            continue;
+        }
+        if pos < n && b[pos] >= 0x80 {
+            if let Some(ch) = text[pos..].chars().next() {
+                if is_word_char(ch) {
+                    pos += ch.len_utf8();
+                    continue;
+                }
+            }
+        }
+        return pos;
+    }
 }
 
 #[cfg(test)]

@@ -393,7 +393,7 @@ pub fn resolve_document(
         let mut ids: FxHashMap<Box<str>, u32> = FxHashMap::default();
         for (f, field) in fields.iter().enumerate() {
             let taken: Vec<(usize, usize)> = out[f].iter().map(|r| (r.start, r.end)).collect();
-            let found = d.find(field.text, &taken);
+            let found = discover_in(d, field.text, &field.sentences, &taken);
             if found.is_empty() {
                 continue;
             }
@@ -451,6 +451,101 @@ pub fn resolve_document(
             &mut lists,
             is_person,
         );
+    }
+    out
+}
+
+/// Bytes of words: ASCII letters and digits, and every byte of a non-ASCII char.
+static WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = (i as u8).is_ascii_alphanumeric() || i >= 0x80;
+        i += 1;
+    }
+    t
+};
+
+fn stopwords() -> &'static FxHashSet<&'static str> {
+    static SET: std::sync::OnceLock<FxHashSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| discovery::STOPWORDS.iter().copied().collect())
+}
+
+/// Runs discovery on the sentences where it can find something. Every rule needs two capitalized
+/// words side by side ("Murhaf Abu", "Mr. Haddad", "Damascus University"), one of them not
+/// covered by a gazetteer name; most sentences of news have none, and the rules cost more than
+/// matching, so the others are skipped. Offsets are into `text`.
+fn discover_in(
+    d: &Discoverer,
+    text: &str,
+    sents: &Sentences,
+    taken: &[(usize, usize)],
+) -> Vec<discovery::Found> {
+    let b = text.as_bytes();
+    let starts = sents.starts();
+    let mut out = Vec::new();
+    let mut t = 0;
+    for (k, &s) in starts.iter().enumerate() {
+        let e = starts.get(k + 1).copied().unwrap_or(text.len());
+        while t < taken.len() && taken[t].1 <= s {
+            t += 1;
+        }
+        let local: Vec<(usize, usize)> = taken[t..]
+            .iter()
+            .take_while(|r| r.0 < e)
+            .map(|&(a, z)| (a.max(s) - s, z.min(e) - s))
+            .collect();
+        // (end, candidate) of the previous word when it was capitalized; a candidate is a word a
+        // rule could make a name of: not covered, not a title word, not a stopword.
+        let mut prev_cap: Option<(usize, bool)> = None;
+        let mut worth = false;
+        let mut i = s;
+        let mut lt = 0;
+        while i < e {
+            // Only capitalized words matter; a lowercase word between two of them shows in the
+            // gap test, so the others are passed over byte by byte without being delimited.
+            let c = b[i];
+            let cap_start =
+                (c.is_ascii_uppercase() || c >= 0xC0) && (i == s || !WORD_BYTE[b[i - 1] as usize]);
+            if !cap_start {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < e && (WORD_BYTE[b[j] as usize] || b[j] == b'\'') {
+                j += 1;
+            }
+            let upper =
+                c.is_ascii_uppercase() || text[i..].chars().next().is_some_and(char::is_uppercase);
+            if upper {
+                while lt < local.len() && local[lt].1 + s <= i {
+                    lt += 1;
+                }
+                let covered = lt < local.len() && local[lt].0 + s <= i;
+                let w = &text[i..j];
+                let candidate = !covered && !is_role_word(w) && !stopwords().contains(w);
+                if let Some((pe, pcand)) = prev_cap {
+                    let gap = &b[pe..i];
+                    let adjacent = gap.len() <= 3
+                        && gap
+                            .iter()
+                            .all(|&g| matches!(g, b' ' | b'-' | b'.' | b'\n' | b'/' | b':'));
+                    if adjacent && (pcand || candidate) {
+                        worth = true;
+                        break;
+                    }
+                }
+                prev_cap = Some((j, candidate));
+            }
+            i = j;
+        }
+        if worth {
+            out.extend(d.find(&text[s..e], &local).into_iter().map(|mut f| {
+                f.start += s;
+                f.end += s;
+                f
+            }));
+        }
     }
     out
 }

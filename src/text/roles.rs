@@ -130,19 +130,25 @@ pub const ROLE_WORDS: &[&str] = &[
 
 /// Whether `w` is a word of a title, in title case, capitals ("PRESIDENT") or lowercase.
 pub fn is_role_word(w: &str) -> bool {
-    if ROLE_WORDS.binary_search(&w).is_ok() {
-        return true;
-    }
-    // Other cases: compare lowercase forms, without allocating (role words are ASCII and short).
-    static LOWER: std::sync::OnceLock<rustc_hash::FxHashSet<String>> = std::sync::OnceLock::new();
-    let lower = LOWER.get_or_init(|| ROLE_WORDS.iter().map(|r| r.to_ascii_lowercase()).collect());
+    // One hash lookup of the lowercase form: role words are ASCII and short, so anything else is
+    // answered without hashing.
+    static LOWER: std::sync::OnceLock<rustc_hash::FxHashSet<Box<[u8]>>> =
+        std::sync::OnceLock::new();
     let mut buf = [0u8; 24];
-    if w.len() > buf.len() || !w.is_ascii() {
+    if w.len() < 2 || w.len() > buf.len() || !w.as_bytes()[0].is_ascii_alphabetic() || !w.is_ascii()
+    {
         return false;
     }
-    buf[..w.len()].copy_from_slice(w.as_bytes());
-    buf[..w.len()].make_ascii_lowercase();
-    std::str::from_utf8(&buf[..w.len()]).is_ok_and(|l| lower.contains(l))
+    let lower = LOWER.get_or_init(|| {
+        ROLE_WORDS
+            .iter()
+            .map(|r| r.to_ascii_lowercase().into_bytes().into())
+            .collect()
+    });
+    let l = &mut buf[..w.len()];
+    l.copy_from_slice(w.as_bytes());
+    l.make_ascii_lowercase();
+    lower.contains(&*l)
 }
 
 #[cfg(test)]

@@ -93,6 +93,18 @@ const CONTINUING_WORDS: &[&str] = &[
     "with",
 ];
 
+/// Bytes the splitter acts on: terminators, line breaks, quotes, and the lead byte of “ ” … .
+static INTERESTING: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t[b'\n' as usize] = true;
+    t[b'"' as usize] = true;
+    t[0xE2] = true;
+    t
+};
+
 fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
 }
@@ -125,6 +137,13 @@ pub fn split(text: &str) -> Sentences {
         }
     };
     while i < n {
+        // Jump over the bytes no rule looks at.
+        while i < n && !INTERESTING[b[i] as usize] {
+            i += 1;
+        }
+        if i >= n {
+            break;
+        }
         let c = b[i];
         match c {
             b'.' | b'!' | b'?' => {
