@@ -311,7 +311,16 @@ pub fn resolve_document(
                                 && (full_people.contains_key(&c.entity)
                                     || (e.prominence >= 80.0 && (c.weak == Weak::Name || !initial)))
                         }
-                        _ => !ctx() && (c.weak == Weak::Name || !initial),
+                        // "Republicans", "Senate", "Fed" open many sentences of a story
+                        // about their country; elsewhere a capital at a sentence start says nothing.
+                        _ => {
+                            !ctx()
+                                && (c.weak == Weak::Name
+                                    || !initial
+                                    || e.country
+                                        .as_deref()
+                                        .is_some_and(|cc| countries.contains(cc)))
+                        }
                     },
                 };
                 // A group named by ordinary words ("Democratic Party", "Electoral Commission") is
@@ -425,6 +434,34 @@ pub fn resolve_document(
             }
             out[f].sort_by_key(|r| r.start);
         }
+        // A discovered name followed by a surname the gazetteer knows is one longer name:
+        // "Simone Ehivet" + "Gbagbo" is Simone Ehivet Gbagbo, not Laurent Gbagbo.
+        for (f, field) in fields.iter().enumerate() {
+            let res = &mut out[f];
+            let mut k = 0;
+            while k + 1 < res.len() {
+                let (a, b) = (&res[k], &res[k + 1]);
+                let joinable = matches!(a.entity, EntityRef::New(i) if new_entities[i as usize].kind == "person")
+                    && matches!(b.entity, EntityRef::Known(e) if doc.type_of(e) == "person")
+                    && field.text[a.end..b.start] == *" "
+                    && !field.text[b.start..b.end].contains(char::is_whitespace);
+                if joinable {
+                    let end = b.end;
+                    let name = field.text[a.start..end]
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    if let EntityRef::New(i) = a.entity {
+                        let slug = discovery::slug(&name);
+                        new_entities[i as usize].id = format!("new:{slug}").into();
+                        new_entities[i as usize].name = name.into();
+                    }
+                    res[k].end = end;
+                    res.remove(k + 1);
+                }
+                k += 1;
+            }
+        }
         for (f, field) in fields.iter().enumerate() {
             let defs = acronym_definitions(field.text, &out[f]);
             if !defs.is_empty() {
@@ -432,7 +469,11 @@ pub fn resolve_document(
             }
         }
     }
-    // 6. Roles, and lists of people.
+    // 6. Short names of people named in full in this document ("Lee" after "Lee Jae-myung",
+    //    "Abu Qasra" after "Murhaf Abu Qasra"), as GATE's orthomatcher does.
+    short_names(g, fields, &mut out, new_entities);
+
+    // 7. Roles, and lists of people.
     let mut lists = 0u32;
     let is_person = |r: &Resolved| match r.entity {
         EntityRef::Known(e) => doc.type_of(e) == "person",
@@ -548,6 +589,105 @@ fn discover_in(
         }
     }
     out
+}
+
+/// Family names written first: a name of two or three words starting with one of these is
+/// East Asian, and its short form is the family name ("Lee" for Lee Jae-myung, "Xi").
+const FAMILY_FIRST: &[&str] = &[
+    "Kim", "Lee", "Park", "Choi", "Chung", "Moon", "Yoon", "Han", "Xi", "Li", "Wang", "Zhang",
+    "Liu", "Chen", "Hu", "Wen",
+];
+
+/// Adds mentions of the short name of every person named in full in the document: the last
+/// word (or the family name of an East Asian name), written as in the full name, as a whole
+/// capitalized word no other name word touches, and only when no other person of the document
+/// has the same short name.
+fn short_names(
+    g: &Gazetteer,
+    fields: &[FieldScan<'_>],
+    out: &mut [Vec<Resolved>],
+    new_entities: &[NewEntity],
+) {
+    let mut keys: Vec<(String, EntityRef)> = Vec::new();
+    for (f, field) in fields.iter().enumerate() {
+        for r in &out[f] {
+            let person = match r.entity {
+                EntityRef::Known(e) => g.type_name(e) == "person",
+                EntityRef::New(i) => new_entities[i as usize].kind == "person",
+            };
+            let words: Vec<&str> = field.text[r.start..r.end].split_whitespace().collect();
+            if !person || words.len() < 2 {
+                continue;
+            }
+            let key = if words.len() <= 3 && FAMILY_FIRST.contains(&words[0]) {
+                words[0]
+            } else {
+                words[words.len() - 1]
+            };
+            let key = key.trim_end_matches(['.', ',']);
+            if key.chars().count() < 3 || !key.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            match keys.iter().position(|(k, _)| k == key) {
+                Some(p) if keys[p].1 != r.entity => keys[p].1 = EntityRef::New(u32::MAX),
+                Some(_) => {}
+                None => keys.push((key.to_string(), r.entity)),
+            }
+        }
+    }
+    keys.retain(|(_, e)| *e != EntityRef::New(u32::MAX));
+    if keys.is_empty() {
+        return;
+    }
+    for (f, field) in fields.iter().enumerate() {
+        let text = field.text;
+        let b = text.as_bytes();
+        let mut added = Vec::new();
+        for (key, entity) in &keys {
+            for p in memchr::memmem::find_iter(b, key.as_bytes()) {
+                let end = p + key.len();
+                // Whole words only; an apostrophe ends a word ("Lee’s office").
+                let before_ok = text[..p]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !(c.is_alphanumeric() || c == '-'));
+                let after_ok = text[end..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !(c.is_alphanumeric() || c == '-'));
+                if !before_ok || !after_ok || !text.is_char_boundary(p) {
+                    continue;
+                }
+                let res = &out[f];
+                let i = res.partition_point(|r| r.end <= p);
+                if res.get(i).is_some_and(|r| r.start < end) {
+                    continue;
+                }
+                // Another name word right before or after makes it someone else ("Brenda Lee").
+                let before = word_before(text, p).is_some_and(|(_, w)| {
+                    // A word ending a sentence ("Seoul.") is not part of this name.
+                    is_capitalized(w) && !w.ends_with('.') && !is_role_word(w)
+                });
+                let after = word_after(text, end).is_some_and(is_capitalized);
+                if before || after {
+                    continue;
+                }
+                added.push(Resolved {
+                    start: p,
+                    end,
+                    entity: *entity,
+                    kind: MatchKind::Coref,
+                    role: None,
+                    list: None,
+                });
+            }
+        }
+        if !added.is_empty() {
+            out[f].extend(added);
+            out[f].sort_by_key(|r| r.start);
+            out[f].dedup_by_key(|r| r.start);
+        }
+    }
 }
 
 /// Acronyms defined right after a mention: `NAME (ACR)`.
@@ -700,42 +840,66 @@ fn mark_lists(
             i += 1;
             continue;
         }
+        // The members, by index: people one after the other, with only separators (or a role
+        // after a name, which may name a group: ", secretary of the Security Council,") between.
+        let mut members = vec![i];
         let mut j = i;
-        while j + 1 < res.len()
-            && is_person(&res[j + 1])
-            && sents.index_of(res[j + 1].start) == sents.index_of(res[i].start)
-        {
-            let gap_end = role_start(text, &res[j + 1]);
-            let gap = &text[res[j].end..gap_end.max(res[j].end)];
-            let only_separators = gap
-                .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
-                .all(|w| w.is_empty() || w == "and");
-            if !only_separators || !gap.contains([',', ';']) && !gap.contains("and") {
+        while let Some(k) = (j + 1..res.len()).find(|&k| is_person(&res[k])) {
+            if sents.index_of(res[k].start) != sents.index_of(res[i].start) {
                 break;
             }
-            j += 1;
+            let gap_end = role_start(text, &res[k]);
+            let gap = &text[res[j].end..gap_end.max(res[j].end)];
+            let only_separators = k == j + 1
+                && gap
+                    .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
+                    .all(|w| w.is_empty() || w == "and")
+                && (gap.contains([',', ';']) || gap.contains("and"));
+            if !(only_separators || appositive(gap)) {
+                break;
+            }
+            members.push(k);
+            j = k;
         }
-        let n = j - i + 1;
-        let titled = res[i..=j].iter().all(|r| r.role.is_some());
+        let n = members.len();
+        let titled = members.iter().all(|&m| res[m].role.is_some());
         if n >= 3 || (n == 2 && titled) {
             // The person the list travels with: "X was accompanied by A, B and C".
-            let mut first = i;
             if let Some(p) = (0..i).rev().find(|&p| is_person(&res[p])) {
                 let between = &text[res[p].end..role_start(text, &res[i]).max(res[p].end)];
                 let same = sents.index_of(res[p].start) == sents.index_of(res[i].start);
                 if same && LIST_LEADS.iter().any(|w| between.contains(w)) {
-                    first = p;
+                    members.push(p);
                 }
             }
-            for (k, r) in res.iter_mut().enumerate().take(j + 1).skip(first) {
-                if k >= i || is_person(r) {
-                    r.list = Some(*next_id);
-                }
+            for &m in &members {
+                res[m].list = Some(*next_id);
             }
             *next_id += 1;
         }
         i = j + 1;
     }
+}
+
+/// Whether the text between two people of a list is a role after the first one: ", the head of
+/// the presidential office, " or ", secretary of the Security Council, and".
+fn appositive(gap: &str) -> bool {
+    let g = gap.trim();
+    let Some(inner) = g.strip_prefix(',') else {
+        return false;
+    };
+    let inner = inner.trim_end();
+    let inner = inner.strip_suffix("and").unwrap_or(inner).trim_end();
+    let Some(inner) = inner.strip_suffix(',') else {
+        return false;
+    };
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    let first = words.first().copied().unwrap_or("");
+    !words.is_empty()
+        && words.len() <= 14
+        && !inner.contains(['.', ';', '(', ')', '"', '“', '”'])
+        && (matches!(first, "the" | "a" | "an" | "his" | "her" | "its" | "their")
+            || is_role_word(first))
 }
 
 /// Where the role in front of a mention starts (the mention's start when it has none).

@@ -801,7 +801,6 @@ fn sample_06_gyeongju_apec() {
 // ---------------------------------------------------------------------------------------------
 
 #[test]
-#[ignore = "known gap: \"Gaza\" inside \"Gaza City\" is tagged as the Gaza Strip"]
 fn known_gaps_02() {
     assert_case(&Case {
         file: S02,
@@ -811,7 +810,6 @@ fn known_gaps_02() {
 }
 
 #[test]
-#[ignore = "known gap: the delegation list is not detected; a discovered NSDC is not linked"]
 fn known_gaps_03() {
     assert_case(&Case {
         file: S03,
@@ -832,7 +830,6 @@ fn known_gaps_03() {
 }
 
 #[test]
-#[ignore = "known gap: \"Republicans\", \"Fed\" never tagged, \"Senate\"/\"Democrats\" missed at sentence start; roles cut to their last title word"]
 fn known_gaps_04() {
     assert_case(&Case {
         file: S04,
@@ -863,7 +860,6 @@ fn known_gaps_04() {
 }
 
 #[test]
-#[ignore = "known gap: the surname in \"Simone Ehivet Gbagbo\" is tagged as Laurent Gbagbo"]
 fn known_gaps_05() {
     assert_case(&Case {
         file: S05,
