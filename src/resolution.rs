@@ -244,6 +244,8 @@ pub fn resolve_document(
     //    with more than a surname.
     let mut countries: FxHashSet<&str> = FxHashSet::default();
     let mut full_people: FxHashMap<u32, u32> = FxHashMap::default();
+    // The words of each full name, to tell whose a short name may be.
+    let mut full_words: Vec<(u32, &str)> = Vec::new();
     for (f, field) in fields.iter().enumerate() {
         for (k, o) in field.occurrences.iter().enumerate() {
             let c = &cands[f][k];
@@ -257,6 +259,11 @@ pub fn resolve_document(
                 let multiword = field.text[o.start..o.end].split_whitespace().count() > 1;
                 if doc.type_of(c[0].entity) == "person" && multiword {
                     *full_people.entry(c[0].entity).or_default() += 1;
+                    full_words.extend(
+                        field.text[o.start..o.end]
+                            .split_whitespace()
+                            .map(|w| (c[0].entity, w)),
+                    );
                 }
             }
         }
@@ -333,9 +340,16 @@ pub fn resolve_document(
                 if generic {
                     return false;
                 }
+                // A surname that is also a word of another person named in full here is theirs
+                // as much as its own ("Lee" with Lee Jae-myung and Lee Jae-yong): nobody's.
+                let surface = &text[o.start..o.end];
+                let shared = full_words
+                    .iter()
+                    .any(|&(p, w)| p != c.entity && w == surface);
                 let keep_surname = c.kind != MatchKind::Surname
-                    || full_people.contains_key(&c.entity)
-                    || (e.prominence >= 70.0 && c.weak == Weak::No);
+                    || (!shared
+                        && (full_people.contains_key(&c.entity)
+                            || (e.prominence >= 70.0 && c.weak == Weak::No)));
                 keep_weak && keep_surname
             });
             // A surname with its person named in full elsewhere in the document names that person.
@@ -615,7 +629,11 @@ fn short_names(
                 EntityRef::Known(e) => g.type_name(e) == "person",
                 EntityRef::New(i) => new_entities[i as usize].kind == "person",
             };
-            let words: Vec<&str> = field.text[r.start..r.end].split_whitespace().collect();
+            // The name without a title the alias may hold ("President Lee Jae-myung").
+            let words: Vec<&str> = field.text[r.start..r.end]
+                .split_whitespace()
+                .skip_while(|w| is_role_word(w.trim_end_matches('.')))
+                .collect();
             if !person || words.len() < 2 {
                 continue;
             }
