@@ -65,6 +65,72 @@ fn seed_article_entities_pairs_and_offsets() {
     }
 }
 
+/// Issue 4 on the seed: optional entities found too; the delegation carries its roles and one
+/// list; every "Sharaa" is Ahmed al-Sharaa but Maher's.
+#[test]
+fn seed_article_roles_lists_and_sharaa() {
+    let seed = root().join("../shared/seed");
+    if !seed.exists() {
+        eprintln!("skipped: {} not found", seed.display());
+        return;
+    }
+    let art = seed.join("article.txt");
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(dir.path(), &["extract", art.to_str().unwrap()], None);
+    let rows = rows(&out.stdout);
+    let names: BTreeSet<&str> = rows.iter().map(|r| r["name"].as_str()).collect();
+    let mut expected = csv::Reader::from_path(seed.join("expected_entities.csv")).unwrap();
+    for rec in expected.records() {
+        let rec = rec.unwrap();
+        assert!(names.contains(&rec[0]), "missing {}", &rec[0]);
+    }
+    let role = |name: &str| -> Vec<String> {
+        rows.iter()
+            .filter(|r| r["name"] == name && !r["role"].is_empty())
+            .map(|r| r["role"].clone())
+            .collect()
+    };
+    assert!(role("Asaad al-Shaibani").contains(&"Foreign and Expatriates Minister".to_string()));
+    assert!(role("Murhaf Abu Qasra").contains(&"Defense Minister Major General".to_string()));
+    assert!(role("Hussein al-Salama").contains(&"General Intelligence Chief".to_string()));
+    assert!(role("Maher al-Sharaa").contains(&"Presidency Secretary-General".to_string()));
+    assert!(role("Alexander Novak").contains(&"Deputy Prime Minister".to_string()));
+    for r in &rows {
+        if r["text"].to_lowercase().contains("sharaa") {
+            let want = if r["text"].starts_with("Maher") {
+                "Maher al-Sharaa"
+            } else {
+                "Ahmed al-Sharaa"
+            };
+            assert_eq!(r["name"], want, "{:?}", r["text"]);
+        }
+    }
+    let list = run(
+        dir.path(),
+        &["comentions", "--window", "list", art.to_str().unwrap()],
+        None,
+    );
+    let got = pairs(&list.stdout);
+    let members = [
+        "Ahmed al-Sharaa",
+        "Asaad al-Shaibani",
+        "Murhaf Abu Qasra",
+        "Hussein al-Salama",
+        "Maher al-Sharaa",
+    ];
+    let mut want = BTreeSet::new();
+    for (i, a) in members.iter().enumerate() {
+        for b in &members[i + 1..] {
+            want.insert(if a <= b {
+                (a.to_string(), b.to_string())
+            } else {
+                (b.to_string(), a.to_string())
+            });
+        }
+    }
+    assert_eq!(got, want, "the delegation, and nothing else, as one list");
+}
+
 #[test]
 fn offsets_are_code_points_into_the_text() {
     let dir = tempfile::tempdir().unwrap();
