@@ -299,7 +299,8 @@ impl MatcherBuilder {
         }
         Matcher {
             vocabulary: self.vocab.len(),
-            trans: self.trans,
+            root: self.trans.iter().filter(|((n, _), _)| *n == ROOT).map(|((_, t), c)| (*t, *c)).collect(),
+            trans: self.trans.into_iter().filter(|((n, _), _)| *n != ROOT).collect(),
             term_start,
             variants,
             caps: self.caps,
@@ -315,6 +316,10 @@ impl MatcherBuilder {
 #[derive(Debug)]
 pub struct Matcher {
     vocabulary: usize,
+    /// Transitions from the root, apart: every capitalized word probes them, and a small table
+    /// stays in cache.
+    root: FxHashMap<u64, u32>,
+    /// Deeper transitions, probed only while a name goes on.
     trans: FxHashMap<(u32, u64), u32>,
     term_start: Vec<u32>,
     variants: Vec<Variant>,
@@ -448,11 +453,12 @@ impl Matcher {
         scratch: &mut Scratch,
     ) -> Option<(Occurrence, usize)> {
         scratch.terminals.clear();
-        let mut node = ROOT;
+        let mut node;
         let mut id = first_id;
         let mut tok = t;
         let mut look = after;
-        while let Some(&n) = self.trans.get(&(node, id)) {
+        let mut next = self.root.get(&id).copied();
+        while let Some(n) = next {
             node = n;
             if self.term_start[node as usize] < self.term_start[node as usize + 1] {
                 scratch.terminals.push((node, tok.end, look.pos()));
@@ -465,6 +471,7 @@ impl Matcher {
                 Some(i) => id = i,
                 None => break,
             }
+            next = self.trans.get(&(node, id)).copied();
         }
         while let Some((node, end, resume)) = scratch.terminals.pop() {
             let (candidates, article) = self.check_case(text, t.start, end, node, scratch);
