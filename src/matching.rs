@@ -299,8 +299,17 @@ impl MatcherBuilder {
         }
         Matcher {
             vocabulary: self.vocab.len(),
-            root: self.trans.iter().filter(|((n, _), _)| *n == ROOT).map(|((_, t), c)| (*t, *c)).collect(),
-            trans: self.trans.into_iter().filter(|((n, _), _)| *n != ROOT).collect(),
+            root: self
+                .trans
+                .iter()
+                .filter(|((n, _), _)| *n == ROOT)
+                .map(|((_, t), c)| (*t, *c))
+                .collect(),
+            trans: self
+                .trans
+                .into_iter()
+                .filter(|((n, _), _)| *n != ROOT)
+                .collect(),
             term_start,
             variants,
             caps: self.caps,

@@ -123,6 +123,14 @@ class Rows:
             name = clean_field(f"{name} ({gid or len(self.rows)})")
             rid = name.replace(" ", "_")
         assert rid not in self.ids, rid
+        # A town that shares a name with a person or group in the news ("Ilo" / ILO, "Fano" / the
+        # Fano militia) yields to them when a story names no country: country context still
+        # picks the place in a story about its country. Countries and territories keep theirs.
+        if prominence < 90:
+            for n in [name.split(", ")[0].split(" (")[0]] + list(aliases):
+                other = self.foreign_names.get(fold(n))
+                if other is not None and other - prominence <= 20:
+                    prominence = max(0, min(prominence, other - 21))
         seen = {fold(name)}
         al = []
         for a in aliases:
@@ -458,8 +466,9 @@ def main():
 
 
 def read_other_entities():
-    """Ids, and folded names and aliases, of the hand-curated people and groups."""
-    ids, names = set(), set()
+    """Ids, and folded names and aliases (with the lowest prominence of an entity naming them),
+    of the hand-curated people and groups."""
+    ids, names = set(), {}
     for fn in ("people.tsv", "groups.tsv"):
         path = os.path.join(ROOT, "gazetteers", fn)
         if not os.path.exists(path):
@@ -476,8 +485,12 @@ def read_other_entities():
                     continue
                 r = dict(zip(header, parts))
                 ids.add(r["id"])
-                for n in [r["name"]] + [a for a in r.get("aliases", "").split("|") if a]:
-                    names.add(fold(n))
+                try:
+                    prom = float(r.get("prominence") or 0)
+                except ValueError:
+                    prom = 0.0
+                for n in [r["name"].split(" (")[0]] + [a for a in r.get("aliases", "").split("|") if a]:
+                    names[fold(n)] = min(names.get(fold(n), prom), prom)
     return ids, names
 
 

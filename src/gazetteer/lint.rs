@@ -176,10 +176,14 @@ fn shared(rows: &[Row], list: &[(usize, &str)]) -> Finding {
     } else {
         // A conflict is real when two entities of different types are close in prominence:
         // then neither wins by default and the mention's type is a coin toss.
-        let close = ents.iter().enumerate().find_map(|(i, a)| {
-            ents[i + 1..].iter().find_map(|b| {
+        // An acronym ("GAO") and a word ("Gao") meet only in text written in capitals, where
+        // the matcher ignores acronyms inside runs of capitals: no conflict in ordinary text.
+        let close = list.iter().enumerate().find_map(|(i, &(ra, fa))| {
+            list[i + 1..].iter().find_map(|&(rb, fb)| {
+                let (a, b) = (&rows[ra], &rows[rb]);
                 let near = (a.entity.prominence - b.entity.prominence).abs() <= CLEAR_LEAD;
-                (near && a.type_name != b.type_name).then_some((a, b))
+                let same_case_kind = is_acronym(fa) == is_acronym(fb);
+                (near && same_case_kind && a.type_name != b.type_name).then_some((a, b))
             })
         });
         match close {
