@@ -264,6 +264,16 @@ impl MatcherBuilder {
         Ok(())
     }
 
+    /// Makes room for about `aliases` more aliases, so that building does not rehash its tables
+    /// over and over (most of start-up is building the default gazetteer).
+    pub fn reserve(&mut self, aliases: usize) {
+        self.vocab.reserve(aliases);
+        self.trans.reserve(aliases * 2);
+        self.terminals.reserve(aliases);
+        self.seen.reserve(aliases);
+        self.caps.reserve(aliases * 2);
+    }
+
     /// Number of aliases added so far (after removing exact repeats).
     pub fn len(&self) -> usize {
         self.terminals.len()

@@ -77,6 +77,8 @@ pub struct Summary {
     pub mentions: u64,
     /// Co-mention pairs found.
     pub pairs: u64,
+    /// Whether pairs were computed at all (not for mentions alone).
+    pub pairs_counted: bool,
     /// Records rejected.
     pub rejected: u64,
     /// Windows that gave no pairs for holding too many entities.
@@ -91,12 +93,16 @@ impl Summary {
     /// The one-line summary printed on stderr.
     pub fn line(&self) -> String {
         let mb = self.bytes as f64 / 1e6;
+        let pairs = if self.pairs_counted {
+            format!("{} pairs, ", self.pairs)
+        } else {
+            String::new()
+        };
         let mut s = format!(
-            "{} documents, {:.1} MB, {} mentions, {} pairs, {} rejected, {:.2} s, {:.1} MB/s",
+            "{} documents, {:.1} MB, {} mentions, {pairs}{} rejected, {:.2} s, {:.1} MB/s",
             self.documents,
             mb,
             self.mentions,
-            self.pairs,
             self.rejected,
             self.seconds,
             mb / self.seconds.max(1e-9)
@@ -324,6 +330,7 @@ where
     }
     Ok(Summary {
         seconds: start.elapsed().as_secs_f64(),
+        pairs_counted: want_pairs,
         ..summary
     })
 }

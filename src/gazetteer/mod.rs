@@ -270,6 +270,8 @@ impl GazetteerBuilder {
         let mut entities = Vec::with_capacity(self.rows.len());
         let words = Arc::new(WordLists::shipped());
         let mut mb = MatcherBuilder::with_words(words.clone());
+        // Names, listed aliases and generated spellings: about three per entity.
+        mb.reserve(self.rows.iter().map(|r| 3 + r.aliases.len()).sum());
         // Entities are numbered in id order, so that nothing downstream depends on file order.
         let mut order: Vec<usize> = (0..self.rows.len()).collect();
         order.sort_by(|&a, &b| self.rows[a].entity.id.cmp(&self.rows[b].entity.id));

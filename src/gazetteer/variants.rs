@@ -174,6 +174,11 @@ struct Slot {
 /// (compare case-insensitively), in a deterministic order, at most `MAX_VARIANTS`.
 /// `kind` is the entity type label: "person", "group", "place" or other.
 pub fn variants(name: &str, kind: &str) -> Vec<String> {
+    // Most names hold no word any rule changes: answer those before any work (this runs for
+    // every alias of every entity at start-up).
+    if !name.split_whitespace().any(may_vary) {
+        return Vec::new();
+    }
     let rules = rules_for(kind);
     let toks: Vec<&str> = name.split_whitespace().collect();
     let n = toks.len();
@@ -255,6 +260,31 @@ fn word_alts(toks: &[&str], i: usize, rules: &Rules) -> Vec<String> {
         alts.extend(slavic_alts(toks[i]));
     }
     alts
+}
+
+/// Whether some rule could change word `w`: a table word (or its plural), an Arabic article, a
+/// Saint form, or a Slavic "-sky" ending.
+fn may_vary(w: &str) -> bool {
+    static WORDS: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        NAME_SPELLINGS
+            .iter()
+            .chain(PLACE_SPELLINGS)
+            .flat_map(|g| g.iter())
+            .flat_map(|e| e.split(' '))
+            .map(str::to_ascii_lowercase)
+            .collect()
+    });
+    let l = w.to_ascii_lowercase();
+    let l = l.trim_end_matches(['.', ',']);
+    words.contains(l)
+        || l.strip_suffix('s').is_some_and(|b| words.contains(b))
+        || SEPARATE_ARTICLES.iter().any(|a| a.eq_ignore_ascii_case(l))
+        || HYPHEN_ARTICLES
+            .iter()
+            .any(|a| l.strip_prefix(a).is_some_and(|rest| rest.starts_with('-')))
+        || SAINT_FORMS.iter().any(|a| a.eq_ignore_ascii_case(l))
+        || SLAVIC_ENDINGS.iter().any(|e| l.ends_with(e))
 }
 
 /// The longest table entry matching at `toks[i..]`: (words consumed, the other spellings).
