@@ -4,8 +4,9 @@
 //! Input: samples/articles.jsonl, or the JSONL file named by NEWSNER_BENCH_CORPUS (make one with
 //! `python3 scripts/make_corpus.py --docs 5000 > /tmp/corpus.jsonl`).
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::AhoCorasickKind;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use newsner::bench;
 use newsner::pipeline::{self, Outputs, RunOptions};
 use newsner::{input::Item, Document, Extractor, Gazetteer, GazetteerBuilder};
 use std::hint::black_box;
@@ -31,26 +32,6 @@ fn corpus() -> Vec<Document> {
         .collect()
 }
 
-fn aliases() -> Vec<String> {
-    let mut b = GazetteerBuilder::new();
-    b.add_default();
-    b.rows()
-        .iter()
-        .flat_map(|r| std::iter::once(r.entity.name.to_string()).chain(r.aliases.iter().cloned()))
-        .collect()
-}
-
-/// The bare scan: every leftmost-longest match that starts and ends on a word boundary.
-fn bare_scan(ac: &AhoCorasick, text: &str) -> usize {
-    let b = text.as_bytes();
-    let word = |i: usize| b[i].is_ascii_alphanumeric() || b[i] >= 0x80;
-    ac.find_iter(text)
-        .filter(|m| {
-            (m.start() == 0 || !word(m.start() - 1)) && (m.end() == b.len() || !word(m.end()))
-        })
-        .count()
-}
-
 fn benches(c: &mut Criterion) {
     let docs = corpus();
     let bytes: u64 = docs.iter().map(|d| d.text.len() as u64).sum();
@@ -64,7 +45,9 @@ fn benches(c: &mut Criterion) {
 
     let gaz = Arc::new(Gazetteer::default_gazetteer().unwrap());
     let ex = Extractor::new(gaz, Default::default());
-    let pats = aliases();
+    let mut builder = GazetteerBuilder::new();
+    builder.add_default();
+    let pats = bench::alias_strings(&builder);
     let mut g = c.benchmark_group("scan");
     g.throughput(Throughput::Bytes(bytes));
     g.sample_size(10);
@@ -75,13 +58,13 @@ fn benches(c: &mut Criterion) {
             AhoCorasickKind::ContiguousNFA,
         ),
     ] {
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(kind))
-            .build(&pats)
-            .unwrap();
-        g.bench_function(name, |bench| {
-            bench.iter(|| docs.iter().map(|d| bare_scan(&ac, &d.text)).sum::<usize>())
+        let ac = bench::bare_automaton(&pats, kind);
+        g.bench_function(name, |b| {
+            b.iter(|| {
+                docs.iter()
+                    .map(|d| bench::bare_scan(&ac, &d.text))
+                    .sum::<usize>()
+            })
         });
     }
     g.bench_function("newsner_extract", |bench| {
