@@ -1,7 +1,7 @@
 //! Extraction throughput, side by side with a bare aho-corasick scan (LeftmostLongest plus a
 //! whole-word check) over the same text and the same aliases: the baseline newsner must beat.
 //!
-//! Input: samples/articles.jsonl, or the JSONL file named by NEWSNER_BENCH_CORPUS (make one with
+//! Input: tests/data/samples.jsonl (the samples as JSONL), or the JSONL file named by NEWSNER_BENCH_CORPUS (make one with
 //! `python3 scripts/make_corpus.py --docs 5000 > /tmp/corpus.jsonl`).
 
 use aho_corasick::AhoCorasickKind;
@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 fn corpus() -> Vec<Document> {
     let path =
-        std::env::var("NEWSNER_BENCH_CORPUS").unwrap_or_else(|_| "samples/articles.jsonl".into());
+        std::env::var("NEWSNER_BENCH_CORPUS").unwrap_or_else(|_| "tests/data/samples.jsonl".into());
     let text = std::fs::read_to_string(&path).expect("read the bench corpus");
     text.lines()
         .filter(|l| !l.trim().is_empty())

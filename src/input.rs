@@ -456,6 +456,12 @@ fn walk(dir: &Path, out: &mut Vec<(Entry, Option<u64>)>) {
             walk(&path, out);
             continue;
         }
+        // A folder of articles often holds a README or a script beside them: files that are
+        // clearly not articles are left out of a walk (a file named on the command line is
+        // always read).
+        if !looks_like_article(&path) {
+            continue;
+        }
         // `fs::metadata` follows symlinks, so a link to a file is judged by its target.
         match fs::metadata(&path) {
             Ok(meta) if meta.is_file() => out.push((Entry::File(path), Some(meta.len()))),
@@ -466,6 +472,28 @@ fn walk(dir: &Path, out: &mut Vec<(Entry, Option<u64>)>) {
                 out.push((Entry::Rejected(r), Some(0)));
             }
         }
+    }
+}
+
+/// Extensions of files that are not articles: documentation, code, tables, images, archives.
+const NOT_ARTICLES: &[&str] = &[
+    "md", "markdown", "rst", "py", "rs", "toml", "yml", "yaml", "csv", "tsv", "sh", "lock", "png",
+    "jpg", "jpeg", "gif", "svg", "pdf", "zip", "tar", "exe", "so", "o", "pyc",
+];
+
+/// Whether a file found in a folder may be an article (by its extension, compression aside).
+fn looks_like_article(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let base = [".gz", ".gzip", ".zst", ".zstd"]
+        .iter()
+        .find_map(|s| name.strip_suffix(s))
+        .unwrap_or(&name);
+    match base.rsplit_once('.') {
+        Some((_, ext)) => !NOT_ARTICLES.contains(&ext),
+        None => true,
     }
 }
 
@@ -1502,6 +1530,8 @@ mod tests {
         write(root, "sub/y.jsonl", b"{\"id\":\"y1\",\"text\":\"Y\"}\n");
         write(root, "sub/deeper/x.txt", b"X");
         write(root, "a0/first.txt", b"F");
+        write(root, "README.md", b"not an article");
+        write(root, "sub/make.py", b"print()");
         let items = read_all(&[root.to_path_buf()], InputOptions::default());
         let texts: Vec<String> = items
             .iter()

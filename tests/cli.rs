@@ -259,7 +259,7 @@ fn gzip_and_zstd_read_like_plain() {
 
 /// A JSONL dump built from the samples, each article many times with its own id.
 fn dump(dir: &std::path::Path, copies: usize) -> std::path::PathBuf {
-    let src = fs::read_to_string(root().join("samples/articles.jsonl")).unwrap();
+    let src = fs::read_to_string(root().join("tests/data/samples.jsonl")).unwrap();
     let mut out = String::new();
     for i in 0..copies {
         for (k, line) in src.lines().enumerate() {

@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
-"""Build samples/articles.jsonl from the numbered .txt articles in this folder.
+"""Build tests/data/samples.jsonl from the numbered .txt articles of samples/.
 
 First line of each .txt file = headline (title); remaining lines = body (text),
-paragraphs joined by "\n". Run from anywhere: python3 samples/make_jsonl.py
+paragraphs joined by "\n". Run from anywhere: python3 scripts/make_sample_jsonl.py
 """
 import json
 import pathlib
 
-HERE = pathlib.Path(__file__).resolve().parent
+HERE = pathlib.Path(__file__).resolve().parent.parent / "samples"
+OUT = pathlib.Path(__file__).resolve().parent.parent / "tests" / "data" / "samples.jsonl"
 DATES = {
     "01": "2025-10-20",
     "02": "2025-10-14",
@@ -17,7 +18,7 @@ DATES = {
     "06": "2025-10-28",
 }
 
-with open(HERE / "articles.jsonl", "w", encoding="utf-8", newline="\n") as out:
+with open(OUT, "w", encoding="utf-8", newline="\n") as out:
     for path in sorted(HERE.glob("[0-9][0-9]-*.txt")):
         num = path.name[:2]
         lines = path.read_text(encoding="utf-8").rstrip("\n").split("\n")
