@@ -87,6 +87,14 @@ pub fn measure(
         .map(|d| (d.text.len() + d.title.as_ref().map_or(0, |t| t.len())) as u64)
         .sum();
     let n = docs.len() as u64;
+    let measure = |name: &str, threads: usize, (seconds, found): (f64, u64)| Measure {
+        name: name.into(),
+        threads,
+        seconds,
+        bytes,
+        documents: n,
+        found,
+    };
     let mut out = Vec::new();
     for (name, kind) in [
         ("bare aho-corasick (dfa)", AhoCorasickKind::DFA),
@@ -96,51 +104,29 @@ pub fn measure(
         ),
     ] {
         let ac = bare_automaton(aliases, kind);
-        let (s, found) = best(repeats, || {
+        let run = best(repeats, || {
             docs.iter()
                 .map(|d| {
                     bare_scan(&ac, &d.text) + d.title.as_deref().map_or(0, |t| bare_scan(&ac, t))
                 })
-                .sum::<usize>()
+                .sum::<usize>() as u64
         });
-        out.push(Measure {
-            name: name.into(),
-            threads: 1,
-            seconds: s,
-            bytes,
-            documents: n,
-            found: found as u64,
-        });
+        out.push(measure(name, 1, run));
     }
-    let (s, found) = best(repeats, || {
-        docs.iter()
-            .map(|d| ex.extract(d).mentions.len())
-            .sum::<usize>()
-    });
-    out.push(Measure {
-        name: "newsner extract only".into(),
-        threads: 1,
-        seconds: s,
-        bytes,
-        documents: n,
-        found: found as u64,
-    });
     let plain = ex.with_options(crate::ExtractOptions { discover: false });
-    let (s, found) = best(repeats, || {
-        docs.iter()
-            .map(|d| plain.extract(d).mentions.len())
-            .sum::<usize>()
-    });
-    out.push(Measure {
-        name: "newsner extract, no discovery".into(),
-        threads: 1,
-        seconds: s,
-        bytes,
-        documents: n,
-        found: found as u64,
-    });
+    for (name, x) in [
+        ("newsner extract only", ex),
+        ("newsner extract, no discovery", &plain),
+    ] {
+        let run = best(repeats, || {
+            docs.iter()
+                .map(|d| x.extract(d).mentions.len())
+                .sum::<usize>() as u64
+        });
+        out.push(measure(name, 1, run));
+    }
     for &t in threads {
-        let (s, found) = best(repeats, || {
+        let run = best(repeats, || {
             let opts = RunOptions {
                 threads: t,
                 report_rejects: false,
@@ -154,14 +140,7 @@ pub fn measure(
                 .map(|s| s.mentions)
                 .unwrap_or(0)
         });
-        out.push(Measure {
-            name: "newsner pipeline (mentions CSV)".into(),
-            threads: t,
-            seconds: s,
-            bytes,
-            documents: n,
-            found,
-        });
+        out.push(measure("newsner pipeline (mentions CSV)", t, run));
     }
     out
 }

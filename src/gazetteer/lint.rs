@@ -217,22 +217,10 @@ fn finding(severity: Severity, row: &Row, message: String) -> Finding {
 }
 
 /// The forms of a row the matcher compiles, each with whether it is a name rather than a listed
-/// alias: the name, the name without its disambiguator, then the aliases. Mirrors the private
-/// `names_of` in the parent module, which build() uses.
+/// alias: the name, the name without its disambiguator, then the aliases.
 fn forms_of(row: &Row) -> Vec<(&str, bool)> {
-    let name: &str = &row.entity.name;
-    let bare = name
-        .strip_suffix(')')
-        .and_then(|s| s.rfind(" (").map(|i| name[..i].trim()))
-        .or_else(|| {
-            if row.type_name == "place" {
-                name.split_once(", ").map(|(a, _)| a)
-            } else {
-                None
-            }
-        });
-    std::iter::once((name, true))
-        .chain(bare.map(|b| (b, true)))
+    super::names_of(&row.entity, row.type_name == "place")
+        .map(|n| (n, true))
         .chain(row.aliases.iter().map(|a| (a.as_str(), false)))
         .collect()
 }

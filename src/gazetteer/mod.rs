@@ -252,9 +252,7 @@ impl GazetteerBuilder {
                 }
             }
         }
-        if header.is_none() && self.errors.len() < MAX_ERRORS {
-            // An empty file adds nothing; that is not an error.
-        }
+        // A file without a header (empty, or only comments) adds nothing; that is not an error.
         self
     }
 
@@ -340,7 +338,7 @@ impl GazetteerBuilder {
 /// The forms of an entity's own name that text uses: the title, and the title without a
 /// disambiguator ("Conservative Party (UK)" is written "Conservative Party"; the place "Afrin,
 /// Syria" is written "Afrin").
-fn names_of(e: &Entity, place: bool) -> impl Iterator<Item = &str> {
+pub(crate) fn names_of(e: &Entity, place: bool) -> impl Iterator<Item = &str> {
     let name: &str = &e.name;
     let bare = name
         .strip_suffix(')')
