@@ -12,6 +12,7 @@
 //! "turkey" (the bird) never matches "Turkey". An all-capitals alias ("US", "HTS") does not match
 //! inside a run of capitals ("LET US BE CLEAR"), where capitals say nothing.
 
+use crate::gazetteer::snapshot::{Dec, Enc, SnapshotError};
 use crate::gazetteer::words::{Weak, WordLists};
 use crate::text::fold::{fold_into, fold_with};
 use crate::text::tokens::is_word_char;
@@ -349,6 +350,150 @@ pub struct Matcher {
     /// or more) such starts have: most lowercase words are skipped without being hashed.
     free_len: [u32; 256],
     max_key_len: usize,
+}
+
+impl MatchKind {
+    fn code(self) -> u8 {
+        self as u8
+    }
+
+    fn from_code(c: u8) -> Option<MatchKind> {
+        use MatchKind::*;
+        [Exact, Variant, Surname, Acronym, Coref, Discovered]
+            .get(c as usize)
+            .copied()
+    }
+}
+
+fn weak_code(w: Weak) -> u8 {
+    w as u8
+}
+
+fn weak_from_code(c: u8) -> Option<Weak> {
+    [Weak::No, Weak::Name, Weak::Common, Weak::Calendar]
+        .get(c as usize)
+        .copied()
+}
+
+impl Matcher {
+    /// Writes the tables for a compiled gazetteer (see `gazetteer::snapshot`).
+    pub(crate) fn encode(&self, e: &mut Enc) {
+        e.len(self.vocabulary);
+        e.len(self.max_key_len);
+        let mut root: Vec<(u64, u32)> = self.root.iter().map(|(&k, &v)| (k, v)).collect();
+        root.sort_unstable();
+        e.len(root.len());
+        for (k, v) in root {
+            e.u64(k);
+            e.u32(v);
+        }
+        let mut trans: Vec<((u32, u64), u32)> = self.trans.iter().map(|(&k, &v)| (k, v)).collect();
+        trans.sort_unstable();
+        e.len(trans.len());
+        for ((n, k), v) in trans {
+            e.u32(n);
+            e.u64(k);
+            e.u32(v);
+        }
+        e.u32s(&self.term_start);
+        e.len(self.variants.len());
+        for v in &self.variants {
+            e.u32(v.entity);
+            e.u8(v.kind.code());
+            e.u32(v.caps_start);
+            e.u16(v.caps_len);
+            e.u8(v.acronym as u8 | (v.article as u8) << 1);
+            e.u8(weak_code(v.weak));
+        }
+        e.u16s(&self.caps);
+        let mut free: Vec<u64> = self.free_starts.iter().copied().collect();
+        free.sort_unstable();
+        e.u64s(&free);
+        self.free_first.iter().for_each(|&b| e.u8(b as u8));
+        self.free_len.iter().for_each(|&x| e.u32(x));
+    }
+
+    /// Reads what [`Matcher::encode`] wrote, checking that every index stays in range (entities
+    /// below `entities`), so that a damaged file cannot make a scan panic.
+    pub(crate) fn decode(d: &mut Dec<'_>, entities: usize) -> Result<Matcher, SnapshotError> {
+        let bad = SnapshotError::Corrupt;
+        let vocabulary = d.u64()? as usize;
+        let max_key_len = d.u64()? as usize;
+        let n = d.len(12)?;
+        let mut root = FxHashMap::with_capacity_and_hasher(n, Default::default());
+        for _ in 0..n {
+            let k = d.u64()?;
+            root.insert(k, d.u32()?);
+        }
+        let n = d.len(16)?;
+        let mut trans = FxHashMap::with_capacity_and_hasher(n, Default::default());
+        for _ in 0..n {
+            let node = d.u32()?;
+            let k = d.u64()?;
+            trans.insert((node, k), d.u32()?);
+        }
+        let term_start = d.u32s()?;
+        let nodes = term_start.len().checked_sub(1).ok_or(bad("no nodes"))?;
+        let n = d.len(13)?;
+        let mut variants = Vec::with_capacity(n);
+        for _ in 0..n {
+            let entity = d.u32()?;
+            let kind = MatchKind::from_code(d.u8()?).ok_or(bad("match kind"))?;
+            let caps_start = d.u32()?;
+            let caps_len = d.u16()?;
+            let flags = d.u8()?;
+            let weak = weak_from_code(d.u8()?).ok_or(bad("weak kind"))?;
+            if entity as usize >= entities {
+                return Err(bad("entity out of range"));
+            }
+            variants.push(Variant {
+                entity,
+                kind,
+                caps_start,
+                caps_len,
+                acronym: flags & 1 != 0,
+                article: flags & 2 != 0,
+                weak,
+            });
+        }
+        let caps = d.u16s()?;
+        let free_starts = d.u64s()?.into_iter().collect();
+        let mut free_first = [false; 256];
+        for b in free_first.iter_mut() {
+            *b = d.u8()? != 0;
+        }
+        let mut free_len = [0u32; 256];
+        for x in free_len.iter_mut() {
+            *x = d.u32()?;
+        }
+        let in_range = root
+            .values()
+            .chain(trans.values())
+            .all(|&v| (v as usize) < nodes)
+            && trans.keys().all(|&(k, _)| (k as usize) < nodes)
+            && term_start.windows(2).all(|w| w[0] <= w[1])
+            && term_start
+                .last()
+                .is_some_and(|&t| t as usize == variants.len())
+            && variants
+                .iter()
+                .all(|v| v.caps_start as usize + v.caps_len as usize <= caps.len());
+        if !in_range {
+            return Err(bad("index out of range"));
+        }
+        Ok(Matcher {
+            vocabulary,
+            root,
+            trans,
+            term_start,
+            variants,
+            caps,
+            free_starts,
+            free_first,
+            free_len,
+            max_key_len,
+        })
+    }
 }
 
 /// Scratch space reused between scans, so that a scan allocates nothing per token.

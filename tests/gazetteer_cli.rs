@@ -166,3 +166,117 @@ fn no_default_gazetteer_needs_a_gazetteer() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("needs at least one --gazetteer"));
 }
+
+const ARTICLE: &[u8] = b"Tarno Velk met the mayor of Velkor Town on Monday. Velk said little.\n";
+
+#[test]
+fn a_compiled_gazetteer_gives_the_same_mentions_as_its_tsv() {
+    let dir = gazetteer(&format!(
+        "{HEAD}Tarno_Velk\tTarno Velk\tperson\t\t60\nVelkor_Town\tVelkor Town\tplace\tVelkor\t50\n"
+    ));
+    let out = run(
+        dir.path(),
+        &[
+            "gazetteer",
+            "compile",
+            "-g",
+            "g.tsv",
+            "--no-default-gazetteer",
+            "-o",
+            "g.nsg",
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("2 entities"), "{}", stderr(&out));
+    let from_tsv = run(
+        dir.path(),
+        &["extract", "-g", "g.tsv", "--no-default-gazetteer", "-q"],
+        Some(ARTICLE),
+    );
+    let compiled = run(dir.path(), &["extract", "-g", "g.nsg", "-q"], Some(ARTICLE));
+    assert!(compiled.status.success(), "{}", stderr(&compiled));
+    assert_eq!(
+        mentions(&compiled.stdout),
+        [
+            ("Tarno Velk", "Tarno Velk"),
+            ("Velk", "Tarno Velk"),
+            ("Velkor Town", "Velkor Town")
+        ]
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+    );
+    assert_eq!(compiled.stdout, from_tsv.stdout);
+
+    // Alone only, and never read as TSV.
+    fs::write(dir.path().join("more.tsv"), HEAD).unwrap();
+    let both = run(
+        dir.path(),
+        &["extract", "-g", "g.nsg", "-g", "more.tsv"],
+        Some(ARTICLE),
+    );
+    assert_eq!(both.status.code(), Some(2));
+    assert!(stderr(&both).contains("give it alone"), "{}", stderr(&both));
+    let check = run(dir.path(), &["gazetteer", "check", "-g", "g.nsg"], None);
+    assert!(!check.status.success());
+    assert!(
+        stderr(&check).contains("compiled gazetteer"),
+        "{}",
+        stderr(&check)
+    );
+
+    // A damaged file is refused with its name.
+    let bytes = fs::read(dir.path().join("g.nsg")).unwrap();
+    fs::write(dir.path().join("cut.nsg"), &bytes[..bytes.len() / 2]).unwrap();
+    let cut = run(dir.path(), &["extract", "-g", "cut.nsg"], Some(ARTICLE));
+    assert_eq!(cut.status.code(), Some(2));
+    assert!(
+        stderr(&cut).contains("cut.nsg: damaged"),
+        "{}",
+        stderr(&cut)
+    );
+}
+
+#[test]
+fn the_default_is_compiled_once_into_the_cache_and_rebuilt_when_damaged() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let env = [("NEWSNER_CACHE", cache.to_str().unwrap())];
+    let input = b"Vladimir Putin met Recep Tayyip Erdogan in Ankara. Putin left.\n";
+    let first = run_env(dir.path(), &["extract", "-q"], Some(input), &env);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let files: Vec<_> = fs::read_dir(&cache)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    assert!(files[0].extension().is_some_and(|x| x == "nsg"));
+    let cached = run_env(dir.path(), &["extract", "-q"], Some(input), &env);
+    assert_eq!(cached.stdout, first.stdout);
+    assert_eq!(
+        mentions(&first.stdout).len(),
+        4,
+        "{:?}",
+        rows(&first.stdout)
+    );
+
+    fs::write(&files[0], b"NEWSNERG damaged").unwrap();
+    let rebuilt = run_env(dir.path(), &["extract", "-q"], Some(input), &env);
+    assert!(rebuilt.status.success(), "{}", stderr(&rebuilt));
+    assert_eq!(rebuilt.stdout, first.stdout);
+    assert!(fs::metadata(&files[0]).unwrap().len() > 1000, "rewritten");
+
+    let off = dir.path().join("off");
+    let no_cache = run_env(
+        dir.path(),
+        &["extract", "-q"],
+        Some(input),
+        &[
+            ("NEWSNER_CACHE", "off"),
+            ("XDG_CACHE_HOME", off.to_str().unwrap()),
+        ],
+    );
+    assert_eq!(no_cache.stdout, first.stdout);
+    assert!(!off.exists());
+}

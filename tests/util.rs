@@ -17,7 +17,13 @@ pub fn root() -> PathBuf {
 
 /// Runs newsner with `args` (and `stdin`, if given) in `dir`.
 pub fn run(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
+    run_env(dir, args, stdin, &[])
+}
+
+/// Like [`run`], with environment variables set.
+pub fn run_env(dir: &Path, args: &[&str], stdin: Option<&[u8]>, env: &[(&str, &str)]) -> Output {
     let mut c = bin();
+    c.envs(env.iter().copied());
     c.current_dir(dir)
         .args(args)
         .stdout(Stdio::piped())

@@ -7,7 +7,9 @@
 //! `person`, `group`, `place` or another lowercase label, and `aliases` are separated by `|`.
 //! The files in `gazetteers/` are compiled into the binary as the default.
 
+pub mod cache;
 pub mod lint;
+pub mod snapshot;
 pub mod variants;
 pub mod words;
 
@@ -320,15 +322,9 @@ impl GazetteerBuilder {
         if !errors.is_empty() {
             return Err(Errors(errors));
         }
-        let by_id = entities
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.id.clone(), i as u32))
-            .collect();
         Ok(Gazetteer {
             entities,
             types,
-            by_id,
             matcher: mb.build(),
             words,
         })
@@ -420,7 +416,6 @@ impl Columns {
 pub struct Gazetteer {
     entities: Vec<Entity>,
     types: Vec<Box<str>>,
-    by_id: FxHashMap<Box<str>, u32>,
     matcher: Matcher,
     words: Arc<WordLists>,
 }
@@ -443,7 +438,21 @@ impl Gazetteer {
 
     /// The entity with id `id`.
     pub fn find(&self, id: &str) -> Option<u32> {
-        self.by_id.get(id).copied()
+        // Entities are numbered in id order.
+        self.entities
+            .binary_search_by(|e| (*e.id).cmp(id))
+            .ok()
+            .map(|i| i as u32)
+    }
+
+    /// A gazetteer from its parts, entities in id order (see [`snapshot`]).
+    fn from_parts(entities: Vec<Entity>, types: Vec<Box<str>>, matcher: Matcher) -> Gazetteer {
+        Gazetteer {
+            entities,
+            types,
+            matcher,
+            words: Arc::new(WordLists::shipped()),
+        }
     }
 
     /// The type label of entity `i`.

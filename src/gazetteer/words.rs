@@ -48,16 +48,16 @@ pub enum Weak {
 /// The compiled word lists.
 #[derive(Debug, Default)]
 pub struct WordLists {
-    common: FxHashSet<Box<str>>,
-    first: FxHashSet<Box<str>>,
-    surnames: FxHashSet<Box<str>>,
+    common: FxHashSet<&'static str>,
+    first: FxHashSet<&'static str>,
+    surnames: FxHashSet<&'static str>,
 }
 
-fn set(text: &str) -> FxHashSet<Box<str>> {
+/// The words of a list compiled in: borrowed, so that start-up copies nothing.
+fn set(text: &'static str) -> FxHashSet<&'static str> {
     text.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(Into::into)
         .collect()
 }
 
@@ -89,11 +89,9 @@ impl WordLists {
         self.first.contains(w)
     }
 
-    /// All given names, sorted.
+    /// All given names, in no particular order.
     pub fn first_names(&self) -> impl Iterator<Item = &str> {
-        let mut v: Vec<&str> = self.first.iter().map(|s| &**s).collect();
-        v.sort_unstable();
-        v.into_iter()
+        self.first.iter().copied()
     }
 
     /// Whether the folded word `w` is a common surname.
