@@ -145,25 +145,38 @@ pub const ROLE_WORDS: &[&str] = &[
 
 /// Whether `w` is a word of a title, in title case, capitals ("PRESIDENT") or lowercase.
 pub fn is_role_word(w: &str) -> bool {
-    // One hash lookup of the lowercase form: role words are ASCII and short, so anything else is
-    // answered without hashing.
-    static LOWER: std::sync::OnceLock<rustc_hash::FxHashSet<Box<[u8]>>> =
+    // Called for every name found and every capitalized word around one, so it is one probe of
+    // a set of integers: role words are ASCII and at most 24 bytes, packed lowercase into a u128
+    // (its first 16 bytes) and a u64 (the rest).
+    static KEYS: std::sync::OnceLock<rustc_hash::FxHashSet<(u128, u64)>> =
         std::sync::OnceLock::new();
-    let mut buf = [0u8; 24];
-    if w.len() < 2 || w.len() > buf.len() || !w.as_bytes()[0].is_ascii_alphabetic() || !w.is_ascii()
-    {
+    if w.len() < 2 || w.len() > 24 || !w.as_bytes()[0].is_ascii_alphabetic() {
         return false;
     }
-    let lower = LOWER.get_or_init(|| {
+    let keys = KEYS.get_or_init(|| {
         ROLE_WORDS
             .iter()
-            .map(|r| r.to_ascii_lowercase().into_bytes().into())
+            .map(|r| role_key(r).expect("role words are ASCII"))
             .collect()
     });
-    let l = &mut buf[..w.len()];
-    l.copy_from_slice(w.as_bytes());
-    l.make_ascii_lowercase();
-    lower.contains(&*l)
+    role_key(w).is_some_and(|k| keys.contains(&k))
+}
+
+/// The lowercase bytes of an ASCII word of at most 24 bytes, packed; None for anything else.
+fn role_key(w: &str) -> Option<(u128, u64)> {
+    let mut buf = [0u8; 24];
+    let b = w.as_bytes();
+    if b.len() > buf.len() || !w.is_ascii() {
+        return None;
+    }
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    let (head, tail) = buf.split_at(16);
+    Some((
+        u128::from_le_bytes(head.try_into().expect("16 bytes")),
+        u64::from_le_bytes(tail.try_into().expect("8 bytes")),
+    ))
 }
 
 #[cfg(test)]
