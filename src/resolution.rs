@@ -671,18 +671,25 @@ fn short_names(
                 EntityRef::Known(e) => g.type_name(e) == "person",
                 EntityRef::New(i) => new_entities[i as usize].kind == "person",
             };
-            // The name without a title the alias may hold ("President Lee Jae-myung").
-            let words: Vec<&str> = field.text[r.start..r.end]
-                .split_whitespace()
-                .skip_while(|w| is_role_word(w.trim_end_matches('.')))
-                .collect();
-            if !person || words.len() < 2 {
+            if !person {
                 continue;
             }
-            let key = if words.len() <= 3 && FAMILY_FIRST.contains(&words[0]) {
-                words[0]
+            // The name without a title the alias may hold ("President Lee Jae-myung"): only its
+            // first word, last word and length matter.
+            let mut words = field.text[r.start..r.end]
+                .split_whitespace()
+                .skip_while(|w| is_role_word(w.trim_end_matches('.')));
+            let Some(first) = words.next() else {
+                continue;
+            };
+            let (len, last) = words.fold((1, first), |(n, _), w| (n + 1, w));
+            if len < 2 {
+                continue;
+            }
+            let key = if len <= 3 && FAMILY_FIRST.contains(&first) {
+                first
             } else {
-                words[words.len() - 1]
+                last
             };
             let key = key.trim_end_matches(['.', ',']);
             if key.chars().count() < 3 || !key.chars().next().is_some_and(char::is_uppercase) {
