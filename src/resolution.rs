@@ -828,21 +828,27 @@ fn add_acronyms(text: &str, defs: &[(String, EntityRef)], res: &mut Vec<Resolved
 /// Moves a title inside the span ("President Xi") out of it, and takes the title in front of the
 /// span ("Defense Minister Major General Murhaf Abu Qasra") as the role.
 fn assign_role(text: &str, r: &mut Resolved) {
-    // Inside: leading role words, keeping at least one word of name.
+    // Inside: leading role words, keeping at least one word of name. Only the last role word
+    // and the word after it matter, so the words are not collected.
     let span = &text[r.start..r.end];
-    let toks: Vec<_> = Tokenizer::new(span)
-        .filter(|t| t.kind == Kind::Word)
-        .collect();
-    let mut inner = 0;
-    while inner + 1 < toks.len() && is_role_word(&span[toks[inner].start..toks[inner].end]) {
-        inner += 1;
+    let mut words = Tokenizer::new(span).filter(|t| t.kind == Kind::Word);
+    let mut last_role = None;
+    let mut word = words.next();
+    while let Some(w) = word {
+        let next = words.next();
+        if next.is_none() || !is_role_word(&span[w.start..w.end]) {
+            break;
+        }
+        last_role = Some(w);
+        word = next;
     }
+    let role_inside = last_role.is_some();
     let mut role_end = r.start;
     let mut role_start = r.start;
-    if inner > 0 {
-        role_end = r.start + toks[inner - 1].end;
-        r.start += toks[inner].start;
-        role_start = role_end - toks[inner - 1].end;
+    if let (Some(role), Some(name)) = (last_role, word) {
+        role_end = r.start + role.end;
+        r.start += name.start;
+        role_start = role_end - role.end;
     }
     // Before: role words, joined by spaces, lowercase joiners and hyphens, up to the span.
     let mut pos = role_start;
@@ -870,7 +876,7 @@ fn assign_role(text: &str, r: &mut Resolved) {
     }
     // The role runs from the first role word to the name; a dotted abbreviation ("Gen.") keeps its dot.
     if first < role_end.max(role_start) || first < role_start {
-        let end = if inner > 0 { role_end } else { role_start };
+        let end = if role_inside { role_end } else { role_start };
         let role = text[first..end]
             .trim_end()
             .trim_end_matches([',', ':'])
