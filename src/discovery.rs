@@ -9,7 +9,7 @@
 //! Rules (and their priority when two rules produce the same span; longer spans win first):
 //! `credit` > `honorific` > `title` > `attribution` > `first-name` > `org-pattern`.
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BTreeMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -211,72 +211,88 @@ pub const CREDIT_WORDS: &[&str] = &[
 /// Longest organisation name, in tokens.
 const MAX_ORG_TOKENS: usize = 12;
 
+/// The tables above a word is in, one bit each: the rules ask several tables about the same
+/// token, so a token is looked up once, in one map, and the rules test bits.
+mod class {
+    pub const ROLE: u32 = 1 << 0;
+    pub const MODIFIER: u32 = 1 << 1;
+    pub const PREFIX: u32 = 1 << 2;
+    pub const HONORIFIC: u32 = 1 << 3;
+    pub const ABBREV: u32 = 1 << 4;
+    pub const PARTICLE: u32 = 1 << 5;
+    pub const HYPHEN_PARTICLE: u32 = 1 << 6;
+    pub const STOP: u32 = 1 << 7;
+    pub const ORG_START_OK: u32 = 1 << 8;
+    pub const BLOCKER: u32 = 1 << 9;
+    pub const SUFFIX: u32 = 1 << 10;
+    pub const STARTER: u32 = 1 << 11;
+    pub const SAY_BEFORE: u32 = 1 << 12;
+    pub const SAY_AFTER: u32 = 1 << 13;
+    pub const NOUN: u32 = 1 << 14;
+    pub const CREDIT: u32 = 1 << 15;
+    /// Not a table: the token holds a hyphen.
+    pub const HYPHENATED: u32 = 1 << 30;
+    /// Not a table: the token holds a dot or a digit, so it is no name word.
+    pub const DOT_OR_DIGIT: u32 = 1 << 31;
+}
+
 /// Rules that never change while running; build once, share across threads (must be Send + Sync).
 #[derive(Debug)]
 pub struct Discoverer {
-    roles: HashSet<String>,
-    modifiers: HashSet<String>,
-    prefixes: HashSet<String>,
-    honorifics: HashSet<String>,
-    abbrevs: HashSet<String>,
-    particles: HashSet<String>,
-    hyphen_particles: HashSet<String>,
-    stop: HashSet<String>,
-    org_start_ok: HashSet<String>,
-    blockers: HashSet<String>,
-    suffixes: HashSet<String>,
-    starters: HashSet<String>,
-    say_before: HashSet<String>,
-    say_after: HashSet<String>,
-    nouns: HashSet<String>,
-    credit: HashSet<String>,
+    /// Every form of every word of the tables, with the [`class`] bits of the tables it is in.
+    classes: HashMap<String, u32>,
     first_names: HashSet<String>,
 }
 
 /// The words as written plus their ALL-CAPS form.
-fn set_with_caps(words: &[&str]) -> HashSet<String> {
-    let mut s = HashSet::with_capacity_and_hasher(words.len() * 2, Default::default());
-    for w in words {
-        s.insert((*w).to_string());
-        s.insert(w.to_uppercase());
-    }
-    s
+fn with_caps(words: &[&str]) -> Vec<String> {
+    words
+        .iter()
+        .flat_map(|w| [(*w).to_string(), w.to_uppercase()])
+        .collect()
 }
 
 /// The words exactly as written.
-fn set_exact(words: &[&str]) -> HashSet<String> {
+fn exact(words: &[&str]) -> Vec<String> {
     words.iter().map(|w| (*w).to_string()).collect()
 }
 
 /// Lowercase words in lowercase, Capitalized and ALL-CAPS forms.
-fn set_any_case(words: &[&str]) -> HashSet<String> {
-    let mut s = set_with_caps(words);
-    for w in words {
-        s.insert(cap_first(w));
-    }
-    s
+fn any_case(words: &[&str]) -> Vec<String> {
+    let mut v = with_caps(words);
+    v.extend(words.iter().map(|w| cap_first(w)));
+    v
 }
 
 impl Discoverer {
     /// `first_names`: lowercase ASCII given names (e.g. "david", "jordan", "ahmed"), one per entry.
     pub fn new(first_names: impl IntoIterator<Item = String>) -> Discoverer {
+        let tables = [
+            (class::ROLE, with_caps(ROLE_WORDS)),
+            (class::MODIFIER, with_caps(TITLE_MODIFIERS)),
+            (class::PREFIX, with_caps(TITLE_PREFIXES)),
+            (class::HONORIFIC, with_caps(HONORIFICS)),
+            (class::ABBREV, with_caps(ABBREVIATIONS)),
+            (class::PARTICLE, exact(NAME_PARTICLES)),
+            (class::HYPHEN_PARTICLE, exact(HYPHEN_PARTICLES)),
+            (class::STOP, with_caps(STOPWORDS)),
+            (class::ORG_START_OK, with_caps(ORG_START_OK)),
+            (class::BLOCKER, with_caps(PERSON_BLOCKERS)),
+            (class::SUFFIX, with_caps(ORG_SUFFIXES)),
+            (class::STARTER, with_caps(ORG_STARTERS)),
+            (class::SAY_BEFORE, exact(SAY_BEFORE_NAME)),
+            (class::SAY_AFTER, exact(SAY_AFTER_NAME)),
+            (class::NOUN, exact(ATTRIBUTION_NOUNS)),
+            (class::CREDIT, any_case(CREDIT_WORDS)),
+        ];
+        let mut classes: HashMap<String, u32> = HashMap::default();
+        for (bit, words) in tables {
+            for w in words {
+                *classes.entry(w).or_default() |= bit;
+            }
+        }
         Discoverer {
-            roles: set_with_caps(ROLE_WORDS),
-            modifiers: set_with_caps(TITLE_MODIFIERS),
-            prefixes: set_with_caps(TITLE_PREFIXES),
-            honorifics: set_with_caps(HONORIFICS),
-            abbrevs: set_with_caps(ABBREVIATIONS),
-            particles: set_exact(NAME_PARTICLES),
-            hyphen_particles: set_exact(HYPHEN_PARTICLES),
-            stop: set_with_caps(STOPWORDS),
-            org_start_ok: set_with_caps(ORG_START_OK),
-            blockers: set_with_caps(PERSON_BLOCKERS),
-            suffixes: set_with_caps(ORG_SUFFIXES),
-            starters: set_with_caps(ORG_STARTERS),
-            say_before: set_exact(SAY_BEFORE_NAME),
-            say_after: set_exact(SAY_AFTER_NAME),
-            nouns: set_exact(ATTRIBUTION_NOUNS),
-            credit: set_any_case(CREDIT_WORDS),
+            classes,
             first_names: first_names
                 .into_iter()
                 .map(|n| n.trim().to_ascii_lowercase())
@@ -285,16 +301,41 @@ impl Discoverer {
         }
     }
 
+    /// The [`class`] bits of a word (0 for a word in no table).
+    fn class(&self, w: &str) -> u32 {
+        self.classes.get(w).copied().unwrap_or(0)
+    }
+
+    /// The [`class`] bits of a token, with the bits of its shape.
+    fn token_class(&self, w: &str) -> u32 {
+        let shape = w.bytes().fold(0, |c, b| match b {
+            b'-' => c | class::HYPHENATED,
+            b'.' | b'0'..=b'9' => c | class::DOT_OR_DIGIT,
+            _ => c,
+        });
+        self.class(w) | shape
+    }
+
+    /// Whether `w` is in one of the tables `bits`.
+    fn is(&self, w: &str, bits: u32) -> bool {
+        self.class(w) & bits != 0
+    }
+
     /// Names in `text` that do not overlap any of the `taken` byte ranges (already matched by the
     /// gazetteer; sorted, non-overlapping). Results sorted by start, non-overlapping.
     pub fn find(&self, text: &str, taken: &[(usize, usize)]) -> Vec<Found> {
         let mut taken = taken.to_vec();
         taken.sort_unstable();
-        let toks = tokenize(text, &self.abbrevs, &taken);
+        let toks = tokenize(text, self, &taken);
+        let classes = toks
+            .iter()
+            .map(|t| self.token_class(&text[t.s..t.e]))
+            .collect();
         let mut scan = Scan {
             d: self,
             text,
             toks,
+            classes,
             names: Vec::new(),
         };
         scan.names = (0..scan.toks.len()).map(|i| scan.name_token(i)).collect();
@@ -363,7 +404,7 @@ fn gap_joins(gap: &str) -> bool {
 /// Splits `text` into words: letters/digits, joined by inner apostrophes and hyphens; a possessive
 /// "'s" is left out; a trailing dot is kept for known abbreviations, initials ("W.") and dotted
 /// acronyms ("U.S.").
-fn tokenize(text: &str, abbrevs: &HashSet<String>, taken: &[(usize, usize)]) -> Vec<Tok> {
+fn tokenize(text: &str, d: &Discoverer, taken: &[(usize, usize)]) -> Vec<Tok> {
     let b = text.as_bytes();
     let n = b.len();
     let mut toks: Vec<Tok> = Vec::with_capacity(n / 6 + 1);
@@ -423,7 +464,7 @@ fn tokenize(text: &str, abbrevs: &HashSet<String>, taken: &[(usize, usize)]) -> 
                 while j + 1 < n && b[j].is_ascii_uppercase() && b[j + 1] == b'.' {
                     j += 2;
                 }
-            } else if abbrevs.contains(&text[s..j]) {
+            } else if d.is(&text[s..j], class::ABBREV) {
                 j += 1;
             }
         }
@@ -461,6 +502,8 @@ struct Scan<'a> {
     d: &'a Discoverer,
     text: &'a str,
     toks: Vec<Tok>,
+    /// The [`class`] bits of every token.
+    classes: Vec<u32>,
     /// `name_token(i)` of every token, computed once: the rules ask it many times per token.
     names: Vec<bool>,
 }
@@ -479,22 +522,31 @@ impl Scan<'_> {
         &self.text[t.s..t.e]
     }
 
-    fn is_role(&self, w: &str) -> bool {
-        self.d.roles.contains(w)
-            || (w.contains('-') && w.split('-').all(|p| self.d.roles.contains(p)))
+    /// Whether token `i` is in one of the tables `bits`.
+    #[inline]
+    fn is(&self, i: usize, bits: u32) -> bool {
+        self.classes[i] & bits != 0
+    }
+
+    /// A role word, or role words joined by hyphens ("Vice-President").
+    fn is_role(&self, i: usize) -> bool {
+        if self.is(i, class::ROLE) {
+            return true;
+        }
+        self.is(i, class::HYPHENATED) && self.w(i).split('-').all(|p| self.d.is(p, class::ROLE))
     }
 
     /// A role word that can make a title by itself.
-    fn is_head(&self, w: &str) -> bool {
-        if self.d.roles.contains(w) {
-            !self.d.modifiers.contains(w)
+    fn is_head(&self, i: usize) -> bool {
+        if self.is(i, class::ROLE) {
+            !self.is(i, class::MODIFIER)
         } else {
-            self.is_role(w) && w.split('-').any(|p| !self.d.modifiers.contains(p))
+            self.is_role(i) && self.w(i).split('-').any(|p| !self.d.is(p, class::MODIFIER))
         }
     }
 
-    fn org_stop(&self, w: &str) -> bool {
-        self.d.stop.contains(w) && !self.d.org_start_ok.contains(w)
+    fn org_stop(&self, i: usize) -> bool {
+        self.is(i, class::STOP) && !self.is(i, class::ORG_START_OK)
     }
 
     /// A token that can be part of a person name (not a particle).
@@ -504,28 +556,23 @@ impl Scan<'_> {
     }
 
     fn name_token(&self, i: usize) -> bool {
-        let w = self.w(i);
         if !self.toks[i].cap {
-            return match w.split_once('-') {
-                Some((p, rest)) => {
-                    self.d.hyphen_particles.contains(p)
-                        && rest.chars().next().is_some_and(char::is_uppercase)
-                }
-                None => false,
-            };
+            if !self.is(i, class::HYPHENATED) {
+                return false;
+            }
+            return self.w(i).split_once('-').is_some_and(|(p, rest)| {
+                self.d.is(p, class::HYPHEN_PARTICLE)
+                    && rest.chars().next().is_some_and(char::is_uppercase)
+            });
         }
-        let d = self.d;
-        !(w.contains('.')
-            || w.bytes().any(|b| b.is_ascii_digit())
-            || d.stop.contains(w)
-            || d.suffixes.contains(w)
-            || d.blockers.contains(w)
-            || d.honorifics.contains(w)
-            || self.is_role(w))
+        !(self.is(
+            i,
+            class::DOT_OR_DIGIT | class::STOP | class::SUFFIX | class::BLOCKER | class::HONORIFIC,
+        ) || self.is_role(i))
     }
 
     fn is_particle(&self, i: usize) -> bool {
-        !self.toks[i].cap && self.d.particles.contains(self.w(i))
+        !self.toks[i].cap && self.is(i, class::PARTICLE)
     }
 
     fn is_initial(&self, i: usize) -> bool {
@@ -583,12 +630,12 @@ impl Scan<'_> {
             }
             let w = self.w(i);
             self.credit(i, out);
-            if self.d.honorifics.contains(w) && i + 1 < n && toks[i + 1].joined {
+            if self.is(i, class::HONORIFIC) && i + 1 < n && toks[i + 1].joined {
                 if let Some(e) = self.name_at(i + 1, 1, 4) {
                     Self::push(out, i + 1, e, Kind::Person, HONORIFIC);
                 }
             }
-            if i >= role_end && self.is_role(w) {
+            if i >= role_end && self.is_role(i) {
                 role_end = self.title(i, out);
             }
             // Given names are ASCII and short: others need no lookup (nor an allocation).
@@ -620,9 +667,8 @@ impl Scan<'_> {
             if j >= n || !toks[j].free || (j > i && !toks[j].joined) {
                 break;
             }
-            let w = self.w(j);
-            if self.is_role(w) {
-                head |= self.is_head(w);
+            if self.is_role(j) {
+                head |= self.is_head(j);
                 j += 1;
                 continue;
             }
@@ -634,7 +680,7 @@ impl Scan<'_> {
             {
                 k += 1;
             }
-            if k > j && k < n && toks[k].joined && toks[k].free && self.is_role(self.w(k)) {
+            if k > j && k < n && toks[k].joined && toks[k].free && self.is_role(k) {
                 j = k;
                 continue;
             }
@@ -651,15 +697,14 @@ impl Scan<'_> {
     /// Rules triggered by a lowercase word before a name: "said NAME", "according to NAME",
     /// "analyst NAME" (attribution) and "Photo by NAME" (credit).
     fn lower_trigger(&self, i: usize, out: &mut Vec<Cand>) {
-        let d = self.d;
         let w = self.w(i);
         let according = w == "to" && i > 0 && self.toks[i].joined && self.w(i - 1) == "according";
-        if according || d.say_before.contains(w) || d.nouns.contains(w) {
+        if according || self.is(i, class::SAY_BEFORE | class::NOUN) {
             if let Some(e) = self.name_at(i + 1, 2, 3) {
                 Self::push(out, i + 1, e, Kind::Person, ATTRIBUTION);
             }
         }
-        if w == "by" && i > 0 && self.toks[i].joined && d.credit.contains(self.w(i - 1)) {
+        if w == "by" && i > 0 && self.toks[i].joined && self.is(i - 1, class::CREDIT) {
             if let Some(e) = self.name_at(i + 1, 2, 4) {
                 Self::push(out, i + 1, e, Kind::Person, CREDIT);
             }
@@ -670,7 +715,7 @@ impl Scan<'_> {
     /// or a lowercase word.
     fn name_before_verb(&self, v: usize, out: &mut Vec<Cand>) {
         let toks = &self.toks;
-        if !self.d.say_after.contains(self.w(v)) {
+        if !self.is(v, class::SAY_AFTER) {
             return;
         }
         let mut j = v - 1;
@@ -721,7 +766,7 @@ impl Scan<'_> {
         let left_ok = if g.ends_with('(') {
             true
         } else if g.ends_with(':') {
-            i > 0 && g.len() == 1 && self.d.credit.contains(self.w(i - 1))
+            i > 0 && g.len() == 1 && self.is(i - 1, class::CREDIT)
         } else {
             i == 0 || gap.contains('\n')
         };
@@ -741,7 +786,6 @@ impl Scan<'_> {
     /// Returns the end of the run.
     fn org(&self, a: usize, out: &mut Vec<Cand>) -> usize {
         let toks = &self.toks;
-        let d = self.d;
         let n = toks.len();
         let mut k = a + 1;
         let mut last = a;
@@ -756,8 +800,8 @@ impl Scan<'_> {
             let ok = match w {
                 "of" | "for" => toks[k - 1].cap,
                 "the" => matches!(prev, "of" | "for" | "on" | "in"),
-                "and" => toks[k - 1].cap && !d.suffixes.contains(prev),
-                "on" | "in" => d.suffixes.contains(prev) || d.starters.contains(prev),
+                "and" => toks[k - 1].cap && !self.is(k - 1, class::SUFFIX),
+                "on" | "in" => self.is(k - 1, class::SUFFIX | class::STARTER),
                 _ => false,
             };
             if !ok {
@@ -778,16 +822,15 @@ impl Scan<'_> {
     fn org_suffix(&self, a: usize, b: usize, out: &mut Vec<Cand>) {
         let toks = &self.toks;
         for k in a + 1..b {
-            if !self.d.suffixes.contains(self.w(k)) {
+            if !self.is(k, class::SUFFIX) {
                 continue;
             }
             let lo = (k + 1).saturating_sub(MAX_ORG_TOKENS).max(a);
             let mut s = (lo..k)
                 .rev()
                 .find(|&m| {
-                    let w = self.w(m);
                     toks[m].cap
-                        && (self.org_stop(w) || self.is_head(w) || self.d.honorifics.contains(w))
+                        && (self.org_stop(m) || self.is_head(m) || self.is(m, class::HONORIFIC))
                 })
                 .map_or(lo, |m| m + 1);
             while s < k && !toks[s].cap {
@@ -806,9 +849,8 @@ impl Scan<'_> {
     /// person ("Ministry of Health Spokesman Tarek Mansour" -> "Ministry of Health").
     fn org_starter(&self, a: usize, b: usize, out: &mut Vec<Cand>) {
         let toks = &self.toks;
-        let d = self.d;
         for p in a..b.saturating_sub(2) {
-            if !d.starters.contains(self.w(p)) || !matches!(self.w(p + 1), "of" | "for" | "on") {
+            if !self.is(p, class::STARTER) || !matches!(self.w(p + 1), "of" | "for" | "on") {
                 continue;
             }
             // first capitalized word after "of" / "for the" / "on"
@@ -818,12 +860,10 @@ impl Scan<'_> {
             }
             let mut s = p;
             while s > a && p - s < 3 && toks[s - 1].cap {
-                let w = self.w(s - 1);
+                let w = s - 1;
                 if self.org_stop(w)
                     || self.is_head(w)
-                    || d.suffixes.contains(w)
-                    || d.starters.contains(w)
-                    || d.honorifics.contains(w)
+                    || self.is(w, class::SUFFIX | class::STARTER | class::HONORIFIC)
                 {
                     break;
                 }
@@ -833,17 +873,12 @@ impl Scan<'_> {
             let mut q = c;
             while q < b && q < p + MAX_ORG_TOKENS {
                 if toks[q].cap {
-                    let w = self.w(q);
-                    if self.org_stop(w) {
+                    if self.org_stop(q) {
                         break;
                     }
-                    if self.is_head(w)
-                        && q + 1 < b
-                        && toks[q + 1].cap
-                        && !self.is_role(self.w(q + 1))
-                    {
+                    if self.is_head(q) && q + 1 < b && toks[q + 1].cap && !self.is_role(q + 1) {
                         let mut r = q;
-                        while r > c && d.prefixes.contains(self.w(r - 1)) {
+                        while r > c && self.is(r - 1, class::PREFIX) {
                             r -= 1;
                         }
                         last = (c..r).rev().find(|&m| toks[m].cap).unwrap_or(p + 1);

@@ -526,6 +526,31 @@ fn stopwords() -> &'static FxHashSet<&'static str> {
     SET.get_or_init(|| discovery::STOPWORDS.iter().copied().collect())
 }
 
+/// The first byte in `b[i..end]` that is an ASCII capital or not ASCII (`end` when there is
+/// none). Only such a byte can start a capitalized word, and most bytes of news are lowercase
+/// letters and spaces, so they are passed over eight at a time.
+fn next_capital_or_non_ascii(b: &[u8], mut i: usize, end: usize) -> usize {
+    const LO: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HI: u64 = u64::from_ne_bytes([0x80; 8]);
+    while i + 8 <= end {
+        let x = u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes"));
+        // Per byte, on its low seven bits (no carry crosses bytes): the high bit of `x + 0x3f`
+        // is set from 'A' up, that of `x + 0x25` from '[' up; a non-ASCII byte has its own.
+        let low = x & !HI;
+        let from_a = low + LO * (0x80 - u64::from(b'A'));
+        let past_z = low + LO * (0x80 - u64::from(b'Z') - 1);
+        let hits = ((from_a & !past_z) | x) & HI;
+        if hits != 0 {
+            return i + (hits.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < end && !(b[i].is_ascii_uppercase() || b[i] >= 0x80) {
+        i += 1;
+    }
+    i
+}
+
 /// Runs discovery on the sentences where it can find something. Every rule needs two capitalized
 /// words side by side ("Murhaf Abu", "Mr. Haddad", "Damascus University"), one of them not
 /// covered by a gazetteer name; most sentences of news have none, and the rules cost more than
@@ -539,26 +564,33 @@ fn discover_in(
     let b = text.as_bytes();
     let starts = sents.starts();
     let mut out = Vec::new();
+    // The taken ranges of one sentence, relative to it; filled only for the sentences that get
+    // past the gate, in one buffer.
+    let mut local: Vec<(usize, usize)> = Vec::new();
+    // A candidate is a word a rule could make a name of: not covered, not a title word, not a
+    // stopword. Only the words next to another capitalized word need the answer.
+    let candidate = |start: usize, end: usize, covered: bool| {
+        let w = &text[start..end];
+        !covered && !is_role_word(w) && !stopwords().contains(w)
+    };
     let mut t = 0;
     for (k, &s) in starts.iter().enumerate() {
         let e = starts.get(k + 1).copied().unwrap_or(text.len());
         while t < taken.len() && taken[t].1 <= s {
             t += 1;
         }
-        let local: Vec<(usize, usize)> = taken[t..]
-            .iter()
-            .take_while(|r| r.0 < e)
-            .map(|&(a, z)| (a.max(s) - s, z.min(e) - s))
-            .collect();
-        // (end, candidate) of the previous word when it was capitalized; a candidate is a word a
-        // rule could make a name of: not covered, not a title word, not a stopword.
-        let mut prev_cap: Option<(usize, bool)> = None;
+        // The previous capitalized word: (start, end, covered, candidate when known).
+        let mut prev_cap: Option<(usize, usize, bool, Option<bool>)> = None;
         let mut worth = false;
         let mut i = s;
-        let mut lt = 0;
-        while i < e {
+        let mut lt = t;
+        loop {
             // Only capitalized words matter; a lowercase word between two of them shows in the
-            // gap test, so the others are passed over byte by byte without being delimited.
+            // gap test, so the others are passed over without being delimited.
+            i = next_capital_or_non_ascii(b, i, e);
+            if i >= e {
+                break;
+            }
             let c = b[i];
             let cap_start =
                 (c.is_ascii_uppercase() || c >= 0xC0) && (i == s || !WORD_BYTE[b[i - 1] as usize]);
@@ -573,28 +605,38 @@ fn discover_in(
             let upper =
                 c.is_ascii_uppercase() || text[i..].chars().next().is_some_and(char::is_uppercase);
             if upper {
-                while lt < local.len() && local[lt].1 + s <= i {
+                while lt < taken.len() && taken[lt].1 <= i {
                     lt += 1;
                 }
-                let covered = lt < local.len() && local[lt].0 + s <= i;
-                let w = &text[i..j];
-                let candidate = !covered && !is_role_word(w) && !stopwords().contains(w);
-                if let Some((pe, pcand)) = prev_cap {
+                let covered = lt < taken.len() && taken[lt].0 <= i;
+                let mut cand = None;
+                if let Some((ps, pe, pcovered, pcand)) = prev_cap {
                     let gap = &b[pe..i];
                     let adjacent = gap.len() <= 3
                         && gap
                             .iter()
                             .all(|&g| matches!(g, b' ' | b'-' | b'.' | b'\n' | b'/' | b':'));
-                    if adjacent && (pcand || candidate) {
-                        worth = true;
-                        break;
+                    if adjacent {
+                        let here = candidate(i, j, covered);
+                        if pcand.unwrap_or_else(|| candidate(ps, pe, pcovered)) || here {
+                            worth = true;
+                            break;
+                        }
+                        cand = Some(here);
                     }
                 }
-                prev_cap = Some((j, candidate));
+                prev_cap = Some((i, j, covered, cand));
             }
             i = j;
         }
         if worth {
+            local.clear();
+            local.extend(
+                taken[t..]
+                    .iter()
+                    .take_while(|r| r.0 < e)
+                    .map(|&(a, z)| (a.max(s) - s, z.min(e) - s)),
+            );
             out.extend(d.find(&text[s..e], &local).into_iter().map(|mut f| {
                 f.start += s;
                 f.end += s;
@@ -629,18 +671,25 @@ fn short_names(
                 EntityRef::Known(e) => g.type_name(e) == "person",
                 EntityRef::New(i) => new_entities[i as usize].kind == "person",
             };
-            // The name without a title the alias may hold ("President Lee Jae-myung").
-            let words: Vec<&str> = field.text[r.start..r.end]
-                .split_whitespace()
-                .skip_while(|w| is_role_word(w.trim_end_matches('.')))
-                .collect();
-            if !person || words.len() < 2 {
+            if !person {
                 continue;
             }
-            let key = if words.len() <= 3 && FAMILY_FIRST.contains(&words[0]) {
-                words[0]
+            // The name without a title the alias may hold ("President Lee Jae-myung"): only its
+            // first word, last word and length matter.
+            let mut words = field.text[r.start..r.end]
+                .split_whitespace()
+                .skip_while(|w| is_role_word(w.trim_end_matches('.')));
+            let Some(first) = words.next() else {
+                continue;
+            };
+            let (len, last) = words.fold((1, first), |(n, _), w| (n + 1, w));
+            if len < 2 {
+                continue;
+            }
+            let key = if len <= 3 && FAMILY_FIRST.contains(&first) {
+                first
             } else {
-                words[words.len() - 1]
+                last
             };
             let key = key.trim_end_matches(['.', ',']);
             if key.chars().count() < 3 || !key.chars().next().is_some_and(char::is_uppercase) {
@@ -779,21 +828,27 @@ fn add_acronyms(text: &str, defs: &[(String, EntityRef)], res: &mut Vec<Resolved
 /// Moves a title inside the span ("President Xi") out of it, and takes the title in front of the
 /// span ("Defense Minister Major General Murhaf Abu Qasra") as the role.
 fn assign_role(text: &str, r: &mut Resolved) {
-    // Inside: leading role words, keeping at least one word of name.
+    // Inside: leading role words, keeping at least one word of name. Only the last role word
+    // and the word after it matter, so the words are not collected.
     let span = &text[r.start..r.end];
-    let toks: Vec<_> = Tokenizer::new(span)
-        .filter(|t| t.kind == Kind::Word)
-        .collect();
-    let mut inner = 0;
-    while inner + 1 < toks.len() && is_role_word(&span[toks[inner].start..toks[inner].end]) {
-        inner += 1;
+    let mut words = Tokenizer::new(span).filter(|t| t.kind == Kind::Word);
+    let mut last_role = None;
+    let mut word = words.next();
+    while let Some(w) = word {
+        let next = words.next();
+        if next.is_none() || !is_role_word(&span[w.start..w.end]) {
+            break;
+        }
+        last_role = Some(w);
+        word = next;
     }
+    let role_inside = last_role.is_some();
     let mut role_end = r.start;
     let mut role_start = r.start;
-    if inner > 0 {
-        role_end = r.start + toks[inner - 1].end;
-        r.start += toks[inner].start;
-        role_start = role_end - toks[inner - 1].end;
+    if let (Some(role), Some(name)) = (last_role, word) {
+        role_end = r.start + role.end;
+        r.start += name.start;
+        role_start = role_end - role.end;
     }
     // Before: role words, joined by spaces, lowercase joiners and hyphens, up to the span.
     let mut pos = role_start;
@@ -821,7 +876,7 @@ fn assign_role(text: &str, r: &mut Resolved) {
     }
     // The role runs from the first role word to the name; a dotted abbreviation ("Gen.") keeps its dot.
     if first < role_end.max(role_start) || first < role_start {
-        let end = if inner > 0 { role_end } else { role_start };
+        let end = if role_inside { role_end } else { role_start };
         let role = text[first..end]
             .trim_end()
             .trim_end_matches([',', ':'])
@@ -949,6 +1004,37 @@ mod tests {
             text[r.start..r.end].to_string(),
             r.role.map(|s| s.to_string()),
         )
+    }
+
+    #[test]
+    fn capitals_and_non_ascii_bytes_are_found_in_any_lane() {
+        let text =
+            "the talks in geneva ended; then Ms Haddad met Erdoğan’s aide, and “nobody” spoke.";
+        let b = text.as_bytes();
+        for start in 0..b.len() {
+            let expected = (start..b.len())
+                .find(|&i| b[i].is_ascii_uppercase() || b[i] >= 0x80)
+                .unwrap_or(b.len());
+            assert_eq!(
+                next_capital_or_non_ascii(b, start, b.len()),
+                expected,
+                "from {start}"
+            );
+        }
+        // Every byte value, at every position of an eight-byte lane.
+        for v in 0..=255u8 {
+            for at in 0..8 {
+                let mut b = [b'x'; 8];
+                b[at] = v;
+                let hit = v.is_ascii_uppercase() || v >= 0x80;
+                let expected = if hit { at } else { 8 };
+                assert_eq!(
+                    next_capital_or_non_ascii(&b, 0, 8),
+                    expected,
+                    "{v:#x} at {at}"
+                );
+            }
+        }
     }
 
     #[test]

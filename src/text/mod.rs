@@ -25,14 +25,47 @@ pub fn char_offsets(text: &str, offsets: &[usize]) -> Vec<usize> {
     out
 }
 
-/// Number of chars in a UTF-8 byte slice: the bytes that do not continue a char.
+/// Number of chars in a UTF-8 byte slice: the bytes that do not continue a char. Every mention
+/// pays for the text before it, so the continuation bytes (`0b10xx_xxxx`) are counted eight at a
+/// time.
 fn count_chars(b: &[u8]) -> usize {
-    b.iter().filter(|&&x| (x as i8) >= -0x40).count()
+    const LO: u64 = u64::from_ne_bytes([0x01; 8]);
+    let mut chunks = b.chunks_exact(8);
+    let mut continuing = 0;
+    for c in &mut chunks {
+        let x = u64::from_ne_bytes(c.try_into().expect("8 bytes"));
+        // Bit 0 of each byte: its bit 7 set and bit 6 clear. The multiply sums the bytes into
+        // the top one (at most 8, no overflow).
+        let flags = ((x & !(x << 1)) >> 7) & LO;
+        continuing += (flags.wrapping_mul(LO) >> 56) as usize;
+    }
+    continuing += chunks
+        .remainder()
+        .iter()
+        .filter(|&&x| (x as i8) < -0x40)
+        .count();
+    b.len() - continuing
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn count_chars_counts_code_points_at_any_length() {
+        let t = "Erdoğan met Putin’s aide in Zürich: “東京” 👍 and more";
+        for start in 0..t.len() {
+            for end in start..=t.len() {
+                if t.is_char_boundary(start) && t.is_char_boundary(end) {
+                    assert_eq!(
+                        count_chars(&t.as_bytes()[start..end]),
+                        t[start..end].chars().count(),
+                        "{start}..{end}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn char_offsets_count_code_points() {
