@@ -15,7 +15,7 @@
 use crate::gazetteer::snapshot::{Dec, Enc, SnapshotError};
 use crate::gazetteer::words::{Weak, WordLists};
 use crate::text::fold::{fold_into, fold_with};
-use crate::text::tokens::is_word_char;
+use crate::text::tokens::{is_word_char, ALNUM};
 use crate::text::{Kind, Token, Tokenizer};
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -90,11 +90,14 @@ pub struct Occurrence {
 
 const ROOT: u32 = 0;
 /// The node number in a transition's value; the two high bits say what the node holds.
-const NODE: u32 = (1 << 30) - 1;
+const NODE: u32 = (1 << 29) - 1;
 /// The node ends aliases.
 const HAS_TERMS: u32 = 1 << 31;
 /// The node has transitions.
 const HAS_KIDS: u32 = 1 << 30;
+/// Some transition of the node is on a token that may start with a lowercase letter; without
+/// this bit, a lowercase word after the node ends the name without a probe ("Moscow said").
+const LOWER_KIDS: u32 = 1 << 29;
 
 /// Compiles aliases into a [`Matcher`].
 #[derive(Debug, Default)]
@@ -106,6 +109,10 @@ pub struct MatcherBuilder {
     terminals: Vec<(u32, Variant)>,
     caps: Vec<u16>,
     free_starts: FxHashSet<u64>,
+    /// Nodes with a transition on a token whose first letter is not a capital in some alias.
+    lower_kids: FxHashSet<u32>,
+    /// Tokens after the first whose first letter is not a capital in some alias ("of", "de").
+    lower_inner: FxHashSet<u64>,
     seen: FxHashSet<(u32, u32, u32, u16)>,
     key: String,
     words: Option<std::sync::Arc<WordLists>>,
@@ -226,6 +233,12 @@ impl MatcherBuilder {
                 }
                 first = false;
             }
+            if !s.chars().next().is_some_and(char::is_uppercase) {
+                self.lower_kids.insert(node);
+                if node != ROOT {
+                    self.lower_inner.insert(id);
+                }
+            }
             let k = (node, id);
             node = match self.trans.get(&k) {
                 Some(&n) => n,
@@ -327,7 +340,10 @@ impl MatcherBuilder {
         }
         let tag = |c: u32| {
             let terms = term_start[c as usize] < term_start[c as usize + 1];
-            c | if terms { HAS_TERMS } else { 0 } | if kids[c as usize] { HAS_KIDS } else { 0 }
+            let lower = self.lower_kids.contains(&c);
+            c | if terms { HAS_TERMS } else { 0 }
+                | if kids[c as usize] { HAS_KIDS } else { 0 }
+                | if lower { LOWER_KIDS } else { 0 }
         };
         Matcher {
             vocabulary: self.vocab.len(),
@@ -347,6 +363,7 @@ impl MatcherBuilder {
             variants,
             caps: self.caps,
             free_starts: self.free_starts,
+            lower_inner: self.lower_inner,
             free_first,
             free_len,
             max_key_len,
@@ -367,6 +384,10 @@ pub struct Matcher {
     variants: Vec<Variant>,
     caps: Vec<u16>,
     free_starts: FxHashSet<u64>,
+    /// Tokens after the first whose first letter is not a capital in some alias: a lowercase
+    /// word after a name goes on with it only if it is one of these ("of", "de"), a set small
+    /// enough to stay in cache, unlike the transitions.
+    lower_inner: FxHashSet<u64>,
     free_first: [bool; 256],
     /// For each first byte of a lowercase alias start, the lengths (bit n: n bytes; bit 31: 31
     /// or more) such starts have: most lowercase words are skipped without being hashed.
@@ -431,6 +452,9 @@ impl Matcher {
         let mut free: Vec<u64> = self.free_starts.iter().copied().collect();
         free.sort_unstable();
         e.u64s(&free);
+        let mut lower: Vec<u64> = self.lower_inner.iter().copied().collect();
+        lower.sort_unstable();
+        e.u64s(&lower);
         self.free_first.iter().for_each(|&b| e.u8(b as u8));
         self.free_len.iter().for_each(|&x| e.u32(x));
     }
@@ -480,6 +504,7 @@ impl Matcher {
         }
         let caps = d.u16s()?;
         let free_starts = d.u64s()?.into_iter().collect();
+        let lower_inner = d.u64s()?.into_iter().collect();
         let mut free_first = [false; 256];
         for b in free_first.iter_mut() {
             *b = d.u8()? != 0;
@@ -511,6 +536,7 @@ impl Matcher {
             variants,
             caps,
             free_starts,
+            lower_inner,
             free_first,
             free_len,
             max_key_len,
@@ -542,16 +568,21 @@ impl Matcher {
     fn token_id(&self, text: &str, t: Token, key: &mut String) -> Option<u64> {
         let s = &text[t.start..t.end];
         let mut h = TokenHash::new();
-        if s.is_ascii() {
+        if s.len() > 4 * self.max_key_len + 16 {
+            return None;
+        }
+        // The same bytes fold_into gives for ASCII, hashed without being copied; the first
+        // non-ASCII byte sends the token to folding.
+        let ascii = s.bytes().all(|b| {
+            h.byte(b.to_ascii_lowercase());
+            b < 0x80
+        });
+        if ascii {
             if s.len() > self.max_key_len {
                 return None;
             }
-            // The same bytes fold_into gives for ASCII, hashed without being copied.
-            s.bytes().for_each(|b| h.byte(b.to_ascii_lowercase()));
         } else {
-            if s.len() > 4 * self.max_key_len + 16 {
-                return None;
-            }
+            h = TokenHash::new();
             key.clear();
             fold_into(s, key);
             key.bytes().for_each(|b| h.byte(b));
@@ -584,17 +615,20 @@ impl Matcher {
             // byte, and leave tokenizing to the places where a name may start.
             if c < 0x80 {
                 if c.is_ascii_lowercase() {
-                    let run = pos
-                        + b[pos..]
-                            .iter()
-                            .take_while(|x| x.is_ascii_alphanumeric())
-                            .count();
+                    let mut run = pos + 1;
+                    while run < n && ALNUM[b[run] as usize] {
+                        run += 1;
+                    }
                     let len = (run - pos).min(31);
                     if self.free_len[c as usize] & (1 << len) == 0 {
-                        pos = skip_word(text, run);
+                        pos = if run < n && (b[run] == b'\'' || b[run] >= 0x80) {
+                            skip_word(text, run)
+                        } else {
+                            run
+                        };
                         continue;
                     }
-                } else if !c.is_ascii_alphanumeric() && !self.free_first[c as usize] {
+                } else if !ALNUM[c as usize] && !self.free_first[c as usize] {
                     pos += 1;
                     continue;
                 }
@@ -656,9 +690,17 @@ impl Matcher {
                 Some(nt) if nt.joined => tok = nt,
                 _ => break,
             }
+            // Every alias going on from here has a capital where this word has a lowercase
+            // letter: the case check would refuse them all.
+            if tagged & LOWER_KIDS == 0 && text.as_bytes()[tok.start].is_ascii_lowercase() {
+                break;
+            }
             match self.token_id(text, tok, &mut scratch.key) {
                 Some(i) => id = i,
                 None => break,
+            }
+            if text.as_bytes()[tok.start].is_ascii_lowercase() && !self.lower_inner.contains(&id) {
+                break;
             }
             next = self.trans.get(&(node, id)).copied();
         }
@@ -985,6 +1027,38 @@ mod tests {
     fn alias_without_word_is_refused() {
         let mut b = MatcherBuilder::new();
         assert_eq!(b.add(" - ", 0, MatchKind::Exact), Err(AliasProblem::NoWord));
+    }
+
+    #[test]
+    fn lowercase_words_inside_names_still_match_and_others_end_them() {
+        let m = matcher(&[
+            ("Republic of Korea", 1),
+            ("Republic", 2),
+            ("Indian subcontinent", 3),
+            ("Moscow", 4),
+            ("Moscow Kremlin", 5),
+            ("the Kremlin", 6),
+        ]);
+        let got = |t: &str| find(&m, t);
+        assert_eq!(
+            got("the Republic of Korea said"),
+            [("Republic of Korea".into(), vec![1])]
+        );
+        assert_eq!(got("a Republic offers"), [("Republic".into(), vec![2])]);
+        assert_eq!(
+            got("across the Indian subcontinent."),
+            [("Indian subcontinent".into(), vec![3])]
+        );
+        assert_eq!(got("Moscow said"), [("Moscow".into(), vec![4])]);
+        assert_eq!(got("the Moscow kremlin"), [("Moscow".into(), vec![4])]);
+        assert_eq!(
+            got("the Moscow Kremlin"),
+            [("Moscow Kremlin".into(), vec![5])]
+        );
+        assert_eq!(
+            got("in the Kremlin, the kremlin"),
+            [("Kremlin".into(), vec![6])]
+        );
     }
 
     #[test]

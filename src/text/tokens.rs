@@ -66,6 +66,17 @@ static ASCII_CLASS: [u8; 128] = {
     t
 };
 
+/// ASCII letters and digits, as a table: the loops over words test one byte per load.
+pub(crate) static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = (i as u8).is_ascii_alphanumeric();
+        i += 1;
+    }
+    t
+};
+
 /// Whether `c` joins words the way a space or a hyphen does.
 pub fn is_joiner(c: char) -> bool {
     c.is_whitespace()
@@ -163,6 +174,13 @@ impl<'a> Tokenizer<'a> {
         match first_kind {
             Kind::Word => {
                 while pos < n {
+                    // Most words are ASCII letters to the end.
+                    while pos < n && ALNUM[b[pos] as usize] {
+                        pos += 1;
+                    }
+                    if pos >= n {
+                        break;
+                    }
                     let c = b[pos];
                     if c < 0x80 {
                         if c.is_ascii_alphanumeric()
