@@ -41,6 +41,11 @@ fn benches(c: &mut Criterion) {
     g.bench_function("default_gazetteer", |bench| {
         bench.iter(|| black_box(Gazetteer::default_gazetteer().unwrap()))
     });
+    // What a run pays at start-up once the default is compiled into the cache.
+    let compiled = Gazetteer::default_gazetteer().unwrap().to_snapshot();
+    g.bench_function("load_compiled_default", |bench| {
+        bench.iter(|| black_box(Gazetteer::from_snapshot(&compiled).unwrap()))
+    });
     g.finish();
 
     let gaz = Arc::new(Gazetteer::default_gazetteer().unwrap());

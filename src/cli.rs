@@ -457,7 +457,8 @@ fn run_bench(a: BenchArgs) -> Result<i32, String> {
         "{:<36} {:>7} {:>9} {:>9} {:>11} {:>12}",
         "run", "threads", "seconds", "MB/s", "docs/s", "found/s"
     );
-    for m in bench::measure(&docs, &aliases, &extractor, &a.threads, a.repeats) {
+    let results = bench::measure(&docs, &aliases, &extractor, &a.threads, a.repeats);
+    for m in &results {
         println!(
             "{:<36} {:>7} {:>9.3} {:>9.1} {:>11.0} {:>12.0}",
             m.name,
@@ -466,6 +467,18 @@ fn run_bench(a: BenchArgs) -> Result<i32, String> {
             m.mb_per_s(),
             m.documents as f64 / m.seconds,
             m.found as f64 / m.seconds
+        );
+    }
+    let bare = results
+        .iter()
+        .filter(|m| m.name.starts_with("bare"))
+        .map(|m| m.mb_per_s())
+        .fold(0.0, f64::max);
+    for m in results.iter().filter(|m| m.name.contains("pipeline")) {
+        println!(
+            "newsner pipeline, {} thread(s): {:.2}x the fastest bare scan",
+            m.threads,
+            m.mb_per_s() / bare
         );
     }
     if let Some(rss) = bench::peak_rss() {
