@@ -168,3 +168,56 @@ impl Extractor {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::GazetteerBuilder;
+
+    fn mentions(tsv: &str, text: &str) -> Vec<(String, String, &'static str)> {
+        let mut gb = GazetteerBuilder::new();
+        gb.add_text("t.tsv", tsv);
+        let g = Arc::new(gb.build().unwrap());
+        let ex = Extractor::new(g.clone(), ExtractOptions { discover: false });
+        let doc = Document {
+            id: "d".into(),
+            text: text.into(),
+            ..Default::default()
+        };
+        let x = ex.extract(&doc);
+        x.mentions
+            .iter()
+            .map(|m| {
+                (
+                    text[m.byte_start..m.byte_end].to_string(),
+                    x.entity_name(&g, m.entity).to_string(),
+                    m.kind.as_str(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn short_names_are_whole_words_of_one_person() {
+        let tsv = "id\tname\ttype\taliases\n\
+            lee\tLee Jae-myung\tperson\t\n\
+            qasra\tMurhaf Abu Qasra\tperson\t\n";
+        let text = "Lee Jae-myung met Murhaf Abu Qasra. Lee’s aides (Lee) and Qasra spoke; \
+            Lee-Smith, Brenda Lee and Qasrawi did not.";
+        let found = mentions(tsv, text);
+        let short: Vec<(&str, &str)> = found
+            .iter()
+            .filter(|m| m.2 == "coref")
+            .map(|m| (m.0.as_str(), m.1.as_str()))
+            .collect();
+        assert_eq!(
+            short,
+            [
+                ("Lee", "Lee Jae-myung"),
+                ("Lee", "Lee Jae-myung"),
+                ("Qasra", "Murhaf Abu Qasra")
+            ],
+            "{found:?}"
+        );
+    }
+}

@@ -33,7 +33,7 @@ const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 const STDIN_NAME: &str = "<stdin>";
 
 /// One article to process.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Document {
     /// Document id: the JSON id (string, or number rendered as text), else a fallback
     /// (`"<source>:<line>"` for line-based input, the path for a text file).

@@ -244,8 +244,9 @@ pub fn resolve_document(
     //    with more than a surname.
     let mut countries: FxHashSet<&str> = FxHashSet::default();
     let mut full_people: FxHashMap<u32, u32> = FxHashMap::default();
-    // The words of each full name, to tell whose a short name may be.
-    let mut full_words: Vec<(u32, &str)> = Vec::new();
+    // The words of full names and whose they are (None: more than one person's), to tell whose
+    // a short name may be.
+    let mut full_words: FxHashMap<&str, Option<u32>> = FxHashMap::default();
     for (f, field) in fields.iter().enumerate() {
         for (k, o) in field.occurrences.iter().enumerate() {
             let c = &cands[f][k];
@@ -259,11 +260,12 @@ pub fn resolve_document(
                 let multiword = field.text[o.start..o.end].split_whitespace().count() > 1;
                 if doc.type_of(c[0].entity) == "person" && multiword {
                     *full_people.entry(c[0].entity).or_default() += 1;
-                    full_words.extend(
-                        field.text[o.start..o.end]
-                            .split_whitespace()
-                            .map(|w| (c[0].entity, w)),
-                    );
+                    for w in field.text[o.start..o.end].split_whitespace() {
+                        let owner = full_words.entry(w).or_insert(Some(c[0].entity));
+                        if *owner != Some(c[0].entity) {
+                            *owner = None;
+                        }
+                    }
                 }
             }
         }
@@ -343,9 +345,11 @@ pub fn resolve_document(
                 // A surname that is also a word of another person named in full here is theirs
                 // as much as its own ("Lee" with Lee Jae-myung and Lee Jae-yong): nobody's.
                 let surface = &text[o.start..o.end];
-                let shared = full_words
-                    .iter()
-                    .any(|&(p, w)| p != c.entity && w == surface);
+                let shared = match full_words.get(surface) {
+                    Some(Some(p)) => *p != c.entity,
+                    Some(None) => true,
+                    None => false,
+                };
                 let keep_surname = c.kind != MatchKind::Surname
                     || (!shared
                         && (full_people.contains_key(&c.entity)
@@ -665,6 +669,7 @@ fn short_names(
     new_entities: &[NewEntity],
 ) {
     let mut keys: Vec<(String, EntityRef)> = Vec::new();
+    let mut seen: FxHashMap<&str, usize> = FxHashMap::default();
     for (f, field) in fields.iter().enumerate() {
         for r in &out[f] {
             let person = match r.entity {
@@ -695,10 +700,13 @@ fn short_names(
             if key.chars().count() < 3 || !key.chars().next().is_some_and(char::is_uppercase) {
                 continue;
             }
-            match keys.iter().position(|(k, _)| k == key) {
-                Some(p) if keys[p].1 != r.entity => keys[p].1 = EntityRef::New(u32::MAX),
+            match seen.get(key) {
+                Some(&p) if keys[p].1 != r.entity => keys[p].1 = EntityRef::New(u32::MAX),
                 Some(_) => {}
-                None => keys.push((key.to_string(), r.entity)),
+                None => {
+                    seen.insert(key, keys.len());
+                    keys.push((key.to_string(), r.entity));
+                }
             }
         }
     }
@@ -706,25 +714,55 @@ fn short_names(
     if keys.is_empty() {
         return;
     }
+    // One pass over each text, looking up the words that may be short names, instead of one
+    // search per name: a long document names thousands of people.
+    let index: FxHashMap<&str, usize> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, (k, _))| (k.as_str(), i))
+        .collect();
+    let max_len = keys.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
+    let word_char = |c: char| c.is_alphanumeric() || c == '-';
     for (f, field) in fields.iter().enumerate() {
         let text = field.text;
         let b = text.as_bytes();
         let mut added = Vec::new();
-        for (key, entity) in &keys {
-            for p in memchr::memmem::find_iter(b, key.as_bytes()) {
-                let end = p + key.len();
-                // Whole words only; an apostrophe ends a word ("Lee’s office").
-                let before_ok = text[..p]
-                    .chars()
-                    .next_back()
-                    .is_none_or(|c| !(c.is_alphanumeric() || c == '-'));
-                let after_ok = text[end..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !(c.is_alphanumeric() || c == '-'));
-                if !before_ok || !after_ok || !text.is_char_boundary(p) {
-                    continue;
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for p in 0..b.len() {
+            // A short name starts with a capital, and not inside a word.
+            let c0 = b[p];
+            if !(c0.is_ascii_uppercase() || c0 >= 0xC0) {
+                continue;
+            }
+            let Some(first) = text[p..].chars().next().filter(|c| c.is_uppercase()) else {
+                continue;
+            };
+            if text[..p].chars().next_back().is_some_and(word_char) {
+                continue;
+            }
+            // Every end inside the run of non-spaces where the word ends (an apostrophe ends a
+            // word: "Lee’s office"), shortest first; the names in the order they were found.
+            found.clear();
+            let mut end = p + first.len_utf8();
+            let mut rest = text[end..].chars().peekable();
+            loop {
+                let next = rest.peek().copied();
+                if !next.is_some_and(word_char) {
+                    if let Some(&k) = index.get(&text[p..end]) {
+                        found.push((k, end));
+                    }
                 }
+                match next {
+                    Some(c) if !c.is_whitespace() && end - p < max_len => {
+                        end += c.len_utf8();
+                        rest.next();
+                    }
+                    _ => break,
+                }
+            }
+            found.sort_unstable();
+            for &(k, end) in &found {
+                let entity = &keys[k].1;
                 let res = &out[f];
                 let i = res.partition_point(|r| r.end <= p);
                 if res.get(i).is_some_and(|r| r.start < end) {
@@ -747,12 +785,13 @@ fn short_names(
                     role: None,
                     list: None,
                 });
+                // The first name in key order that fits wins its place.
+                break;
             }
         }
         if !added.is_empty() {
             out[f].extend(added);
             out[f].sort_by_key(|r| r.start);
-            out[f].dedup_by_key(|r| r.start);
         }
     }
 }
@@ -760,12 +799,15 @@ fn short_names(
 /// Acronyms defined right after a mention: `NAME (ACR)`.
 fn acronym_definitions(text: &str, res: &[Resolved]) -> Vec<(String, EntityRef)> {
     let mut defs = Vec::new();
+    let mut seen: FxHashSet<&str> = FxHashSet::default();
     for r in res {
         let rest = &text[r.end..];
         let Some(inner) = rest.trim_start_matches([' ', '\u{a0}']).strip_prefix('(') else {
             continue;
         };
-        let Some(close) = inner.find(')') else {
+        // An acronym is short: look no further for its parenthesis, so that a long document
+        // with no closing one costs nothing.
+        let Some(close) = memchr::memchr(b')', &inner.as_bytes()[..inner.len().min(64)]) else {
             continue;
         };
         let acr = inner[..close].trim();
@@ -775,8 +817,8 @@ fn acronym_definitions(text: &str, res: &[Resolved]) -> Vec<(String, EntityRef)>
             && acr
                 .chars()
                 .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-' || c == '&')
-            && !defs.iter().any(|(a, _)| a == acr)
             && initial_matches(acr, &text[r.start..r.end])
+            && seen.insert(acr)
         {
             defs.push((acr.to_string(), r.entity));
         }
@@ -798,12 +840,13 @@ fn initial_matches(acr: &str, name: &str) -> bool {
 /// Adds a mention for every whole-word use of a defined acronym not already covered.
 fn add_acronyms(text: &str, defs: &[(String, EntityRef)], res: &mut Vec<Resolved>) {
     let mut added = Vec::new();
+    let defs: FxHashMap<&str, EntityRef> = defs.iter().map(|(a, e)| (a.as_str(), *e)).collect();
     for t in Tokenizer::new(text) {
         if t.kind != Kind::Word {
             continue;
         }
         let w = &text[t.start..t.end];
-        let Some((_, e)) = defs.iter().find(|(a, _)| a == w) else {
+        let Some(e) = defs.get(w) else {
             continue;
         };
         let i = res.partition_point(|r| r.end <= t.start);
