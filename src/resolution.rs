@@ -16,6 +16,7 @@ use crate::gazetteer::words::WordLists;
 use crate::gazetteer::Gazetteer;
 use crate::matching::{Candidate, MatchKind, Occurrence};
 use crate::text::roles::is_role_word;
+use crate::text::tokens::ALNUM;
 use crate::text::{Kind, Sentences, Tokenizer};
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -723,16 +724,39 @@ fn short_names(
         .collect();
     let max_len = keys.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
     let word_char = |c: char| c.is_alphanumeric() || c == '-';
+    // The first bytes of the keys (an ASCII capital or the first byte of a longer char): a
+    // short name can only start at one of them, found with memchr when there are few.
+    let mut key_first = [false; 256];
+    for (k, _) in &keys {
+        key_first[k.as_bytes()[0] as usize] = true;
+    }
+    let firsts: Vec<u8> = (0..=255u8).filter(|&c| key_first[c as usize]).collect();
+    let mut starts: Vec<usize> = Vec::new();
     for (f, field) in fields.iter().enumerate() {
         let text = field.text;
         let b = text.as_bytes();
         let mut added = Vec::new();
         let mut found: Vec<(usize, usize)> = Vec::new();
-        for p in 0..b.len() {
-            // A short name starts with a capital, and not inside a word.
-            let c0 = b[p];
-            if !(c0.is_ascii_uppercase() || c0 >= 0xC0) {
+        // Where the keys' first bytes are, found by memchr three bytes at a time, in order.
+        starts.clear();
+        for g in firsts.chunks(3) {
+            match *g {
+                [x] => starts.extend(memchr::memchr_iter(x, b)),
+                [x, y] => starts.extend(memchr::memchr2_iter(x, y, b)),
+                [x, y, z] => starts.extend(memchr::memchr3_iter(x, y, z, b)),
+                _ => unreachable!("chunks of three"),
+            }
+        }
+        starts.sort_unstable();
+        let n = b.len();
+        let mut next = 0;
+        for &p in &starts {
+            if p < next {
                 continue;
+            }
+            next = p + 1;
+            while next < n && ALNUM[b[next] as usize] {
+                next += 1;
             }
             let Some(first) = text[p..].chars().next().filter(|c| c.is_uppercase()) else {
                 continue;
@@ -746,13 +770,13 @@ fn short_names(
             let mut end = p + first.len_utf8();
             let mut rest = text[end..].chars().peekable();
             loop {
-                let next = rest.peek().copied();
-                if !next.is_some_and(word_char) {
+                let following = rest.peek().copied();
+                if !following.is_some_and(word_char) {
                     if let Some(&k) = index.get(&text[p..end]) {
                         found.push((k, end));
                     }
                 }
-                match next {
+                match following {
                     Some(c) if !c.is_whitespace() && end - p < max_len => {
                         end += c.len_utf8();
                         rest.next();
