@@ -518,28 +518,19 @@ fn load_gazetteer(
         let bytes = std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()))?;
         return Gazetteer::from_snapshot(&bytes).map_err(|e| format!("{}: {e}", p.display()));
     }
-    if no_default && paths.is_empty() {
-        return Err("--no-default-gazetteer needs at least one --gazetteer PATH".into());
-    }
-    if paths.is_empty() {
+    if paths.is_empty() && !no_default {
         return cache::default_gazetteer(generate)
             .map(|(g, _)| g)
             .map_err(|e| format!("gazetteer errors:\n{e}"));
     }
-    let mut gb = GazetteerBuilder::new();
+    let mut gb = gazetteer_builder(paths, no_default)?;
     gb.generate_variants(generate);
-    if !no_default {
-        gb.add_default();
-    }
-    for p in paths {
-        gb.add_path(p);
-    }
     gb.build().map_err(|e| format!("gazetteer errors:\n{e}"))
 }
 
 fn run_compile(a: CompileArgs) -> Result<i32, String> {
     let t = std::time::Instant::now();
-    let mut gb = gazetteer_builder(&a.source)?;
+    let mut gb = gazetteer_builder(&a.source.gazetteer, a.source.no_default_gazetteer)?;
     gb.generate_variants(!a.no_variants);
     let g = gb.build().map_err(|e| format!("gazetteer errors:\n{e}"))?;
     let bytes = g.to_snapshot();
@@ -562,23 +553,23 @@ fn run_compile(a: CompileArgs) -> Result<i32, String> {
     Ok(0)
 }
 
-/// The builder for `newsner gazetteer ...`: the default gazetteer unless switched off, then the
-/// user's files, so that a user's file is checked as it will be used.
-fn gazetteer_builder(s: &GazetteerSource) -> Result<GazetteerBuilder, String> {
-    if s.no_default_gazetteer && s.gazetteer.is_empty() {
+/// The builder of TSV gazetteers: the default unless switched off, then the user's files, so that
+/// a user's file is checked as it will be used. Compiled files are refused: they are not TSV.
+fn gazetteer_builder(paths: &[PathBuf], no_default: bool) -> Result<GazetteerBuilder, String> {
+    if no_default && paths.is_empty() {
         return Err("--no-default-gazetteer needs at least one --gazetteer PATH".into());
     }
-    if let Some(p) = s.gazetteer.iter().find(|p| snapshot::is_snapshot_file(p)) {
+    if let Some(p) = paths.iter().find(|p| snapshot::is_snapshot_file(p)) {
         return Err(format!(
             "{}: a compiled gazetteer; give the TSV files it was compiled from",
             p.display()
         ));
     }
     let mut gb = GazetteerBuilder::new();
-    if !s.no_default_gazetteer {
+    if !no_default {
         gb.add_default();
     }
-    for p in &s.gazetteer {
+    for p in paths {
         gb.add_path(p);
     }
     Ok(gb)
@@ -587,7 +578,7 @@ fn gazetteer_builder(s: &GazetteerSource) -> Result<GazetteerBuilder, String> {
 fn run_check(a: CheckArgs) -> Result<i32, String> {
     use newsner::gazetteer::lint::{self, Severity};
     use newsner::gazetteer::words::WordLists;
-    let gb = gazetteer_builder(&a.source)?;
+    let gb = gazetteer_builder(&a.source.gazetteer, a.source.no_default_gazetteer)?;
     let findings = lint::check(&gb, &WordLists::shipped());
     let errors = findings
         .iter()
@@ -622,7 +613,7 @@ fn run_check(a: CheckArgs) -> Result<i32, String> {
 
 fn run_stats(a: GazetteerSource) -> Result<i32, String> {
     use newsner::gazetteer::lint;
-    let gb = gazetteer_builder(&a)?;
+    let gb = gazetteer_builder(&a.gazetteer, a.no_default_gazetteer)?;
     let mut w = csv::Writer::from_writer(stdout());
     let write = |w: &mut csv::Writer<_>| -> csv::Result<()> {
         w.write_record(["type", "entities", "aliases"])?;
