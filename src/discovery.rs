@@ -340,12 +340,39 @@ impl Discoverer {
 
     /// The [`class`] bits of a token, with the bits of its shape.
     fn token_class(&self, w: &str) -> u32 {
-        let shape = w.bytes().fold(0, |c, b| match b {
-            b'-' => c | class::HYPHENATED,
-            b'.' | b'0'..=b'9' => c | class::DOT_OR_DIGIT,
-            _ => c,
-        });
+        let shape = w.bytes().fold(0, |c, b| c | SHAPE[usize::from(b)]);
         self.class(w) | shape
+    }
+
+    /// A role word, or role words joined by hyphens ("Vice-President"); `class` is the
+    /// [`token_class`](Self::token_class) of `w`.
+    fn is_role(&self, w: &str, class: u32) -> bool {
+        if class & class::ROLE != 0 {
+            return true;
+        }
+        class & class::HYPHENATED != 0 && w.split('-').all(|p| self.is(p, class::ROLE))
+    }
+
+    /// Whether a token can be part of a person name (not a particle); `class` is the
+    /// [`token_class`](Self::token_class) of `w`, `cap` whether it starts with a capital.
+    fn is_name_word(&self, w: &str, cap: bool, class: u32) -> bool {
+        if !cap {
+            if class & class::HYPHENATED == 0 {
+                return false;
+            }
+            return w.split_once('-').is_some_and(|(p, rest)| {
+                self.is(p, class::HYPHEN_PARTICLE)
+                    && rest.chars().next().is_some_and(char::is_uppercase)
+            });
+        }
+        class
+            & (class::DOT_OR_DIGIT
+                | class::STOP
+                | class::SUFFIX
+                | class::BLOCKER
+                | class::HONORIFIC)
+            == 0
+            && !self.is_role(w, class)
     }
 
     /// Whether `w` is in one of the tables `bits`.
@@ -359,18 +386,11 @@ impl Discoverer {
         let mut taken = taken.to_vec();
         taken.sort_unstable();
         let toks = tokenize(text, self, &taken);
-        let classes = toks
-            .iter()
-            .map(|t| self.token_class(&text[t.s..t.e]))
-            .collect();
-        let mut scan = Scan {
+        let scan = Scan {
             d: self,
             text,
             toks,
-            classes,
-            names: Vec::new(),
         };
-        scan.names = (0..scan.toks.len()).map(|i| scan.name_token(i)).collect();
         let mut cands = Vec::new();
         scan.run(&mut cands);
         scan.resolve(cands)
@@ -390,7 +410,25 @@ struct Tok {
     joined: bool,
     /// Does not overlap a `taken` range.
     free: bool,
+    /// Can be part of a person name ([`Discoverer::is_name_word`]): the rules ask it many times
+    /// per token, so it is computed once.
+    name: bool,
+    /// The [`class`] bits of the word.
+    class: u32,
 }
+
+/// The [`class`] shape bits of each byte: a table turns the per-byte test into one load.
+const SHAPE: [u32; 256] = {
+    let mut t = [0; 256];
+    t[b'-' as usize] = class::HYPHENATED;
+    t[b'.' as usize] = class::DOT_OR_DIGIT;
+    let mut d = b'0';
+    while d <= b'9' {
+        t[d as usize] = class::DOT_OR_DIGIT;
+        d += 1;
+    }
+    t
+};
 
 #[inline]
 fn char_at(text: &str, i: usize) -> (char, usize) {
@@ -505,12 +543,17 @@ fn tokenize(text: &str, d: &Discoverer, taken: &[(usize, usize)]) -> Vec<Tok> {
             tp += 1;
         }
         let free = !(tp < taken.len() && taken[tp].0 < j);
+        let w = &text[s..j];
+        let cap = c.is_uppercase();
+        let class = d.token_class(w);
         toks.push(Tok {
             s,
             e: j,
-            cap: c.is_uppercase(),
+            cap,
             joined,
             free,
+            name: d.is_name_word(w, cap, class),
+            class,
         });
         prev_end = j;
         i = j;
@@ -534,10 +577,6 @@ struct Scan<'a> {
     d: &'a Discoverer,
     text: &'a str,
     toks: Vec<Tok>,
-    /// The [`class`] bits of every token.
-    classes: Vec<u32>,
-    /// `name_token(i)` of every token, computed once: the rules ask it many times per token.
-    names: Vec<bool>,
 }
 
 const CREDIT: usize = 0;
@@ -557,15 +596,12 @@ impl Scan<'_> {
     /// Whether token `i` is in one of the tables `bits`.
     #[inline]
     fn is(&self, i: usize, bits: u32) -> bool {
-        self.classes[i] & bits != 0
+        self.toks[i].class & bits != 0
     }
 
     /// A role word, or role words joined by hyphens ("Vice-President").
     fn is_role(&self, i: usize) -> bool {
-        if self.is(i, class::ROLE) {
-            return true;
-        }
-        self.is(i, class::HYPHENATED) && self.w(i).split('-').all(|p| self.d.is(p, class::ROLE))
+        self.d.is_role(self.w(i), self.toks[i].class)
     }
 
     /// A role word that can make a title by itself.
@@ -584,23 +620,7 @@ impl Scan<'_> {
     /// A token that can be part of a person name (not a particle).
     #[inline]
     fn is_name(&self, i: usize) -> bool {
-        self.names[i]
-    }
-
-    fn name_token(&self, i: usize) -> bool {
-        if !self.toks[i].cap {
-            if !self.is(i, class::HYPHENATED) {
-                return false;
-            }
-            return self.w(i).split_once('-').is_some_and(|(p, rest)| {
-                self.d.is(p, class::HYPHEN_PARTICLE)
-                    && rest.chars().next().is_some_and(char::is_uppercase)
-            });
-        }
-        !(self.is(
-            i,
-            class::DOT_OR_DIGIT | class::STOP | class::SUFFIX | class::BLOCKER | class::HONORIFIC,
-        ) || self.is_role(i))
+        self.toks[i].name
     }
 
     fn is_particle(&self, i: usize) -> bool {
