@@ -244,7 +244,9 @@ pub struct Discoverer {
     /// One bit per [`signature`] value, set for every key of `classes`. Most tokens are in no
     /// table, and a clear bit proves it without hashing the token and probing the map.
     signatures: Box<[u64]>,
-    first_names: HashSet<String>,
+    /// Lowercase given names, as bytes so that a token lowercased into a stack buffer can be
+    /// looked up without a UTF-8 check.
+    first_names: HashSet<Box<[u8]>>,
 }
 
 /// Bits in [`Discoverer::signatures`]: 64K bits keep false positives (a needless map lookup,
@@ -324,6 +326,7 @@ impl Discoverer {
                 .into_iter()
                 .map(|n| n.trim().to_ascii_lowercase())
                 .filter(|n| !n.is_empty())
+                .map(|n| n.into_bytes().into_boxed_slice())
                 .collect(),
         }
     }
@@ -690,13 +693,13 @@ impl Scan<'_> {
             if i >= role_end && self.is_role(i) {
                 role_end = self.title(i, out);
             }
-            // Given names are ASCII and short: others need no lookup (nor an allocation).
-            if w.len() <= 20 && w.is_ascii() && !self.d.first_names.is_empty() {
+            // Given names are ASCII and short: others need no lookup (nor an allocation). A
+            // token that is no name word fails `name_at` anyway, so it is not looked up either.
+            if self.is_name(i) && w.len() <= 20 && w.is_ascii() && !self.d.first_names.is_empty() {
                 let mut buf = [0u8; 20];
                 buf[..w.len()].copy_from_slice(w.as_bytes());
                 buf[..w.len()].make_ascii_lowercase();
-                let lw = std::str::from_utf8(&buf[..w.len()]).unwrap_or("");
-                if self.d.first_names.contains(lw) {
+                if self.d.first_names.contains(&buf[..w.len()]) {
                     if let Some(e) = self.name_at(i, 2, 4) {
                         Self::push(out, i, e, Kind::Person, FIRST_NAME);
                     }
