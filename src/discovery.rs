@@ -10,6 +10,7 @@
 //! `credit` > `honorific` > `title` > `attribution` > `first-name` > `org-pattern`.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::cell::Cell;
 use std::collections::BTreeMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -386,22 +387,46 @@ impl Discoverer {
     /// Names in `text` that do not overlap any of the `taken` byte ranges (already matched by the
     /// gazetteer; sorted, non-overlapping). Results sorted by start, non-overlapping.
     pub fn find(&self, text: &str, taken: &[(usize, usize)]) -> Vec<Found> {
-        let mut taken = taken.to_vec();
-        taken.sort_unstable();
-        let toks = tokenize(text, self, &taken);
+        // Callers pass `taken` sorted; copy and sort only when they did not.
+        let sorted;
+        let taken = if taken.is_sorted() {
+            taken
+        } else {
+            let mut v = taken.to_vec();
+            v.sort_unstable();
+            sorted = v;
+            &sorted
+        };
+        let mut toks = TOKENS.take();
+        tokenize(text, self, taken, &mut toks);
         let scan = Scan {
             d: self,
             text,
-            toks,
+            toks: &toks,
         };
         let mut cands = Vec::new();
         scan.run(&mut cands);
-        scan.resolve(cands)
+        let found = scan.resolve(cands);
+        if toks.capacity() <= MAX_KEPT_TOKENS {
+            TOKENS.set(toks);
+        }
+        found
     }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Tokens
+
+thread_local! {
+    /// Token buffer reused by every [`Discoverer::find`] on this thread: `find` runs once per
+    /// sentence, and a fresh vector each time cost an allocation and its regrowth. `find` takes
+    /// it out while it works, so the buffer is never shared.
+    static TOKENS: Cell<Vec<Tok>> = const { Cell::new(Vec::new()) };
+}
+
+/// Largest token buffer kept between calls (a few hundred KB): one huge text must not pin its
+/// buffer for the life of the thread.
+const MAX_KEPT_TOKENS: usize = 1 << 14;
 
 #[derive(Clone, Copy, Debug)]
 struct Tok {
@@ -460,6 +485,10 @@ fn is_joiner(c: char) -> bool {
 }
 
 fn gap_joins(gap: &str) -> bool {
+    // Most words are separated by one space.
+    if gap == " " {
+        return true;
+    }
     let mut newlines = 0;
     for c in gap.chars() {
         if c == '\n' {
@@ -477,10 +506,11 @@ fn gap_joins(gap: &str) -> bool {
 /// Splits `text` into words: letters/digits, joined by inner apostrophes and hyphens; a possessive
 /// "'s" is left out; a trailing dot is kept for known abbreviations, initials ("W.") and dotted
 /// acronyms ("U.S.").
-fn tokenize(text: &str, d: &Discoverer, taken: &[(usize, usize)]) -> Vec<Tok> {
+fn tokenize(text: &str, d: &Discoverer, taken: &[(usize, usize)], toks: &mut Vec<Tok>) {
     let b = text.as_bytes();
     let n = b.len();
-    let mut toks: Vec<Tok> = Vec::with_capacity(n / 6 + 1);
+    toks.clear();
+    toks.reserve(n / 6 + 1);
     let mut i = 0;
     let mut prev_end = 0;
     let mut tp = 0;
@@ -561,7 +591,6 @@ fn tokenize(text: &str, d: &Discoverer, taken: &[(usize, usize)]) -> Vec<Tok> {
         prev_end = j;
         i = j;
     }
-    toks
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -579,7 +608,7 @@ struct Cand {
 struct Scan<'a> {
     d: &'a Discoverer,
     text: &'a str,
-    toks: Vec<Tok>,
+    toks: &'a [Tok],
 }
 
 const CREDIT: usize = 0;
