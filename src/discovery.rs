@@ -10,6 +10,7 @@
 //! `credit` > `honorific` > `title` > `attribution` > `first-name` > `org-pattern`.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::cell::Cell;
 use std::collections::BTreeMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -241,7 +242,30 @@ mod class {
 pub struct Discoverer {
     /// Every form of every word of the tables, with the [`class`] bits of the tables it is in.
     classes: HashMap<String, u32>,
-    first_names: HashSet<String>,
+    /// One bit per [`signature`] value, set for every key of `classes`. Most tokens are in no
+    /// table, and a clear bit proves it without hashing the token and probing the map.
+    signatures: Box<[u64]>,
+    /// Lowercase given names, as bytes so that a token lowercased into a stack buffer can be
+    /// looked up without a UTF-8 check.
+    first_names: HashSet<Box<[u8]>>,
+}
+
+/// Bits in [`Discoverer::signatures`]: 64K bits keep false positives (a needless map lookup,
+/// never a wrong answer) near 2% for the thousand-odd table words.
+const SIGNATURE_BITS: u32 = 16;
+
+/// A cheap hash of a word's length and its first, middle and last bytes, used to skip the map
+/// lookup of words that cannot be in it.
+#[inline]
+fn signature(w: &[u8]) -> usize {
+    let n = w.len();
+    let (first, mid, last) = match n {
+        0 => (0, 0, 0),
+        _ => (w[0], w[n / 2], w[n - 1]),
+    };
+    let key =
+        (n as u32 & 0xff) | u32::from(first) << 8 | u32::from(mid) << 16 | u32::from(last) << 24;
+    (key.wrapping_mul(0x9E37_79B1) >> (32 - SIGNATURE_BITS)) as usize
 }
 
 /// The words as written plus their ALL-CAPS form.
@@ -291,29 +315,68 @@ impl Discoverer {
                 *classes.entry(w).or_default() |= bit;
             }
         }
+        let mut signatures = vec![0u64; 1 << (SIGNATURE_BITS - 6)].into_boxed_slice();
+        for w in classes.keys() {
+            let sig = signature(w.as_bytes());
+            signatures[sig >> 6] |= 1 << (sig & 63);
+        }
         Discoverer {
             classes,
+            signatures,
             first_names: first_names
                 .into_iter()
                 .map(|n| n.trim().to_ascii_lowercase())
                 .filter(|n| !n.is_empty())
+                .map(|n| n.into_bytes().into_boxed_slice())
                 .collect(),
         }
     }
 
     /// The [`class`] bits of a word (0 for a word in no table).
+    #[inline]
     fn class(&self, w: &str) -> u32 {
+        let sig = signature(w.as_bytes());
+        if self.signatures[sig >> 6] & (1 << (sig & 63)) == 0 {
+            return 0;
+        }
         self.classes.get(w).copied().unwrap_or(0)
     }
 
     /// The [`class`] bits of a token, with the bits of its shape.
     fn token_class(&self, w: &str) -> u32 {
-        let shape = w.bytes().fold(0, |c, b| match b {
-            b'-' => c | class::HYPHENATED,
-            b'.' | b'0'..=b'9' => c | class::DOT_OR_DIGIT,
-            _ => c,
-        });
+        let shape = w.bytes().fold(0, |c, b| c | SHAPE[usize::from(b)]);
         self.class(w) | shape
+    }
+
+    /// A role word, or role words joined by hyphens ("Vice-President"); `class` is the
+    /// [`token_class`](Self::token_class) of `w`.
+    fn is_role(&self, w: &str, class: u32) -> bool {
+        if class & class::ROLE != 0 {
+            return true;
+        }
+        class & class::HYPHENATED != 0 && w.split('-').all(|p| self.is(p, class::ROLE))
+    }
+
+    /// Whether a token can be part of a person name (not a particle); `class` is the
+    /// [`token_class`](Self::token_class) of `w`, `cap` whether it starts with a capital.
+    fn is_name_word(&self, w: &str, cap: bool, class: u32) -> bool {
+        if !cap {
+            if class & class::HYPHENATED == 0 {
+                return false;
+            }
+            return w.split_once('-').is_some_and(|(p, rest)| {
+                self.is(p, class::HYPHEN_PARTICLE)
+                    && rest.chars().next().is_some_and(char::is_uppercase)
+            });
+        }
+        class
+            & (class::DOT_OR_DIGIT
+                | class::STOP
+                | class::SUFFIX
+                | class::BLOCKER
+                | class::HONORIFIC)
+            == 0
+            && !self.is_role(w, class)
     }
 
     /// Whether `w` is in one of the tables `bits`.
@@ -324,29 +387,46 @@ impl Discoverer {
     /// Names in `text` that do not overlap any of the `taken` byte ranges (already matched by the
     /// gazetteer; sorted, non-overlapping). Results sorted by start, non-overlapping.
     pub fn find(&self, text: &str, taken: &[(usize, usize)]) -> Vec<Found> {
-        let mut taken = taken.to_vec();
-        taken.sort_unstable();
-        let toks = tokenize(text, self, &taken);
-        let classes = toks
-            .iter()
-            .map(|t| self.token_class(&text[t.s..t.e]))
-            .collect();
-        let mut scan = Scan {
+        // Callers pass `taken` sorted; copy and sort only when they did not.
+        let sorted;
+        let taken = if taken.is_sorted() {
+            taken
+        } else {
+            let mut v = taken.to_vec();
+            v.sort_unstable();
+            sorted = v;
+            &sorted
+        };
+        let mut toks = TOKENS.take();
+        tokenize(text, self, taken, &mut toks);
+        let scan = Scan {
             d: self,
             text,
-            toks,
-            classes,
-            names: Vec::new(),
+            toks: &toks,
         };
-        scan.names = (0..scan.toks.len()).map(|i| scan.name_token(i)).collect();
         let mut cands = Vec::new();
         scan.run(&mut cands);
-        scan.resolve(cands)
+        let found = scan.resolve(cands);
+        if toks.capacity() <= MAX_KEPT_TOKENS {
+            TOKENS.set(toks);
+        }
+        found
     }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Tokens
+
+thread_local! {
+    /// Token buffer reused by every [`Discoverer::find`] on this thread: `find` runs once per
+    /// sentence, and a fresh vector each time cost an allocation and its regrowth. `find` takes
+    /// it out while it works, so the buffer is never shared.
+    static TOKENS: Cell<Vec<Tok>> = const { Cell::new(Vec::new()) };
+}
+
+/// Largest token buffer kept between calls (a few hundred KB): one huge text must not pin its
+/// buffer for the life of the thread.
+const MAX_KEPT_TOKENS: usize = 1 << 14;
 
 #[derive(Clone, Copy, Debug)]
 struct Tok {
@@ -358,7 +438,25 @@ struct Tok {
     joined: bool,
     /// Does not overlap a `taken` range.
     free: bool,
+    /// Can be part of a person name ([`Discoverer::is_name_word`]): the rules ask it many times
+    /// per token, so it is computed once.
+    name: bool,
+    /// The [`class`] bits of the word.
+    class: u32,
 }
+
+/// The [`class`] shape bits of each byte: a table turns the per-byte test into one load.
+const SHAPE: [u32; 256] = {
+    let mut t = [0; 256];
+    t[b'-' as usize] = class::HYPHENATED;
+    t[b'.' as usize] = class::DOT_OR_DIGIT;
+    let mut d = b'0';
+    while d <= b'9' {
+        t[d as usize] = class::DOT_OR_DIGIT;
+        d += 1;
+    }
+    t
+};
 
 #[inline]
 fn char_at(text: &str, i: usize) -> (char, usize) {
@@ -387,6 +485,10 @@ fn is_joiner(c: char) -> bool {
 }
 
 fn gap_joins(gap: &str) -> bool {
+    // Most words are separated by one space.
+    if gap == " " {
+        return true;
+    }
     let mut newlines = 0;
     for c in gap.chars() {
         if c == '\n' {
@@ -404,10 +506,11 @@ fn gap_joins(gap: &str) -> bool {
 /// Splits `text` into words: letters/digits, joined by inner apostrophes and hyphens; a possessive
 /// "'s" is left out; a trailing dot is kept for known abbreviations, initials ("W.") and dotted
 /// acronyms ("U.S.").
-fn tokenize(text: &str, d: &Discoverer, taken: &[(usize, usize)]) -> Vec<Tok> {
+fn tokenize(text: &str, d: &Discoverer, taken: &[(usize, usize)], toks: &mut Vec<Tok>) {
     let b = text.as_bytes();
     let n = b.len();
-    let mut toks: Vec<Tok> = Vec::with_capacity(n / 6 + 1);
+    toks.clear();
+    toks.reserve(n / 6 + 1);
     let mut i = 0;
     let mut prev_end = 0;
     let mut tp = 0;
@@ -473,17 +576,21 @@ fn tokenize(text: &str, d: &Discoverer, taken: &[(usize, usize)]) -> Vec<Tok> {
             tp += 1;
         }
         let free = !(tp < taken.len() && taken[tp].0 < j);
+        let w = &text[s..j];
+        let cap = c.is_uppercase();
+        let class = d.token_class(w);
         toks.push(Tok {
             s,
             e: j,
-            cap: c.is_uppercase(),
+            cap,
             joined,
             free,
+            name: d.is_name_word(w, cap, class),
+            class,
         });
         prev_end = j;
         i = j;
     }
-    toks
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -501,11 +608,7 @@ struct Cand {
 struct Scan<'a> {
     d: &'a Discoverer,
     text: &'a str,
-    toks: Vec<Tok>,
-    /// The [`class`] bits of every token.
-    classes: Vec<u32>,
-    /// `name_token(i)` of every token, computed once: the rules ask it many times per token.
-    names: Vec<bool>,
+    toks: &'a [Tok],
 }
 
 const CREDIT: usize = 0;
@@ -525,15 +628,12 @@ impl Scan<'_> {
     /// Whether token `i` is in one of the tables `bits`.
     #[inline]
     fn is(&self, i: usize, bits: u32) -> bool {
-        self.classes[i] & bits != 0
+        self.toks[i].class & bits != 0
     }
 
     /// A role word, or role words joined by hyphens ("Vice-President").
     fn is_role(&self, i: usize) -> bool {
-        if self.is(i, class::ROLE) {
-            return true;
-        }
-        self.is(i, class::HYPHENATED) && self.w(i).split('-').all(|p| self.d.is(p, class::ROLE))
+        self.d.is_role(self.w(i), self.toks[i].class)
     }
 
     /// A role word that can make a title by itself.
@@ -552,23 +652,7 @@ impl Scan<'_> {
     /// A token that can be part of a person name (not a particle).
     #[inline]
     fn is_name(&self, i: usize) -> bool {
-        self.names[i]
-    }
-
-    fn name_token(&self, i: usize) -> bool {
-        if !self.toks[i].cap {
-            if !self.is(i, class::HYPHENATED) {
-                return false;
-            }
-            return self.w(i).split_once('-').is_some_and(|(p, rest)| {
-                self.d.is(p, class::HYPHEN_PARTICLE)
-                    && rest.chars().next().is_some_and(char::is_uppercase)
-            });
-        }
-        !(self.is(
-            i,
-            class::DOT_OR_DIGIT | class::STOP | class::SUFFIX | class::BLOCKER | class::HONORIFIC,
-        ) || self.is_role(i))
+        self.toks[i].name
     }
 
     fn is_particle(&self, i: usize) -> bool {
@@ -638,13 +722,13 @@ impl Scan<'_> {
             if i >= role_end && self.is_role(i) {
                 role_end = self.title(i, out);
             }
-            // Given names are ASCII and short: others need no lookup (nor an allocation).
-            if w.len() <= 20 && w.is_ascii() && !self.d.first_names.is_empty() {
+            // Given names are ASCII and short: others need no lookup (nor an allocation). A
+            // token that is no name word fails `name_at` anyway, so it is not looked up either.
+            if self.is_name(i) && w.len() <= 20 && w.is_ascii() && !self.d.first_names.is_empty() {
                 let mut buf = [0u8; 20];
                 buf[..w.len()].copy_from_slice(w.as_bytes());
                 buf[..w.len()].make_ascii_lowercase();
-                let lw = std::str::from_utf8(&buf[..w.len()]).unwrap_or("");
-                if self.d.first_names.contains(lw) {
+                if self.d.first_names.contains(&buf[..w.len()]) {
                     if let Some(e) = self.name_at(i, 2, 4) {
                         Self::push(out, i, e, Kind::Person, FIRST_NAME);
                     }
