@@ -195,11 +195,11 @@ impl Doc<'_> {
 
 /// Whether every word of `s` is an ordinary English word.
 fn all_common(words: &WordLists, s: &str) -> bool {
+    let mut folded = String::new();
     Tokenizer::new(s).filter(|t| t.kind == Kind::Word).all(|t| {
-        matches!(
-            words.weak(&fold(&s[t.start..t.end])),
-            Weak::Common | Weak::Calendar
-        )
+        folded.clear();
+        crate::text::fold::fold_into(&s[t.start..t.end], &mut folded);
+        matches!(words.weak(&folded), Weak::Common | Weak::Calendar)
     })
 }
 
