@@ -41,7 +41,8 @@ pub const RULES: &[&str] = &[
 /// Title lexicon: single tokens, matched case-sensitively as written here or in ALL CAPS.
 /// Multi-word titles ("Prime Minister", "Secretary of State", "Lt. Gen.") are runs of these,
 /// optionally joined by lowercase "and"/"of"/"for"/"the". Hyphenated titles match when every part
-/// is listed ("Vice-President").
+/// is listed ("Vice-President"). The modifiers of [`TITLE_MODIFIERS`] ("Foreign", "Deputy") are role
+/// words too.
 #[rustfmt::skip]
 pub const ROLE_WORDS: &[&str] = &[
     // abbreviations (the tokenizer keeps their dot)
@@ -57,13 +58,6 @@ pub const ROLE_WORDS: &[&str] = &[
     "Sergeant", "Captain", "Leader", "Head", "Adviser", "Advisor", "Representative", "Attorney",
     "Sir", "Dame", "Lord", "Lady", "Rabbi", "Imam", "Cardinal", "Bishop", "Archbishop", "Father",
     "Mullah", "Commissioner", "Inspector", "Superintendent", "Officer", "CEO", "Founder",
-    // modifiers (see TITLE_MODIFIERS)
-    "Foreign", "Defense", "Defence", "Interior", "Finance", "Economy", "Trade", "Health", "Energy",
-    "Oil", "Treasury", "Intelligence", "Security", "National", "Deputy", "Vice", "Acting",
-    "Interim", "Former", "Presidency", "Presidential", "State", "Affairs", "Expatriates", "Culture",
-    "Education", "Labor", "Labour", "Agriculture", "Transport", "Communications", "Information",
-    "Army", "Navy", "Air", "Force", "Staff", "Joint", "Chiefs", "Field", "Prime", "Crown",
-    "Supreme", "Executive", "Senior", "Special",
 ];
 
 /// Role words that cannot make a title on their own: a title run needs at least one role word
@@ -292,7 +286,14 @@ impl Discoverer {
     /// `first_names`: lowercase ASCII given names (e.g. "david", "jordan", "ahmed"), one per entry.
     pub fn new(first_names: impl IntoIterator<Item = String>) -> Discoverer {
         let tables = [
-            (class::ROLE, with_caps(ROLE_WORDS)),
+            // A modifier is a role word too, one that cannot make a title alone.
+            (
+                class::ROLE,
+                [ROLE_WORDS, TITLE_MODIFIERS]
+                    .into_iter()
+                    .flat_map(with_caps)
+                    .collect(),
+            ),
             (class::MODIFIER, with_caps(TITLE_MODIFIERS)),
             (class::PREFIX, with_caps(TITLE_PREFIXES)),
             (class::HONORIFIC, with_caps(HONORIFICS)),

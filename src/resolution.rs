@@ -725,12 +725,10 @@ fn short_names(
     let max_len = keys.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
     let word_char = |c: char| c.is_alphanumeric() || c == '-';
     // The first bytes of the keys (an ASCII capital or the first byte of a longer char): a
-    // short name can only start at one of them, found with memchr when there are few.
-    let mut key_first = [false; 256];
-    for (k, _) in &keys {
-        key_first[k.as_bytes()[0] as usize] = true;
-    }
-    let firsts: Vec<u8> = (0..=255u8).filter(|&c| key_first[c as usize]).collect();
+    // short name can only start at one of them, found with memchr three at a time.
+    let mut firsts: Vec<u8> = keys.iter().map(|(k, _)| k.as_bytes()[0]).collect();
+    firsts.sort_unstable();
+    firsts.dedup();
     let mut starts: Vec<usize> = Vec::new();
     for (f, field) in fields.iter().enumerate() {
         let text = field.text;

@@ -151,26 +151,22 @@ impl<'a> Dec<'a> {
         let n = self.len(1)?;
         std::str::from_utf8(self.take(n)?).map_err(|_| SnapshotError::Corrupt("invalid UTF-8"))
     }
-    pub(crate) fn u16s(&mut self) -> R<Vec<u16>> {
-        let n = self.len(2)?;
-        let b = self.take(2 * n)?;
-        Ok(b.chunks_exact(2)
-            .map(|c| u16::from_le_bytes([c[0], c[1]]))
+    /// A counted array of N-byte integers.
+    fn ints<const N: usize, T>(&mut self, from_le: fn([u8; N]) -> T) -> R<Vec<T>> {
+        let n = self.len(N)?;
+        let b = self.take(N * n)?;
+        Ok(b.chunks_exact(N)
+            .map(|c| from_le(c.try_into().expect("N bytes")))
             .collect())
+    }
+    pub(crate) fn u16s(&mut self) -> R<Vec<u16>> {
+        self.ints(u16::from_le_bytes)
     }
     pub(crate) fn u32s(&mut self) -> R<Vec<u32>> {
-        let n = self.len(4)?;
-        let b = self.take(4 * n)?;
-        Ok(b.chunks_exact(4)
-            .map(|c| u32::from_le_bytes(c.try_into().expect("4 bytes")))
-            .collect())
+        self.ints(u32::from_le_bytes)
     }
     pub(crate) fn u64s(&mut self) -> R<Vec<u64>> {
-        let n = self.len(8)?;
-        let b = self.take(8 * n)?;
-        Ok(b.chunks_exact(8)
-            .map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes")))
-            .collect())
+        self.ints(u64::from_le_bytes)
     }
     pub(crate) fn is_empty(&self) -> bool {
         self.bytes.is_empty()
