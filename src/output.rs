@@ -166,6 +166,17 @@ fn push_quoted(out: &mut Vec<u8>, b: &[u8]) {
     out.push(b'"');
 }
 
+/// The digits of 0 to 99 as two ASCII bytes, the tens in the low byte.
+const DIGIT_PAIRS: [u16; 100] = {
+    let mut t = [0; 100];
+    let mut i = 0;
+    while i < 100 {
+        t[i] = (b'0' as u16 + i as u16 / 10) | (b'0' as u16 + i as u16 % 10) << 8;
+        i += 1;
+    }
+    t
+};
+
 /// Appends a number and a comma; digits never need quotes. Numbers of up to seven digits (all
 /// offsets but those deep into a long text) are built in one word, the first digit in its lowest
 /// byte, and stored with one eight-byte write cut back to length: no call to copy a few bytes.
@@ -182,7 +193,7 @@ fn push_num(out: &mut Vec<u8>, n: usize) {
         return;
     }
     // Two digits at a time, from the last: each step shifts the word up and puts them below.
-    let pair = |r: u64| (u64::from(b'0') + r / 10) | (u64::from(b'0') + r % 10) << 8;
+    let pair = |r: u64| u64::from(DIGIT_PAIRS[r as usize]);
     let (mut n, mut word, mut len) = (n as u64, u64::from(b','), 1);
     while n >= 100 {
         word = word << 16 | pair(n % 100);
@@ -318,17 +329,46 @@ pub fn render_mentions(
     }
 }
 
-/// The field and match columns of a mention row, each with its comma, as one piece to copy.
-fn labels(field: Field, how: MatchKind) -> &'static str {
+/// A short piece of a row in a fixed-size array, so that appending it is a copy of fixed size (a
+/// few moves) cut back to length, where a copy of unknown size is a call.
+struct Piece {
+    bytes: [u8; 24],
+    len: usize,
+}
+
+impl Piece {
+    const fn new(s: &str) -> Piece {
+        let mut bytes = [0; 24];
+        let mut i = 0;
+        while i < s.len() {
+            bytes[i] = s.as_bytes()[i];
+            i += 1;
+        }
+        Piece {
+            bytes,
+            len: s.len(),
+        }
+    }
+
+    #[inline]
+    fn push_to(&self, out: &mut Vec<u8>) {
+        let end = out.len() + self.len;
+        out.extend_from_slice(&self.bytes);
+        out.truncate(end);
+    }
+}
+
+/// The field and match columns of a mention row, each with its comma, as one piece.
+fn labels(field: Field, how: MatchKind) -> &'static Piece {
     macro_rules! with_field {
         ($field:literal) => {
             match how {
-                MatchKind::Exact => concat!($field, ",exact,"),
-                MatchKind::Variant => concat!($field, ",variant,"),
-                MatchKind::Surname => concat!($field, ",surname,"),
-                MatchKind::Acronym => concat!($field, ",acronym,"),
-                MatchKind::Coref => concat!($field, ",coref,"),
-                MatchKind::Discovered => concat!($field, ",discovered,"),
+                MatchKind::Exact => const { &Piece::new(concat!($field, ",exact,")) },
+                MatchKind::Variant => const { &Piece::new(concat!($field, ",variant,")) },
+                MatchKind::Surname => const { &Piece::new(concat!($field, ",surname,")) },
+                MatchKind::Acronym => const { &Piece::new(concat!($field, ",acronym,")) },
+                MatchKind::Coref => const { &Piece::new(concat!($field, ",coref,")) },
+                MatchKind::Discovered => const { &Piece::new(concat!($field, ",discovered,")) },
             }
         };
     }
@@ -410,7 +450,7 @@ fn mention_rows_csv(
         out.push(b',');
         push_num(&mut out, m.sentence as usize);
         push_num(&mut out, m.paragraph as usize);
-        out.extend_from_slice(labels(m.field, m.kind).as_bytes());
+        labels(m.field, m.kind).push_to(&mut out);
         if let Some(role) = &m.role {
             push_field(&mut out, role);
         }
@@ -756,7 +796,9 @@ mod tests {
         for field in [Field::Title, Field::Text] {
             for how in [Exact, Variant, Surname, Acronym, Coref, Discovered] {
                 let want = format!("{},{},", field.as_str(), how.as_str());
-                assert_eq!(labels(field, how), want);
+                let mut out = b"x".to_vec();
+                labels(field, how).push_to(&mut out);
+                assert_eq!(out[1..], *want.as_bytes());
             }
         }
     }
