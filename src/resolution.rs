@@ -19,6 +19,7 @@ use crate::text::roles::is_role_word;
 use crate::text::tokens::ALNUM;
 use crate::text::{Kind, Sentences, Tokenizer};
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::cell::Cell;
 
 /// Which entity a mention names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -213,6 +214,49 @@ fn sentence_initial(text: &str, sents: &Sentences, pos: usize) -> bool {
     !text[s..pos].chars().any(char::is_alphanumeric)
 }
 
+/// Buffers reused by every document resolved on a thread: a document has hundreds of
+/// occurrences, and a vector of candidates for each (and maps rebuilt for each document) cost
+/// more allocations than the rules cost work.
+#[derive(Default)]
+struct Scratch {
+    /// The candidates left to every occurrence of the document, field after field, in one
+    /// buffer.
+    cands: Vec<Candidate>,
+    /// Per occurrence, field after field: the range of its candidates in `cands`.
+    spans: Vec<(usize, usize)>,
+    /// People named with more than a surname, and how many times.
+    full_people: FxHashMap<u32, u32>,
+    /// Entities some occurrence names without doubt (a single candidate left).
+    named: FxHashSet<u32>,
+    /// The byte ranges of a field's mentions, for discovery.
+    taken: Vec<(usize, usize)>,
+}
+
+/// Most occurrences kept in the [`Scratch`] buffers between documents: one huge document must
+/// not pin its buffers for the life of the thread.
+const MAX_KEPT_OCCURRENCES: usize = 1 << 14;
+
+thread_local! {
+    /// Taken out by [`resolve_document`] while it works, so it is never shared.
+    static SCRATCH: Cell<Scratch> = Cell::new(Scratch::default());
+}
+
+/// The candidates an occurrence keeps at first, appended to `out`: a gazetteer alias beats a
+/// generated spelling at the same place; with neither, all of them stay.
+fn first_candidates(all: &[Candidate], out: &mut Vec<Candidate>) {
+    let best = if all.iter().any(|c| c.kind == MatchKind::Exact) {
+        Some(MatchKind::Exact)
+    } else if all.iter().any(|c| c.kind == MatchKind::Variant) {
+        Some(MatchKind::Variant)
+    } else {
+        None
+    };
+    match best {
+        Some(kind) => out.extend(all.iter().filter(|c| c.kind == kind)),
+        None => out.extend_from_slice(all),
+    }
+}
+
 /// Resolves every occurrence of a document (title and text together, so either informs the
 /// other). Returns the mentions of each field, in order.
 pub fn resolve_document(
@@ -221,47 +265,66 @@ pub fn resolve_document(
     discoverer: Option<&Discoverer>,
     new_entities: &mut Vec<NewEntity>,
 ) -> Vec<Vec<Resolved>> {
+    let mut scratch = SCRATCH.take();
+    let out = resolve_with(g, fields, discoverer, new_entities, &mut scratch);
+    if scratch.spans.capacity() <= MAX_KEPT_OCCURRENCES
+        && scratch.cands.capacity() <= 4 * MAX_KEPT_OCCURRENCES
+    {
+        SCRATCH.set(scratch);
+    }
+    out
+}
+
+fn resolve_with(
+    g: &Gazetteer,
+    fields: &[FieldScan<'_>],
+    discoverer: Option<&Discoverer>,
+    new_entities: &mut Vec<NewEntity>,
+    scratch: &mut Scratch,
+) -> Vec<Vec<Resolved>> {
     let doc = Doc { g };
-    // 1. A gazetteer alias beats a generated spelling at the same place.
-    let mut cands: Vec<Vec<Vec<Candidate>>> = fields
-        .iter()
-        .map(|f| {
-            f.occurrences
-                .iter()
-                .map(|o| {
-                    let mut c = o.candidates.clone();
-                    if c.iter().any(|c| c.kind == MatchKind::Exact) {
-                        c.retain(|c| c.kind == MatchKind::Exact);
-                    } else if c.iter().any(|c| c.kind == MatchKind::Variant) {
-                        c.retain(|c| c.kind == MatchKind::Variant);
-                    }
-                    c
-                })
-                .collect()
-        })
-        .collect();
+    let Scratch {
+        cands,
+        spans,
+        full_people,
+        named,
+        taken,
+    } = scratch;
+    // 1. A gazetteer alias beats a generated spelling at the same place. The candidates of
+    //    occurrence `i` (counting across fields) are `cands[spans[i].0..spans[i].1]`.
+    cands.clear();
+    spans.clear();
+    full_people.clear();
+    for o in fields.iter().flat_map(|f| &f.occurrences) {
+        let lo = cands.len();
+        first_candidates(&o.candidates, cands);
+        spans.push((lo, cands.len()));
+    }
 
     // 2. What the document says without doubt: countries of unambiguous places, and people named
     //    with more than a surname.
     let mut countries: FxHashSet<&str> = FxHashSet::default();
-    let mut full_people: FxHashMap<u32, u32> = FxHashMap::default();
     // The words of full names and whose they are (None: more than one person's), to tell whose
     // a short name may be.
     let mut full_words: FxHashMap<&str, Option<u32>> = FxHashMap::default();
-    for (f, field) in fields.iter().enumerate() {
-        for (k, o) in field.occurrences.iter().enumerate() {
-            let c = &cands[f][k];
+    let mut i = 0;
+    for field in fields {
+        for o in &field.occurrences {
+            let (lo, hi) = spans[i];
+            i += 1;
+            let c = &cands[lo..hi];
             if c.len() == 1 && c[0].weak == Weak::No && c[0].kind != MatchKind::Surname {
                 let e = g.entity(c[0].entity);
-                if doc.type_of(c[0].entity) == "place" {
+                let t = doc.type_of(c[0].entity);
+                if t == "place" {
                     if let Some(cc) = e.country.as_deref() {
                         countries.insert(cc);
                     }
                 }
-                let multiword = field.text[o.start..o.end].split_whitespace().count() > 1;
-                if doc.type_of(c[0].entity) == "person" && multiword {
+                let name = &field.text[o.start..o.end];
+                if t == "person" && name.split_whitespace().nth(1).is_some() {
                     *full_people.entry(c[0].entity).or_default() += 1;
-                    for w in field.text[o.start..o.end].split_whitespace() {
+                    for w in name.split_whitespace() {
                         let owner = full_words.entry(w).or_insert(Some(c[0].entity));
                         if *owner != Some(c[0].entity) {
                             *owner = None;
@@ -273,9 +336,12 @@ pub fn resolve_document(
     }
 
     // 3. Ordinary words and names need evidence; surnames need their person.
-    for (f, field) in fields.iter().enumerate() {
+    let mut i = 0;
+    for field in fields {
         let text = field.text;
         for (k, o) in field.occurrences.iter().enumerate() {
+            let (lo, hi) = spans[i];
+            i += 1;
             let followed_by = |e: u32| {
                 let country = g.entity(e).country.as_deref();
                 let rest = &text[o.end..];
@@ -293,20 +359,29 @@ pub fn resolve_document(
                         })
                 })
             };
-            let initial = sentence_initial(text, &field.sentences, o.start);
+            let surface = &text[o.start..o.end];
+            // What does not depend on the candidate is worked out once, when first asked.
             let mut person_ctx = None;
-            cands[f][k].retain(|c| {
+            let mut ctx = || {
+                *person_ctx.get_or_insert_with(|| {
+                    let next_is_name = field
+                        .occurrences
+                        .get(k + 1)
+                        .is_some_and(|n| text[o.end..n.start].chars().all(char::is_whitespace));
+                    doc.person_context(text, o.start, o.end, next_is_name)
+                })
+            };
+            let mut initial = None;
+            let mut initial = || {
+                *initial.get_or_insert_with(|| sentence_initial(text, &field.sentences, o.start))
+            };
+            let mut common = None;
+            let mut common = || *common.get_or_insert_with(|| all_common(g.words(), surface));
+            let mut kept = lo;
+            for r in lo..hi {
+                let c = cands[r];
                 let e = g.entity(c.entity);
                 let t = doc.type_of(c.entity);
-                let next_is_name = field
-                    .occurrences
-                    .get(k + 1)
-                    .is_some_and(|n| text[o.end..n.start].chars().all(char::is_whitespace));
-                let mut ctx = || {
-                    *person_ctx.get_or_insert_with(|| {
-                        doc.person_context(text, o.start, o.end, next_is_name)
-                    })
-                };
                 let keep_weak = match c.weak {
                     Weak::No => true,
                     Weak::Calendar => followed_by(c.entity),
@@ -319,64 +394,83 @@ pub fn resolve_document(
                         "person" => {
                             !ctx()
                                 && (full_people.contains_key(&c.entity)
-                                    || (e.prominence >= 80.0 && (c.weak == Weak::Name || !initial)))
+                                    || (e.prominence >= 80.0
+                                        && (c.weak == Weak::Name || !initial())))
                         }
                         // "Republicans", "Senate", "Fed" open many sentences of a story
                         // about their country; elsewhere a capital at a sentence start says nothing.
                         _ => {
                             !ctx()
                                 && (c.weak == Weak::Name
-                                    || !initial
+                                    || !initial()
                                     || e.country
                                         .as_deref()
                                         .is_some_and(|cc| countries.contains(cc)))
                         }
                     },
                 };
-                // A group named by ordinary words ("Democratic Party", "Electoral Commission") is
-                // that country's only in a story that names the country.
-                let generic = t == "group"
-                    && e.country
-                        .as_deref()
-                        .is_some_and(|cc| !countries.contains(cc))
-                    && all_common(g.words(), &text[o.start..o.end]);
-                if generic {
-                    return false;
-                }
                 // A surname that is also a word of another person named in full here is theirs
                 // as much as its own ("Lee" with Lee Jae-myung and Lee Jae-yong): nobody's.
-                let surface = &text[o.start..o.end];
-                let shared = match full_words.get(surface) {
-                    Some(Some(p)) => *p != c.entity,
-                    Some(None) => true,
-                    None => false,
-                };
-                let keep_surname = c.kind != MatchKind::Surname
-                    || (!shared
+                let keep_surname = || {
+                    let shared = match full_words.get(surface) {
+                        Some(Some(p)) => *p != c.entity,
+                        Some(None) => true,
+                        None => false,
+                    };
+                    !shared
                         && (full_people.contains_key(&c.entity)
-                            || (e.prominence >= 70.0 && c.weak == Weak::No)));
-                keep_weak && keep_surname
-            });
-            // A surname with its person named in full elsewhere in the document names that person.
-            let c = &mut cands[f][k];
-            if c.len() > 1 && c.iter().any(|c| full_people.contains_key(&c.entity)) {
-                c.retain(|c| full_people.contains_key(&c.entity));
+                            || (e.prominence >= 70.0 && c.weak == Weak::No))
+                };
+                // A group named by ordinary words ("Democratic Party", "Electoral Commission") is
+                // that country's only in a story that names the country.
+                let mut generic = || {
+                    t == "group"
+                        && e.country
+                            .as_deref()
+                            .is_some_and(|cc| !countries.contains(cc))
+                        && common()
+                };
+                // Every test is pure: the cheap ones go first.
+                if keep_weak && (c.kind != MatchKind::Surname || keep_surname()) && !generic() {
+                    cands[kept] = c;
+                    kept += 1;
+                }
             }
+            // A surname with its person named in full elsewhere in the document names that person.
+            let c = &mut cands[lo..kept];
+            if c.len() > 1 && c.iter().any(|c| full_people.contains_key(&c.entity)) {
+                let mut n = 0;
+                for r in 0..c.len() {
+                    if full_people.contains_key(&c[r].entity) {
+                        c[n] = c[r];
+                        n += 1;
+                    }
+                }
+                kept = lo + n;
+            }
+            spans[i - 1] = (lo, kept);
         }
     }
 
-    // 4. Shared aliases.
-    let named: FxHashSet<u32> = cands
-        .iter()
-        .flatten()
-        .filter(|c| c.len() == 1)
-        .map(|c| c[0].entity)
-        .collect();
+    // 4. Shared aliases. Which entities are named without doubt matters only to break a tie,
+    //    so it is gathered only when some occurrence still has more than one candidate.
+    named.clear();
+    if spans.iter().any(|&(lo, hi)| hi - lo > 1) {
+        named.extend(
+            spans
+                .iter()
+                .filter(|&&(lo, hi)| hi - lo == 1)
+                .map(|&(lo, _)| cands[lo].entity),
+        );
+    }
     let mut out: Vec<Vec<Resolved>> = Vec::with_capacity(fields.len());
-    for (f, field) in fields.iter().enumerate() {
+    let mut i = 0;
+    for field in fields {
         let mut res = Vec::with_capacity(field.occurrences.len());
-        for (k, o) in field.occurrences.iter().enumerate() {
-            let c = &cands[f][k];
+        for o in &field.occurrences {
+            let (lo, hi) = spans[i];
+            i += 1;
+            let c = &cands[lo..hi];
             if c.is_empty() {
                 continue;
             }
@@ -420,8 +514,9 @@ pub fn resolve_document(
     if let Some(d) = discoverer {
         let mut ids: FxHashMap<Box<str>, u32> = FxHashMap::default();
         for (f, field) in fields.iter().enumerate() {
-            let taken: Vec<(usize, usize)> = out[f].iter().map(|r| (r.start, r.end)).collect();
-            let found = discover_in(d, field.text, &field.sentences, &taken);
+            taken.clear();
+            taken.extend(out[f].iter().map(|r| (r.start, r.end)));
+            let found = discover_in(d, field.text, &field.sentences, taken);
             if found.is_empty() {
                 continue;
             }
@@ -669,7 +764,7 @@ fn short_names(
     out: &mut [Vec<Resolved>],
     new_entities: &[NewEntity],
 ) {
-    let mut keys: Vec<(String, EntityRef)> = Vec::new();
+    let mut keys: Vec<(&str, EntityRef)> = Vec::new();
     let mut seen: FxHashMap<&str, usize> = FxHashMap::default();
     for (f, field) in fields.iter().enumerate() {
         for r in &out[f] {
@@ -706,7 +801,7 @@ fn short_names(
                 Some(_) => {}
                 None => {
                     seen.insert(key, keys.len());
-                    keys.push((key.to_string(), r.entity));
+                    keys.push((key, r.entity));
                 }
             }
         }
@@ -717,11 +812,8 @@ fn short_names(
     }
     // One pass over each text, looking up the words that may be short names, instead of one
     // search per name: a long document names thousands of people.
-    let index: FxHashMap<&str, usize> = keys
-        .iter()
-        .enumerate()
-        .map(|(i, (k, _))| (k.as_str(), i))
-        .collect();
+    let index: FxHashMap<&str, usize> =
+        keys.iter().enumerate().map(|(i, &(k, _))| (k, i)).collect();
     let max_len = keys.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
     let word_char = |c: char| c.is_alphanumeric() || c == '-';
     // The first bytes of the keys (an ASCII capital or the first byte of a longer char): a
@@ -947,9 +1039,25 @@ fn assign_role(text: &str, r: &mut Resolved) {
             .trim_end_matches([',', ':'])
             .trim();
         if !role.is_empty() {
-            r.role = Some(role.split_whitespace().collect::<Vec<_>>().join(" ").into());
+            r.role = Some(if single_spaced(role) {
+                role.into()
+            } else {
+                role.split_whitespace().collect::<Vec<_>>().join(" ").into()
+            });
         }
     }
+}
+
+/// Whether the words of `s` are separated by single spaces only, so that it is its own
+/// `split_whitespace` joined by spaces (as a trimmed role almost always is).
+fn single_spaced(s: &str) -> bool {
+    let mut prev_space = true;
+    s.chars().all(|c| {
+        let space = c.is_whitespace();
+        let ok = !space || (c == ' ' && !prev_space);
+        prev_space = space;
+        ok
+    }) && !prev_space
 }
 
 /// Words that tie a person to the list that follows ("accompanied by A, B and C").
@@ -973,6 +1081,7 @@ fn mark_lists(
     is_person: impl Fn(&Resolved) -> bool,
 ) {
     let mut i = 0;
+    let mut members = Vec::new();
     while i < res.len() {
         if !is_person(&res[i]) {
             i += 1;
@@ -980,7 +1089,8 @@ fn mark_lists(
         }
         // The members, by index: people one after the other, with only separators (or a role
         // after a name, which may name a group: ", secretary of the Security Council,") between.
-        let mut members = vec![i];
+        members.clear();
+        members.push(i);
         let mut j = i;
         while let Some(k) = (j + 1..res.len()).find(|&k| is_person(&res[k])) {
             if sents.index_of(res[k].start) != sents.index_of(res[i].start) {
