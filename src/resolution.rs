@@ -170,27 +170,40 @@ impl Doc<'_> {
     /// Whether the word at `start..end` stands inside a person's name: a given name or honorific
     /// before it, or it is a given name followed by a capitalized word ("Jordan Ellis").
     fn person_context(&self, text: &str, start: usize, end: usize, next_is_name: bool) -> bool {
+        use crate::text::fold::fold_into;
         let words = self.g.words();
-        let cur = fold(&text[start..end]);
+        // One buffer for every folded word; the tests are pure, so a word is folded only when
+        // a test needs it.
+        let mut buf = String::new();
         if let Some((_, p)) = word_before(text, start) {
             let p = p.trim_end_matches('.');
-            if is_capitalized(p) && (is_given_name(words, &fold(p)) || HONORIFICS.contains(&p)) {
-                return true;
+            if is_capitalized(p) {
+                fold_into(p, &mut buf);
+                if is_given_name(words, &buf) || HONORIFICS.contains(&p) {
+                    return true;
+                }
             }
         }
-        if let Some(n) = word_after(text, end) {
-            // A capitalized word after it that is itself a known name ("Georgia Republicans")
-            // is no surname, unless it is a common one.
-            let known = next_is_name && !words.is_surname(&fold(n));
-            if is_capitalized(n)
-                && !is_role_word(n)
-                && !known
-                && (is_given_name(words, &cur) || words.is_surname(&fold(n)))
-            {
-                return true;
-            }
+        let Some(n) = word_after(text, end) else {
+            return false;
+        };
+        if !is_capitalized(n) || is_role_word(n) {
+            return false;
         }
-        false
+        buf.clear();
+        fold_into(n, &mut buf);
+        let surname = words.is_surname(&buf);
+        // A capitalized word after it that is itself a known name ("Georgia Republicans") is no
+        // surname, unless it is a common one.
+        if next_is_name && !surname {
+            return false;
+        }
+        if surname {
+            return true;
+        }
+        buf.clear();
+        fold_into(&text[start..end], &mut buf);
+        is_given_name(words, &buf)
     }
 }
 
@@ -228,8 +241,12 @@ struct Scratch {
     full_people: FxHashMap<u32, u32>,
     /// Entities some occurrence names without doubt (a single candidate left).
     named: FxHashSet<u32>,
+    /// The countries of the places the document names without doubt, as [`country_key`]s.
+    countries: FxHashSet<u64>,
     /// The byte ranges of a field's mentions, for discovery.
     taken: Vec<(usize, usize)>,
+    /// Where short names may start, for [`short_names`].
+    starts: Vec<usize>,
 }
 
 /// Most occurrences kept in the [`Scratch`] buffers between documents: one huge document must
@@ -239,6 +256,44 @@ const MAX_KEPT_OCCURRENCES: usize = 1 << 14;
 thread_local! {
     /// Taken out by [`resolve_document`] while it works, so it is never shared.
     static SCRATCH: Cell<Scratch> = Cell::new(Scratch::default());
+}
+
+/// A country code as a number: its bytes and its length, for codes of up to seven bytes (all
+/// of them in practice), so that a set of them hashes no string.
+fn country_key(cc: &str) -> Option<u64> {
+    (cc.len() < 8).then(|| {
+        let mut k = [0u8; 8];
+        k[..cc.len()].copy_from_slice(cc.as_bytes());
+        k[7] = cc.len() as u8;
+        u64::from_le_bytes(k)
+    })
+}
+
+/// A set of country codes.
+struct Countries<'a, 'g> {
+    /// The codes that have a [`country_key`].
+    keys: &'a mut FxHashSet<u64>,
+    /// The others.
+    long: Vec<&'g str>,
+}
+
+impl<'g> Countries<'_, 'g> {
+    fn insert(&mut self, cc: &'g str) {
+        match country_key(cc) {
+            Some(k) => {
+                self.keys.insert(k);
+            }
+            None if !self.long.contains(&cc) => self.long.push(cc),
+            None => {}
+        }
+    }
+
+    fn contains(&self, cc: &str) -> bool {
+        match country_key(cc) {
+            Some(k) => self.keys.contains(&k),
+            None => self.long.contains(&cc),
+        }
+    }
 }
 
 /// The candidates an occurrence keeps at first, appended to `out`: a gazetteer alias beats a
@@ -269,6 +324,7 @@ pub fn resolve_document(
     let out = resolve_with(g, fields, discoverer, new_entities, &mut scratch);
     if scratch.spans.capacity() <= MAX_KEPT_OCCURRENCES
         && scratch.cands.capacity() <= 4 * MAX_KEPT_OCCURRENCES
+        && scratch.starts.capacity() <= MAX_KEPT_OCCURRENCES
     {
         SCRATCH.set(scratch);
     }
@@ -288,7 +344,9 @@ fn resolve_with(
         spans,
         full_people,
         named,
+        countries,
         taken,
+        starts,
     } = scratch;
     // 1. A gazetteer alias beats a generated spelling at the same place. The candidates of
     //    occurrence `i` (counting across fields) are `cands[spans[i].0..spans[i].1]`.
@@ -303,10 +361,17 @@ fn resolve_with(
 
     // 2. What the document says without doubt: countries of unambiguous places, and people named
     //    with more than a surname.
-    let mut countries: FxHashSet<&str> = FxHashSet::default();
+    countries.clear();
+    let mut countries = Countries {
+        keys: countries,
+        long: Vec::new(),
+    };
     // The words of full names and whose they are (None: more than one person's), to tell whose
-    // a short name may be.
+    // a short name may be; only a surname standing alone asks.
     let mut full_words: FxHashMap<&str, Option<u32>> = FxHashMap::default();
+    let surnames = cands.iter().any(|c| c.kind == MatchKind::Surname);
+    // Whether a group's name is all ordinary words, by name: a story repeats its names.
+    let mut common_names: FxHashMap<&str, bool> = FxHashMap::default();
     let mut i = 0;
     for field in fields {
         for o in &field.occurrences {
@@ -322,12 +387,14 @@ fn resolve_with(
                     }
                 }
                 let name = &field.text[o.start..o.end];
-                if t == "person" && name.split_whitespace().nth(1).is_some() {
+                if t == "person" && words(name).nth(1).is_some() {
                     *full_people.entry(c[0].entity).or_default() += 1;
-                    for w in name.split_whitespace() {
-                        let owner = full_words.entry(w).or_insert(Some(c[0].entity));
-                        if *owner != Some(c[0].entity) {
-                            *owner = None;
+                    if surnames {
+                        for w in words(name) {
+                            let owner = full_words.entry(w).or_insert(Some(c[0].entity));
+                            if *owner != Some(c[0].entity) {
+                                *owner = None;
+                            }
                         }
                     }
                 }
@@ -375,8 +442,11 @@ fn resolve_with(
             let mut initial = || {
                 *initial.get_or_insert_with(|| sentence_initial(text, &field.sentences, o.start))
             };
-            let mut common = None;
-            let mut common = || *common.get_or_insert_with(|| all_common(g.words(), surface));
+            let mut common = || {
+                *common_names
+                    .entry(surface)
+                    .or_insert_with(|| all_common(g.words(), surface))
+            };
             let mut kept = lo;
             for r in lo..hi {
                 let c = cands[r];
@@ -585,7 +655,7 @@ fn resolve_with(
     }
     // 6. Short names of people named in full in this document ("Lee" after "Lee Jae-myung",
     //    "Abu Qasra" after "Murhaf Abu Qasra"), as GATE's orthomatcher does.
-    short_names(g, fields, &mut out, new_entities);
+    short_names(g, fields, &mut out, new_entities, starts);
 
     // 7. Roles, and lists of people.
     let mut lists = 0u32;
@@ -747,6 +817,80 @@ fn discover_in(
     out
 }
 
+/// The words of `s` between whitespace, as `split_whitespace` gives them, without decoding
+/// ASCII.
+fn words(s: &str) -> Words<'_> {
+    Words { s, pos: 0 }
+}
+
+/// The iterator of [`words`].
+struct Words<'a> {
+    s: &'a str,
+    pos: usize,
+}
+
+/// The length of the whitespace char at byte `i` of `s` (a char boundary), 0 when it is none.
+#[inline(always)]
+fn space_at(s: &str, i: usize) -> usize {
+    match s.as_bytes()[i] {
+        b'\t'..=b'\r' | b' ' => 1,
+        c if c < 0x80 => 0,
+        _ => match s[i..].chars().next() {
+            Some(c) if c.is_whitespace() => c.len_utf8(),
+            _ => 0,
+        },
+    }
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'a str> {
+        let (s, b) = (self.s, self.s.as_bytes());
+        let n = b.len();
+        let mut i = self.pos;
+        while i < n {
+            match space_at(s, i) {
+                0 => break,
+                l => i += l,
+            }
+        }
+        if i >= n {
+            self.pos = n;
+            return None;
+        }
+        let start = i;
+        while i < n {
+            let c = b[i];
+            if c < 0x80 {
+                if matches!(c, b'\t'..=b'\r' | b' ') {
+                    break;
+                }
+                i += 1;
+            } else if space_at(s, i) == 0 {
+                // Step over the whole char.
+                i += s[i..].chars().next().map_or(1, char::len_utf8);
+            } else {
+                break;
+            }
+        }
+        self.pos = i;
+        Some(&s[start..i])
+    }
+}
+
+/// The char that starts at byte `i` of `text` (a char boundary), if any; ASCII needs no
+/// decoding.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    match text.as_bytes().get(i) {
+        Some(&c) if c < 0x80 => Some(char::from(c)),
+        Some(_) => text[i..].chars().next(),
+        None => None,
+    }
+}
+
 /// Family names written first: a name of two or three words starting with one of these is
 /// East Asian, and its short form is the family name ("Lee" for Lee Jae-myung, "Xi").
 const FAMILY_FIRST: &[&str] = &[
@@ -763,6 +907,7 @@ fn short_names(
     fields: &[FieldScan<'_>],
     out: &mut [Vec<Resolved>],
     new_entities: &[NewEntity],
+    starts: &mut Vec<usize>,
 ) {
     let mut keys: Vec<(&str, EntityRef)> = Vec::new();
     let mut seen: FxHashMap<&str, usize> = FxHashMap::default();
@@ -777,13 +922,12 @@ fn short_names(
             }
             // The name without a title the alias may hold ("President Lee Jae-myung"): only its
             // first word, last word and length matter.
-            let mut words = field.text[r.start..r.end]
-                .split_whitespace()
+            let mut name = words(&field.text[r.start..r.end])
                 .skip_while(|w| is_role_word(w.trim_end_matches('.')));
-            let Some(first) = words.next() else {
+            let Some(first) = name.next() else {
                 continue;
             };
-            let (len, last) = words.fold((1, first), |(n, _), w| (n + 1, w));
+            let (len, last) = name.fold((1, first), |(n, _), w| (n + 1, w));
             if len < 2 {
                 continue;
             }
@@ -806,22 +950,31 @@ fn short_names(
             }
         }
     }
-    keys.retain(|(_, e)| *e != EntityRef::New(u32::MAX));
-    if keys.is_empty() {
+    // The short names of more than one person stay in `keys` (so that `seen` still indexes it)
+    // but name nobody.
+    let usable = |e: &EntityRef| *e != EntityRef::New(u32::MAX);
+    if !keys.iter().any(|(_, e)| usable(e)) {
         return;
     }
     // One pass over each text, looking up the words that may be short names, instead of one
     // search per name: a long document names thousands of people.
-    let index: FxHashMap<&str, usize> =
-        keys.iter().enumerate().map(|(i, &(k, _))| (k, i)).collect();
-    let max_len = keys.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
+    let index = seen;
+    let max_len = keys
+        .iter()
+        .filter(|(_, e)| usable(e))
+        .map(|(k, _)| k.len())
+        .max()
+        .unwrap_or(0);
     let word_char = |c: char| c.is_alphanumeric() || c == '-';
     // The first bytes of the keys (an ASCII capital or the first byte of a longer char): a
     // short name can only start at one of them, found with memchr three at a time.
-    let mut firsts: Vec<u8> = keys.iter().map(|(k, _)| k.as_bytes()[0]).collect();
+    let mut firsts: Vec<u8> = keys
+        .iter()
+        .filter(|(_, e)| usable(e))
+        .map(|(k, _)| k.as_bytes()[0])
+        .collect();
     firsts.sort_unstable();
     firsts.dedup();
-    let mut starts: Vec<usize> = Vec::new();
     for (f, field) in fields.iter().enumerate() {
         let text = field.text;
         let b = text.as_bytes();
@@ -840,7 +993,7 @@ fn short_names(
         starts.sort_unstable();
         let n = b.len();
         let mut next = 0;
-        for &p in &starts {
+        for &p in starts.iter() {
             if p < next {
                 continue;
             }
@@ -848,33 +1001,47 @@ fn short_names(
             while next < n && ALNUM[b[next] as usize] {
                 next += 1;
             }
-            let Some(first) = text[p..].chars().next().filter(|c| c.is_uppercase()) else {
+            let Some(first) = char_at(text, p).filter(|c| c.is_uppercase()) else {
                 continue;
             };
-            if text[..p].chars().next_back().is_some_and(word_char) {
+            let before = match p.checked_sub(1).map(|q| b[q]) {
+                Some(c) if c < 0x80 => Some(char::from(c)),
+                Some(_) => text[..p].chars().next_back(),
+                None => None,
+            };
+            if before.is_some_and(word_char) {
                 continue;
             }
             // Every end inside the run of non-spaces where the word ends (an apostrophe ends a
             // word: "Lee’s office"), shortest first; the names in the order they were found.
             found.clear();
             let mut end = p + first.len_utf8();
-            let mut rest = text[end..].chars().peekable();
+            if first.is_ascii() {
+                // The ASCII letters and digits up to `next` neither end a word nor are spaces:
+                // no name ends among them, so the scan starts where they end (and a run longer
+                // than any name holds none).
+                if next - p > max_len {
+                    continue;
+                }
+                end = next;
+            }
             loop {
-                let following = rest.peek().copied();
+                let following = char_at(text, end);
                 if !following.is_some_and(word_char) {
                     if let Some(&k) = index.get(&text[p..end]) {
-                        found.push((k, end));
+                        if usable(&keys[k].1) {
+                            found.push((k, end));
+                        }
                     }
                 }
                 match following {
-                    Some(c) if !c.is_whitespace() && end - p < max_len => {
-                        end += c.len_utf8();
-                        rest.next();
-                    }
+                    Some(c) if !c.is_whitespace() && end - p < max_len => end += c.len_utf8(),
                     _ => break,
                 }
             }
-            found.sort_unstable();
+            if found.len() > 1 {
+                found.sort_unstable();
+            }
             for &(k, end) in &found {
                 let entity = &keys[k].1;
                 let res = &out[f];
