@@ -691,6 +691,13 @@ static WORD_BYTE: [bool; 256] = {
     t
 };
 
+/// [`WORD_BYTE`] and the apostrophe, which a capitalized word runs across ("O'Brien").
+static WORD_BYTE_OR_APOSTROPHE: [bool; 256] = {
+    let mut t = WORD_BYTE;
+    t[b'\'' as usize] = true;
+    t
+};
+
 fn stopwords() -> &'static FxHashSet<&'static str> {
     static SET: std::sync::OnceLock<FxHashSet<&'static str>> = std::sync::OnceLock::new();
     SET.get_or_init(|| discovery::STOPWORDS.iter().copied().collect())
@@ -769,7 +776,7 @@ fn discover_in(
                 continue;
             }
             let mut j = i + 1;
-            while j < e && (WORD_BYTE[b[j] as usize] || b[j] == b'\'') {
+            while j < e && WORD_BYTE_OR_APOSTROPHE[b[j] as usize] {
                 j += 1;
             }
             let upper =
@@ -1159,12 +1166,15 @@ fn assign_role(text: &str, r: &mut Resolved) {
     let mut last_role = None;
     let mut word = words.next();
     while let Some(w) = word {
-        let next = words.next();
-        if next.is_none() || !is_role_word(&span[w.start..w.end]) {
+        // Most names start with no title: the next word is not needed to know it.
+        if !is_role_word(&span[w.start..w.end]) {
             break;
         }
+        let Some(next) = words.next() else {
+            break;
+        };
         last_role = Some(w);
-        word = next;
+        word = Some(next);
     }
     let role_inside = last_role.is_some();
     let mut role_end = r.start;
