@@ -15,7 +15,7 @@
 use crate::gazetteer::snapshot::{Dec, Enc, SnapshotError};
 use crate::gazetteer::words::{Weak, WordLists};
 use crate::text::fold::{fold_into, fold_with};
-use crate::text::tokens::{is_word_char, ALNUM};
+use crate::text::tokens::{alnum_end, is_word_char, ALNUM};
 use crate::text::{Kind, Token, Tokenizer};
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -160,6 +160,38 @@ impl TokenHash {
         folded.bytes().for_each(|b| h.byte(b));
         h.finish()
     }
+}
+
+/// [`TokenHash`] of the ASCII token `b[start..end]` lowercased (which is its fold), read eight
+/// bytes per load; None when the token holds a non-ASCII byte or ends less than eight bytes
+/// before the end of `b` (the last load reads past the token, never past `b`).
+#[inline]
+fn ascii_token_hash(b: &[u8], start: usize, end: usize) -> Option<u64> {
+    const LO: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HI: u64 = LO * 0x80;
+    let mut h = TokenHash::new();
+    let mut i = start;
+    while i < end {
+        let w = b.get(i..i + 8)?;
+        let mut x = u64::from_le_bytes(w.try_into().expect("8 bytes"));
+        let take = (end - i).min(8);
+        if take < 8 {
+            x &= (1u64 << (8 * take)) - 1;
+        }
+        if x & HI != 0 {
+            return None;
+        }
+        // Bit 7 of each capital, moved to bit 5 to lowercase it; seven-bit additions do not
+        // carry into the next byte.
+        let upper = (x + LO * (0x80 - b'A' as u64)) & !(x + LO * (0x7f - b'Z' as u64)) & HI;
+        x |= upper >> 2;
+        for _ in 0..take {
+            h.byte(x as u8);
+            x >>= 8;
+        }
+        i += 8;
+    }
+    Some(h.finish())
 }
 
 impl MatcherBuilder {
@@ -550,6 +582,7 @@ pub struct Scratch {
     key: String,
     upper: Vec<bool>,
     terminals: Vec<(u32, usize, usize)>,
+    candidates: Vec<Candidate>,
 }
 
 impl Matcher {
@@ -566,6 +599,18 @@ impl Matcher {
     /// The hash of the folded form of token `t`, or None when it is longer than any alias token.
     #[inline]
     fn token_id(&self, text: &str, t: Token, key: &mut String) -> Option<u64> {
+        if t.end - t.start <= self.max_key_len {
+            if let Some(h) = ascii_token_hash(text.as_bytes(), t.start, t.end) {
+                return Some(h);
+            }
+        }
+        self.token_id_slow(text, t, key)
+    }
+
+    /// [`Matcher::token_id`] for any token: non-ASCII, too long, or at the very end of the text.
+    #[cold]
+    #[inline(never)]
+    fn token_id_slow(&self, text: &str, t: Token, key: &mut String) -> Option<u64> {
         let s = &text[t.start..t.end];
         let mut h = TokenHash::new();
         if s.len() > 4 * self.max_key_len + 16 {
@@ -615,16 +660,15 @@ impl Matcher {
             // byte, and leave tokenizing to the places where a name may start.
             if c < 0x80 {
                 if c.is_ascii_lowercase() {
-                    let mut run = pos + 1;
-                    while run < n && ALNUM[b[run] as usize] {
-                        run += 1;
-                    }
+                    let run = alnum_end(b, pos + 1);
                     let len = (run - pos).min(31);
                     if self.free_len[c as usize] & (1 << len) == 0 {
-                        pos = if run < n && (b[run] == b'\'' || b[run] >= 0x80) {
-                            skip_word(text, run)
-                        } else {
-                            run
+                        // The space after the word is skipped here, not by another turn of
+                        // the loop: no token starts with one.
+                        pos = match b.get(run) {
+                            Some(b' ') => run + 1,
+                            Some(&x) if x == b'\'' || x >= 0x80 => skip_word(text, run),
+                            _ => run,
                         };
                         continue;
                     }
@@ -645,7 +689,8 @@ impl Matcher {
             };
             // An alias that starts with a title ("Sheikh Tamim") must not hide a longer name that
             // starts after the title ("Tamim bin Hamad Al Thani").
-            if crate::text::roles::is_role_word(&text[t.start..t.end]) {
+            // (Only a name longer than its first token can hide one.)
+            if occ.end > t.end && crate::text::roles::is_role_word(&text[t.start..t.end]) {
                 let mut inner = tk;
                 if let Some(n) = inner.next_token().filter(|n| n.joined && n.end <= occ.end) {
                     if let Some(id) = self.token_id(text, n, &mut scratch.key) {
@@ -741,7 +786,8 @@ impl Matcher {
         let upper = &scratch.upper;
         let range =
             self.term_start[node as usize] as usize..self.term_start[node as usize + 1] as usize;
-        let mut out = Vec::new();
+        let out = &mut scratch.candidates;
+        out.clear();
         let mut article = false;
         let mut in_caps_run = None;
         for v in &self.variants[range] {
@@ -766,7 +812,8 @@ impl Matcher {
                 weak: v.weak,
             });
         }
-        (out, article)
+        // One allocation of the exact size: most occurrences have one candidate.
+        (out.to_vec(), article)
     }
 }
 
@@ -876,6 +923,21 @@ mod tests {
             surface_capitals_folded(surface, &mut String::new(), &mut slow);
             assert_eq!(fast, slow, "{surface:?}");
         }
+    }
+
+    #[test]
+    fn ascii_token_hash_is_the_hash_of_the_fold() {
+        let text = "Syria al-QAEDA x Netanyahu's Abcdefghijklmnopq Zz@[`{ 0189";
+        let b = text.as_bytes();
+        for t in Tokenizer::new(text) {
+            let want = TokenHash::of(&text[t.start..t.end].to_ascii_lowercase());
+            assert_eq!(ascii_token_hash(b, t.start, t.end).unwrap_or(want), want);
+            // Far enough from the end, every ASCII token hashes the fast way.
+            if t.start + 24 <= b.len() {
+                assert_eq!(ascii_token_hash(b, t.start, t.end), Some(want));
+            }
+        }
+        assert_eq!(ascii_token_hash("Erdoğan and more".as_bytes(), 0, 8), None);
     }
 
     fn matcher(aliases: &[(&str, u32)]) -> Matcher {
