@@ -656,29 +656,47 @@ impl Matcher {
         let mut pos = 0;
         while pos < n {
             let c = b[pos];
-            // Most of news is lowercase words no alias starts with: skip them whole, byte by
-            // byte, and leave tokenizing to the places where a name may start.
+            // Most of news is lowercase words no alias starts with: skip them whole, eight bytes
+            // per load, and leave tokenizing to the places where a name may start.
+            let mut word = None;
             if c < 0x80 {
-                if c.is_ascii_lowercase() {
+                if ALNUM[c as usize] {
                     let run = alnum_end(b, pos + 1);
                     let len = (run - pos).min(31);
-                    if self.free_len[c as usize] & (1 << len) == 0 {
+                    let next = b.get(run).copied();
+                    if c.is_ascii_lowercase() && self.free_len[c as usize] & (1 << len) == 0 {
                         // The space after the word is skipped here, not by another turn of
                         // the loop: no token starts with one.
-                        pos = match b.get(run) {
+                        pos = match next {
                             Some(b' ') => run + 1,
-                            Some(&x) if x == b'\'' || x >= 0x80 => skip_word(text, run),
+                            Some(x) if x == b'\'' || x >= 0x80 => skip_word(text, run),
                             _ => run,
                         };
                         continue;
                     }
-                } else if !ALNUM[c as usize] && !self.free_first[c as usize] {
+                    // A word of ASCII letters and digits is the token the tokenizer would read
+                    // from here (nothing to skip before it, so joined), without asking it.
+                    if !next.is_some_and(|x| x == b'\'' || x >= 0x80) {
+                        word = Some(Token {
+                            start: pos,
+                            end: run,
+                            kind: Kind::Word,
+                            joined: true,
+                        });
+                    }
+                } else if !self.free_first[c as usize] {
                     pos += 1;
                     continue;
                 }
             }
-            let mut tk = Tokenizer::at(text, pos);
-            let Some(t) = tk.next_token() else { break };
+            let (t, tk) = match word {
+                Some(t) => (t, Tokenizer::at(text, t.end)),
+                None => {
+                    let mut tk = Tokenizer::at(text, pos);
+                    let Some(t) = tk.next_token() else { break };
+                    (t, tk)
+                }
+            };
             pos = t.end.max(pos + 1);
             let Some(first_id) = self.may_start(text, t, &mut scratch.key) else {
                 continue;
@@ -780,10 +798,17 @@ impl Matcher {
         scratch: &mut Scratch,
     ) -> (Vec<Candidate>, bool) {
         let surface = &text[start..end];
-        scratch.upper.clear();
-        scratch.key.clear();
-        surface_capitals(surface, &mut scratch.key, &mut scratch.upper);
+        let bits = ascii_capital_bits(surface.as_bytes());
+        if bits.is_none() {
+            scratch.upper.clear();
+            scratch.key.clear();
+            surface_capitals(surface, &mut scratch.key, &mut scratch.upper);
+        }
         let upper = &scratch.upper;
+        let is_capital = |p: u16| match bits {
+            Some(bits) => p < 64 && bits >> p & 1 != 0,
+            None => upper.get(p as usize).copied().unwrap_or(false),
+        };
         let range =
             self.term_start[node as usize] as usize..self.term_start[node as usize + 1] as usize;
         let out = &mut scratch.candidates;
@@ -793,10 +818,7 @@ impl Matcher {
         for v in &self.variants[range] {
             let caps =
                 &self.caps[v.caps_start as usize..v.caps_start as usize + v.caps_len as usize];
-            if !caps
-                .iter()
-                .all(|&p| upper.get(p as usize).copied().unwrap_or(false))
-            {
+            if !caps.iter().all(|&p| is_capital(p)) {
                 continue;
             }
             if v.acronym {
@@ -815,6 +837,25 @@ impl Matcher {
         // One allocation of the exact size: most occurrences have one candidate.
         (out.to_vec(), article)
     }
+}
+
+/// [`surface_capitals`] as bits (bit `i` for folded char `i`) for an ASCII surface of at most 64
+/// bytes, as nearly every name is: no vector to fill. None for any other surface.
+#[inline]
+fn ascii_capital_bits(surface: &[u8]) -> Option<u64> {
+    if surface.len() > 64 {
+        return None;
+    }
+    let (mut bits, mut i) = (0u64, 0u32);
+    for &b in surface {
+        if b >= 0x80 {
+            return None;
+        }
+        // i <= the byte's index < 64: joiners fold to nothing, every other byte to one char.
+        bits |= (b.is_ascii_uppercase() as u64) << i;
+        i += !matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | b'-') as u32;
+    }
+    Some(bits)
 }
 
 /// Appends, for every char of the folded tokens of `surface`, whether it came from a capital.
@@ -922,6 +963,10 @@ mod tests {
             surface_capitals(surface, &mut String::new(), &mut fast);
             surface_capitals_folded(surface, &mut String::new(), &mut slow);
             assert_eq!(fast, slow, "{surface:?}");
+            let bits = ascii_capital_bits(surface.as_bytes()).unwrap();
+            let from_bits: Vec<bool> = (0..slow.len()).map(|i| bits >> i & 1 != 0).collect();
+            assert_eq!(from_bits, slow, "{surface:?}");
+            assert_eq!(bits >> slow.len(), 0, "{surface:?}");
         }
     }
 

@@ -173,6 +173,31 @@ impl<'a> Tokenizer<'a> {
     /// The next token, or None at the end of the text.
     #[inline]
     pub fn next_token(&mut self) -> Option<Token> {
+        // Most tokens are ASCII words right here or after one space (the word after a name):
+        // those take no call.
+        let b = self.text.as_bytes();
+        let mut start = self.pos;
+        if b.get(start) == Some(&b' ') {
+            start += 1;
+        }
+        if b.get(start).is_some_and(|&c| ALNUM[c as usize]) {
+            let end = alnum_end(b, start + 1);
+            if !b.get(end).is_some_and(|&c| c == b'\'' || c >= 0x80) {
+                self.pos = end;
+                return Some(Token {
+                    start,
+                    end,
+                    kind: Kind::Word,
+                    joined: true,
+                });
+            }
+        }
+        self.next_token_any()
+    }
+
+    /// [`Tokenizer::next_token`] for any text.
+    #[inline(never)]
+    fn next_token_any(&mut self) -> Option<Token> {
         let b = self.text.as_bytes();
         let n = b.len();
         let mut pos = self.pos;
