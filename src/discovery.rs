@@ -9,6 +9,7 @@
 //! Rules (and their priority when two rules produce the same span; longer spans win first):
 //! `credit` > `honorific` > `title` > `attribution` > `first-name` > `org-pattern`.
 
+use crate::text::tokens::ALNUM;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cell::Cell;
 use std::collections::BTreeMap;
@@ -517,7 +518,7 @@ fn tokenize(text: &str, d: &Discoverer, taken: &[(usize, usize)], toks: &mut Vec
     let mut tp = 0;
     while i < n {
         // Most bytes are ASCII: skip and scan them without decoding chars.
-        if b[i] < 0x80 && !b[i].is_ascii_alphanumeric() {
+        if b[i] < 0x80 && !ALNUM[usize::from(b[i])] {
             i += 1;
             continue;
         }
@@ -530,11 +531,11 @@ fn tokenize(text: &str, d: &Discoverer, taken: &[(usize, usize)], toks: &mut Vec
         let mut j = i + l;
         loop {
             while j < n {
+                if ALNUM[usize::from(b[j])] {
+                    j += 1;
+                    continue;
+                }
                 if b[j] < 0x80 {
-                    if b[j].is_ascii_alphanumeric() {
-                        j += 1;
-                        continue;
-                    }
                     break;
                 }
                 let (c2, l2) = char_at(text, j);

@@ -141,9 +141,14 @@ impl Extractor {
             self.discoverer.as_deref(),
             &mut out.new_entities,
         );
+        out.mentions
+            .reserve_exact(resolved.iter().map(Vec::len).sum());
         let (mut sent_base, mut para_base) = (0u32, 0u32);
+        let mut bytes = Vec::new();
         for (f, res) in fields.iter().zip(resolved) {
-            let bytes: Vec<usize> = res.iter().flat_map(|r| [r.start, r.end]).collect();
+            bytes.clear();
+            bytes.reserve(2 * res.len());
+            bytes.extend(res.iter().flat_map(|r| [r.start, r.end]));
             let chars = text::char_offsets(f.text, &bytes);
             for (k, r) in res.into_iter().enumerate() {
                 let s = f.sentences.index_of(r.start);

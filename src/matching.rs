@@ -15,7 +15,7 @@
 use crate::gazetteer::snapshot::{Dec, Enc, SnapshotError};
 use crate::gazetteer::words::{Weak, WordLists};
 use crate::text::fold::{fold_into, fold_with};
-use crate::text::tokens::{is_word_char, ALNUM};
+use crate::text::tokens::{alnum_end, is_word_char, ALNUM};
 use crate::text::{Kind, Token, Tokenizer};
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -160,6 +160,38 @@ impl TokenHash {
         folded.bytes().for_each(|b| h.byte(b));
         h.finish()
     }
+}
+
+/// [`TokenHash`] of the ASCII token `b[start..end]` lowercased (which is its fold), read eight
+/// bytes per load; None when the token holds a non-ASCII byte or ends less than eight bytes
+/// before the end of `b` (the last load reads past the token, never past `b`).
+#[inline]
+fn ascii_token_hash(b: &[u8], start: usize, end: usize) -> Option<u64> {
+    const LO: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HI: u64 = LO * 0x80;
+    let mut h = TokenHash::new();
+    let mut i = start;
+    while i < end {
+        let w = b.get(i..i + 8)?;
+        let mut x = u64::from_le_bytes(w.try_into().expect("8 bytes"));
+        let take = (end - i).min(8);
+        if take < 8 {
+            x &= (1u64 << (8 * take)) - 1;
+        }
+        if x & HI != 0 {
+            return None;
+        }
+        // Bit 7 of each capital, moved to bit 5 to lowercase it; seven-bit additions do not
+        // carry into the next byte.
+        let upper = (x + LO * (0x80 - b'A' as u64)) & !(x + LO * (0x7f - b'Z' as u64)) & HI;
+        x |= upper >> 2;
+        for _ in 0..take {
+            h.byte(x as u8);
+            x >>= 8;
+        }
+        i += 8;
+    }
+    Some(h.finish())
 }
 
 impl MatcherBuilder {
@@ -550,6 +582,7 @@ pub struct Scratch {
     key: String,
     upper: Vec<bool>,
     terminals: Vec<(u32, usize, usize)>,
+    candidates: Vec<Candidate>,
 }
 
 impl Matcher {
@@ -566,6 +599,18 @@ impl Matcher {
     /// The hash of the folded form of token `t`, or None when it is longer than any alias token.
     #[inline]
     fn token_id(&self, text: &str, t: Token, key: &mut String) -> Option<u64> {
+        if t.end - t.start <= self.max_key_len {
+            if let Some(h) = ascii_token_hash(text.as_bytes(), t.start, t.end) {
+                return Some(h);
+            }
+        }
+        self.token_id_slow(text, t, key)
+    }
+
+    /// [`Matcher::token_id`] for any token: non-ASCII, too long, or at the very end of the text.
+    #[cold]
+    #[inline(never)]
+    fn token_id_slow(&self, text: &str, t: Token, key: &mut String) -> Option<u64> {
         let s = &text[t.start..t.end];
         let mut h = TokenHash::new();
         if s.len() > 4 * self.max_key_len + 16 {
@@ -611,30 +656,47 @@ impl Matcher {
         let mut pos = 0;
         while pos < n {
             let c = b[pos];
-            // Most of news is lowercase words no alias starts with: skip them whole, byte by
-            // byte, and leave tokenizing to the places where a name may start.
+            // Most of news is lowercase words no alias starts with: skip them whole, eight bytes
+            // per load, and leave tokenizing to the places where a name may start.
+            let mut word = None;
             if c < 0x80 {
-                if c.is_ascii_lowercase() {
-                    let mut run = pos + 1;
-                    while run < n && ALNUM[b[run] as usize] {
-                        run += 1;
-                    }
+                if ALNUM[c as usize] {
+                    let run = alnum_end(b, pos + 1);
                     let len = (run - pos).min(31);
-                    if self.free_len[c as usize] & (1 << len) == 0 {
-                        pos = if run < n && (b[run] == b'\'' || b[run] >= 0x80) {
-                            skip_word(text, run)
-                        } else {
-                            run
+                    let next = b.get(run).copied();
+                    if c.is_ascii_lowercase() && self.free_len[c as usize] & (1 << len) == 0 {
+                        // The space after the word is skipped here, not by another turn of
+                        // the loop: no token starts with one.
+                        pos = match next {
+                            Some(b' ') => run + 1,
+                            Some(x) if x == b'\'' || x >= 0x80 => skip_word(text, run),
+                            _ => run,
                         };
                         continue;
                     }
-                } else if !ALNUM[c as usize] && !self.free_first[c as usize] {
+                    // A word of ASCII letters and digits is the token the tokenizer would read
+                    // from here (nothing to skip before it, so joined), without asking it.
+                    if !next.is_some_and(|x| x == b'\'' || x >= 0x80) {
+                        word = Some(Token {
+                            start: pos,
+                            end: run,
+                            kind: Kind::Word,
+                            joined: true,
+                        });
+                    }
+                } else if !self.free_first[c as usize] {
                     pos += 1;
                     continue;
                 }
             }
-            let mut tk = Tokenizer::at(text, pos);
-            let Some(t) = tk.next_token() else { break };
+            let (t, tk) = match word {
+                Some(t) => (t, Tokenizer::at(text, t.end)),
+                None => {
+                    let mut tk = Tokenizer::at(text, pos);
+                    let Some(t) = tk.next_token() else { break };
+                    (t, tk)
+                }
+            };
             pos = t.end.max(pos + 1);
             let Some(first_id) = self.may_start(text, t, &mut scratch.key) else {
                 continue;
@@ -645,7 +707,8 @@ impl Matcher {
             };
             // An alias that starts with a title ("Sheikh Tamim") must not hide a longer name that
             // starts after the title ("Tamim bin Hamad Al Thani").
-            if crate::text::roles::is_role_word(&text[t.start..t.end]) {
+            // (Only a name longer than its first token can hide one.)
+            if occ.end > t.end && crate::text::roles::is_role_word(&text[t.start..t.end]) {
                 let mut inner = tk;
                 if let Some(n) = inner.next_token().filter(|n| n.joined && n.end <= occ.end) {
                     if let Some(id) = self.token_id(text, n, &mut scratch.key) {
@@ -735,22 +798,27 @@ impl Matcher {
         scratch: &mut Scratch,
     ) -> (Vec<Candidate>, bool) {
         let surface = &text[start..end];
-        scratch.upper.clear();
-        scratch.key.clear();
-        surface_capitals(surface, &mut scratch.key, &mut scratch.upper);
+        let bits = ascii_capital_bits(surface.as_bytes());
+        if bits.is_none() {
+            scratch.upper.clear();
+            scratch.key.clear();
+            surface_capitals(surface, &mut scratch.key, &mut scratch.upper);
+        }
         let upper = &scratch.upper;
+        let is_capital = |p: u16| match bits {
+            Some(bits) => p < 64 && bits >> p & 1 != 0,
+            None => upper.get(p as usize).copied().unwrap_or(false),
+        };
         let range =
             self.term_start[node as usize] as usize..self.term_start[node as usize + 1] as usize;
-        let mut out = Vec::new();
+        let out = &mut scratch.candidates;
+        out.clear();
         let mut article = false;
         let mut in_caps_run = None;
         for v in &self.variants[range] {
             let caps =
                 &self.caps[v.caps_start as usize..v.caps_start as usize + v.caps_len as usize];
-            if !caps
-                .iter()
-                .all(|&p| upper.get(p as usize).copied().unwrap_or(false))
-            {
+            if !caps.iter().all(|&p| is_capital(p)) {
                 continue;
             }
             if v.acronym {
@@ -766,8 +834,28 @@ impl Matcher {
                 weak: v.weak,
             });
         }
-        (out, article)
+        // One allocation of the exact size: most occurrences have one candidate.
+        (out.to_vec(), article)
     }
+}
+
+/// [`surface_capitals`] as bits (bit `i` for folded char `i`) for an ASCII surface of at most 64
+/// bytes, as nearly every name is: no vector to fill. None for any other surface.
+#[inline]
+fn ascii_capital_bits(surface: &[u8]) -> Option<u64> {
+    if surface.len() > 64 {
+        return None;
+    }
+    let (mut bits, mut i) = (0u64, 0u32);
+    for &b in surface {
+        if b >= 0x80 {
+            return None;
+        }
+        // i <= the byte's index < 64: joiners fold to nothing, every other byte to one char.
+        bits |= (b.is_ascii_uppercase() as u64) << i;
+        i += !matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | b'-') as u32;
+    }
+    Some(bits)
 }
 
 /// Appends, for every char of the folded tokens of `surface`, whether it came from a capital.
@@ -875,7 +963,26 @@ mod tests {
             surface_capitals(surface, &mut String::new(), &mut fast);
             surface_capitals_folded(surface, &mut String::new(), &mut slow);
             assert_eq!(fast, slow, "{surface:?}");
+            let bits = ascii_capital_bits(surface.as_bytes()).unwrap();
+            let from_bits: Vec<bool> = (0..slow.len()).map(|i| bits >> i & 1 != 0).collect();
+            assert_eq!(from_bits, slow, "{surface:?}");
+            assert_eq!(bits >> slow.len(), 0, "{surface:?}");
         }
+    }
+
+    #[test]
+    fn ascii_token_hash_is_the_hash_of_the_fold() {
+        let text = "Syria al-QAEDA x Netanyahu's Abcdefghijklmnopq Zz@[`{ 0189";
+        let b = text.as_bytes();
+        for t in Tokenizer::new(text) {
+            let want = TokenHash::of(&text[t.start..t.end].to_ascii_lowercase());
+            assert_eq!(ascii_token_hash(b, t.start, t.end).unwrap_or(want), want);
+            // Far enough from the end, every ASCII token hashes the fast way.
+            if t.start + 24 <= b.len() {
+                assert_eq!(ascii_token_hash(b, t.start, t.end), Some(want));
+            }
+        }
+        assert_eq!(ascii_token_hash("Erdoğan and more".as_bytes(), 0, 8), None);
     }
 
     fn matcher(aliases: &[(&str, u32)]) -> Matcher {

@@ -19,6 +19,7 @@ use crate::text::roles::is_role_word;
 use crate::text::tokens::ALNUM;
 use crate::text::{Kind, Sentences, Tokenizer};
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::cell::Cell;
 
 /// Which entity a mention names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -169,27 +170,40 @@ impl Doc<'_> {
     /// Whether the word at `start..end` stands inside a person's name: a given name or honorific
     /// before it, or it is a given name followed by a capitalized word ("Jordan Ellis").
     fn person_context(&self, text: &str, start: usize, end: usize, next_is_name: bool) -> bool {
+        use crate::text::fold::fold_into;
         let words = self.g.words();
-        let cur = fold(&text[start..end]);
+        // One buffer for every folded word; the tests are pure, so a word is folded only when
+        // a test needs it.
+        let mut buf = String::new();
         if let Some((_, p)) = word_before(text, start) {
             let p = p.trim_end_matches('.');
-            if is_capitalized(p) && (is_given_name(words, &fold(p)) || HONORIFICS.contains(&p)) {
-                return true;
+            if is_capitalized(p) {
+                fold_into(p, &mut buf);
+                if is_given_name(words, &buf) || HONORIFICS.contains(&p) {
+                    return true;
+                }
             }
         }
-        if let Some(n) = word_after(text, end) {
-            // A capitalized word after it that is itself a known name ("Georgia Republicans")
-            // is no surname, unless it is a common one.
-            let known = next_is_name && !words.is_surname(&fold(n));
-            if is_capitalized(n)
-                && !is_role_word(n)
-                && !known
-                && (is_given_name(words, &cur) || words.is_surname(&fold(n)))
-            {
-                return true;
-            }
+        let Some(n) = word_after(text, end) else {
+            return false;
+        };
+        if !is_capitalized(n) || is_role_word(n) {
+            return false;
         }
-        false
+        buf.clear();
+        fold_into(n, &mut buf);
+        let surname = words.is_surname(&buf);
+        // A capitalized word after it that is itself a known name ("Georgia Republicans") is no
+        // surname, unless it is a common one.
+        if next_is_name && !surname {
+            return false;
+        }
+        if surname {
+            return true;
+        }
+        buf.clear();
+        fold_into(&text[start..end], &mut buf);
+        is_given_name(words, &buf)
     }
 }
 
@@ -213,6 +227,91 @@ fn sentence_initial(text: &str, sents: &Sentences, pos: usize) -> bool {
     !text[s..pos].chars().any(char::is_alphanumeric)
 }
 
+/// Buffers reused by every document resolved on a thread: a document has hundreds of
+/// occurrences, and a vector of candidates for each (and maps rebuilt for each document) cost
+/// more allocations than the rules cost work.
+#[derive(Default)]
+struct Scratch {
+    /// The candidates left to every occurrence of the document, field after field, in one
+    /// buffer.
+    cands: Vec<Candidate>,
+    /// Per occurrence, field after field: the range of its candidates in `cands`.
+    spans: Vec<(usize, usize)>,
+    /// People named with more than a surname, and how many times.
+    full_people: FxHashMap<u32, u32>,
+    /// Entities some occurrence names without doubt (a single candidate left).
+    named: FxHashSet<u32>,
+    /// The countries of the places the document names without doubt, as [`country_key`]s.
+    countries: FxHashSet<u64>,
+    /// The byte ranges of a field's mentions, for discovery.
+    taken: Vec<(usize, usize)>,
+    /// Where short names may start, for [`short_names`].
+    starts: Vec<usize>,
+}
+
+/// Most occurrences kept in the [`Scratch`] buffers between documents: one huge document must
+/// not pin its buffers for the life of the thread.
+const MAX_KEPT_OCCURRENCES: usize = 1 << 14;
+
+thread_local! {
+    /// Taken out by [`resolve_document`] while it works, so it is never shared.
+    static SCRATCH: Cell<Scratch> = Cell::new(Scratch::default());
+}
+
+/// A country code as a number: its bytes and its length, for codes of up to seven bytes (all
+/// of them in practice), so that a set of them hashes no string.
+fn country_key(cc: &str) -> Option<u64> {
+    (cc.len() < 8).then(|| {
+        let mut k = [0u8; 8];
+        k[..cc.len()].copy_from_slice(cc.as_bytes());
+        k[7] = cc.len() as u8;
+        u64::from_le_bytes(k)
+    })
+}
+
+/// A set of country codes.
+struct Countries<'a, 'g> {
+    /// The codes that have a [`country_key`].
+    keys: &'a mut FxHashSet<u64>,
+    /// The others.
+    long: Vec<&'g str>,
+}
+
+impl<'g> Countries<'_, 'g> {
+    fn insert(&mut self, cc: &'g str) {
+        match country_key(cc) {
+            Some(k) => {
+                self.keys.insert(k);
+            }
+            None if !self.long.contains(&cc) => self.long.push(cc),
+            None => {}
+        }
+    }
+
+    fn contains(&self, cc: &str) -> bool {
+        match country_key(cc) {
+            Some(k) => self.keys.contains(&k),
+            None => self.long.contains(&cc),
+        }
+    }
+}
+
+/// The candidates an occurrence keeps at first, appended to `out`: a gazetteer alias beats a
+/// generated spelling at the same place; with neither, all of them stay.
+fn first_candidates(all: &[Candidate], out: &mut Vec<Candidate>) {
+    let best = if all.iter().any(|c| c.kind == MatchKind::Exact) {
+        Some(MatchKind::Exact)
+    } else if all.iter().any(|c| c.kind == MatchKind::Variant) {
+        Some(MatchKind::Variant)
+    } else {
+        None
+    };
+    match best {
+        Some(kind) => out.extend(all.iter().filter(|c| c.kind == kind)),
+        None => out.extend_from_slice(all),
+    }
+}
+
 /// Resolves every occurrence of a document (title and text together, so either informs the
 /// other). Returns the mentions of each field, in order.
 pub fn resolve_document(
@@ -221,50 +320,81 @@ pub fn resolve_document(
     discoverer: Option<&Discoverer>,
     new_entities: &mut Vec<NewEntity>,
 ) -> Vec<Vec<Resolved>> {
+    let mut scratch = SCRATCH.take();
+    let out = resolve_with(g, fields, discoverer, new_entities, &mut scratch);
+    if scratch.spans.capacity() <= MAX_KEPT_OCCURRENCES
+        && scratch.cands.capacity() <= 4 * MAX_KEPT_OCCURRENCES
+        && scratch.starts.capacity() <= MAX_KEPT_OCCURRENCES
+    {
+        SCRATCH.set(scratch);
+    }
+    out
+}
+
+fn resolve_with(
+    g: &Gazetteer,
+    fields: &[FieldScan<'_>],
+    discoverer: Option<&Discoverer>,
+    new_entities: &mut Vec<NewEntity>,
+    scratch: &mut Scratch,
+) -> Vec<Vec<Resolved>> {
     let doc = Doc { g };
-    // 1. A gazetteer alias beats a generated spelling at the same place.
-    let mut cands: Vec<Vec<Vec<Candidate>>> = fields
-        .iter()
-        .map(|f| {
-            f.occurrences
-                .iter()
-                .map(|o| {
-                    let mut c = o.candidates.clone();
-                    if c.iter().any(|c| c.kind == MatchKind::Exact) {
-                        c.retain(|c| c.kind == MatchKind::Exact);
-                    } else if c.iter().any(|c| c.kind == MatchKind::Variant) {
-                        c.retain(|c| c.kind == MatchKind::Variant);
-                    }
-                    c
-                })
-                .collect()
-        })
-        .collect();
+    let Scratch {
+        cands,
+        spans,
+        full_people,
+        named,
+        countries,
+        taken,
+        starts,
+    } = scratch;
+    // 1. A gazetteer alias beats a generated spelling at the same place. The candidates of
+    //    occurrence `i` (counting across fields) are `cands[spans[i].0..spans[i].1]`.
+    cands.clear();
+    spans.clear();
+    full_people.clear();
+    for o in fields.iter().flat_map(|f| &f.occurrences) {
+        let lo = cands.len();
+        first_candidates(&o.candidates, cands);
+        spans.push((lo, cands.len()));
+    }
 
     // 2. What the document says without doubt: countries of unambiguous places, and people named
     //    with more than a surname.
-    let mut countries: FxHashSet<&str> = FxHashSet::default();
-    let mut full_people: FxHashMap<u32, u32> = FxHashMap::default();
+    countries.clear();
+    let mut countries = Countries {
+        keys: countries,
+        long: Vec::new(),
+    };
     // The words of full names and whose they are (None: more than one person's), to tell whose
-    // a short name may be.
+    // a short name may be; only a surname standing alone asks.
     let mut full_words: FxHashMap<&str, Option<u32>> = FxHashMap::default();
-    for (f, field) in fields.iter().enumerate() {
-        for (k, o) in field.occurrences.iter().enumerate() {
-            let c = &cands[f][k];
+    let surnames = cands.iter().any(|c| c.kind == MatchKind::Surname);
+    // Whether a group's name is all ordinary words, by name: a story repeats its names.
+    let mut common_names: FxHashMap<&str, bool> = FxHashMap::default();
+    let mut i = 0;
+    for field in fields {
+        for o in &field.occurrences {
+            let (lo, hi) = spans[i];
+            i += 1;
+            let c = &cands[lo..hi];
             if c.len() == 1 && c[0].weak == Weak::No && c[0].kind != MatchKind::Surname {
                 let e = g.entity(c[0].entity);
-                if doc.type_of(c[0].entity) == "place" {
+                let t = doc.type_of(c[0].entity);
+                if t == "place" {
                     if let Some(cc) = e.country.as_deref() {
                         countries.insert(cc);
                     }
                 }
-                let multiword = field.text[o.start..o.end].split_whitespace().count() > 1;
-                if doc.type_of(c[0].entity) == "person" && multiword {
+                let name = &field.text[o.start..o.end];
+                if t == "person" && words(name).nth(1).is_some() {
                     *full_people.entry(c[0].entity).or_default() += 1;
-                    for w in field.text[o.start..o.end].split_whitespace() {
-                        let owner = full_words.entry(w).or_insert(Some(c[0].entity));
-                        if *owner != Some(c[0].entity) {
-                            *owner = None;
+                    if surnames {
+                        for w in words(name) {
+                            let owner = full_words.entry(w).or_insert(Some(c[0].entity));
+                            if *owner != Some(c[0].entity) {
+                                *owner = None;
+                            }
                         }
                     }
                 }
@@ -273,9 +403,12 @@ pub fn resolve_document(
     }
 
     // 3. Ordinary words and names need evidence; surnames need their person.
-    for (f, field) in fields.iter().enumerate() {
+    let mut i = 0;
+    for field in fields {
         let text = field.text;
         for (k, o) in field.occurrences.iter().enumerate() {
+            let (lo, hi) = spans[i];
+            i += 1;
             let followed_by = |e: u32| {
                 let country = g.entity(e).country.as_deref();
                 let rest = &text[o.end..];
@@ -293,20 +426,32 @@ pub fn resolve_document(
                         })
                 })
             };
-            let initial = sentence_initial(text, &field.sentences, o.start);
+            let surface = &text[o.start..o.end];
+            // What does not depend on the candidate is worked out once, when first asked.
             let mut person_ctx = None;
-            cands[f][k].retain(|c| {
+            let mut ctx = || {
+                *person_ctx.get_or_insert_with(|| {
+                    let next_is_name = field
+                        .occurrences
+                        .get(k + 1)
+                        .is_some_and(|n| text[o.end..n.start].chars().all(char::is_whitespace));
+                    doc.person_context(text, o.start, o.end, next_is_name)
+                })
+            };
+            let mut initial = None;
+            let mut initial = || {
+                *initial.get_or_insert_with(|| sentence_initial(text, &field.sentences, o.start))
+            };
+            let mut common = || {
+                *common_names
+                    .entry(surface)
+                    .or_insert_with(|| all_common(g.words(), surface))
+            };
+            let mut kept = lo;
+            for r in lo..hi {
+                let c = cands[r];
                 let e = g.entity(c.entity);
                 let t = doc.type_of(c.entity);
-                let next_is_name = field
-                    .occurrences
-                    .get(k + 1)
-                    .is_some_and(|n| text[o.end..n.start].chars().all(char::is_whitespace));
-                let mut ctx = || {
-                    *person_ctx.get_or_insert_with(|| {
-                        doc.person_context(text, o.start, o.end, next_is_name)
-                    })
-                };
                 let keep_weak = match c.weak {
                     Weak::No => true,
                     Weak::Calendar => followed_by(c.entity),
@@ -319,64 +464,83 @@ pub fn resolve_document(
                         "person" => {
                             !ctx()
                                 && (full_people.contains_key(&c.entity)
-                                    || (e.prominence >= 80.0 && (c.weak == Weak::Name || !initial)))
+                                    || (e.prominence >= 80.0
+                                        && (c.weak == Weak::Name || !initial())))
                         }
                         // "Republicans", "Senate", "Fed" open many sentences of a story
                         // about their country; elsewhere a capital at a sentence start says nothing.
                         _ => {
                             !ctx()
                                 && (c.weak == Weak::Name
-                                    || !initial
+                                    || !initial()
                                     || e.country
                                         .as_deref()
                                         .is_some_and(|cc| countries.contains(cc)))
                         }
                     },
                 };
-                // A group named by ordinary words ("Democratic Party", "Electoral Commission") is
-                // that country's only in a story that names the country.
-                let generic = t == "group"
-                    && e.country
-                        .as_deref()
-                        .is_some_and(|cc| !countries.contains(cc))
-                    && all_common(g.words(), &text[o.start..o.end]);
-                if generic {
-                    return false;
-                }
                 // A surname that is also a word of another person named in full here is theirs
                 // as much as its own ("Lee" with Lee Jae-myung and Lee Jae-yong): nobody's.
-                let surface = &text[o.start..o.end];
-                let shared = match full_words.get(surface) {
-                    Some(Some(p)) => *p != c.entity,
-                    Some(None) => true,
-                    None => false,
-                };
-                let keep_surname = c.kind != MatchKind::Surname
-                    || (!shared
+                let keep_surname = || {
+                    let shared = match full_words.get(surface) {
+                        Some(Some(p)) => *p != c.entity,
+                        Some(None) => true,
+                        None => false,
+                    };
+                    !shared
                         && (full_people.contains_key(&c.entity)
-                            || (e.prominence >= 70.0 && c.weak == Weak::No)));
-                keep_weak && keep_surname
-            });
-            // A surname with its person named in full elsewhere in the document names that person.
-            let c = &mut cands[f][k];
-            if c.len() > 1 && c.iter().any(|c| full_people.contains_key(&c.entity)) {
-                c.retain(|c| full_people.contains_key(&c.entity));
+                            || (e.prominence >= 70.0 && c.weak == Weak::No))
+                };
+                // A group named by ordinary words ("Democratic Party", "Electoral Commission") is
+                // that country's only in a story that names the country.
+                let mut generic = || {
+                    t == "group"
+                        && e.country
+                            .as_deref()
+                            .is_some_and(|cc| !countries.contains(cc))
+                        && common()
+                };
+                // Every test is pure: the cheap ones go first.
+                if keep_weak && (c.kind != MatchKind::Surname || keep_surname()) && !generic() {
+                    cands[kept] = c;
+                    kept += 1;
+                }
             }
+            // A surname with its person named in full elsewhere in the document names that person.
+            let c = &mut cands[lo..kept];
+            if c.len() > 1 && c.iter().any(|c| full_people.contains_key(&c.entity)) {
+                let mut n = 0;
+                for r in 0..c.len() {
+                    if full_people.contains_key(&c[r].entity) {
+                        c[n] = c[r];
+                        n += 1;
+                    }
+                }
+                kept = lo + n;
+            }
+            spans[i - 1] = (lo, kept);
         }
     }
 
-    // 4. Shared aliases.
-    let named: FxHashSet<u32> = cands
-        .iter()
-        .flatten()
-        .filter(|c| c.len() == 1)
-        .map(|c| c[0].entity)
-        .collect();
+    // 4. Shared aliases. Which entities are named without doubt matters only to break a tie,
+    //    so it is gathered only when some occurrence still has more than one candidate.
+    named.clear();
+    if spans.iter().any(|&(lo, hi)| hi - lo > 1) {
+        named.extend(
+            spans
+                .iter()
+                .filter(|&&(lo, hi)| hi - lo == 1)
+                .map(|&(lo, _)| cands[lo].entity),
+        );
+    }
     let mut out: Vec<Vec<Resolved>> = Vec::with_capacity(fields.len());
-    for (f, field) in fields.iter().enumerate() {
+    let mut i = 0;
+    for field in fields {
         let mut res = Vec::with_capacity(field.occurrences.len());
-        for (k, o) in field.occurrences.iter().enumerate() {
-            let c = &cands[f][k];
+        for o in &field.occurrences {
+            let (lo, hi) = spans[i];
+            i += 1;
+            let c = &cands[lo..hi];
             if c.is_empty() {
                 continue;
             }
@@ -420,8 +584,9 @@ pub fn resolve_document(
     if let Some(d) = discoverer {
         let mut ids: FxHashMap<Box<str>, u32> = FxHashMap::default();
         for (f, field) in fields.iter().enumerate() {
-            let taken: Vec<(usize, usize)> = out[f].iter().map(|r| (r.start, r.end)).collect();
-            let found = discover_in(d, field.text, &field.sentences, &taken);
+            taken.clear();
+            taken.extend(out[f].iter().map(|r| (r.start, r.end)));
+            let found = discover_in(d, field.text, &field.sentences, taken);
             if found.is_empty() {
                 continue;
             }
@@ -490,7 +655,7 @@ pub fn resolve_document(
     }
     // 6. Short names of people named in full in this document ("Lee" after "Lee Jae-myung",
     //    "Abu Qasra" after "Murhaf Abu Qasra"), as GATE's orthomatcher does.
-    short_names(g, fields, &mut out, new_entities);
+    short_names(g, fields, &mut out, new_entities, starts);
 
     // 7. Roles, and lists of people.
     let mut lists = 0u32;
@@ -523,6 +688,13 @@ static WORD_BYTE: [bool; 256] = {
         t[i] = (i as u8).is_ascii_alphanumeric() || i >= 0x80;
         i += 1;
     }
+    t
+};
+
+/// [`WORD_BYTE`] and the apostrophe, which a capitalized word runs across ("O'Brien").
+static WORD_BYTE_OR_APOSTROPHE: [bool; 256] = {
+    let mut t = WORD_BYTE;
+    t[b'\'' as usize] = true;
     t
 };
 
@@ -604,7 +776,7 @@ fn discover_in(
                 continue;
             }
             let mut j = i + 1;
-            while j < e && (WORD_BYTE[b[j] as usize] || b[j] == b'\'') {
+            while j < e && WORD_BYTE_OR_APOSTROPHE[b[j] as usize] {
                 j += 1;
             }
             let upper =
@@ -652,6 +824,80 @@ fn discover_in(
     out
 }
 
+/// The words of `s` between whitespace, as `split_whitespace` gives them, without decoding
+/// ASCII.
+fn words(s: &str) -> Words<'_> {
+    Words { s, pos: 0 }
+}
+
+/// The iterator of [`words`].
+struct Words<'a> {
+    s: &'a str,
+    pos: usize,
+}
+
+/// The length of the whitespace char at byte `i` of `s` (a char boundary), 0 when it is none.
+#[inline(always)]
+fn space_at(s: &str, i: usize) -> usize {
+    match s.as_bytes()[i] {
+        b'\t'..=b'\r' | b' ' => 1,
+        c if c < 0x80 => 0,
+        _ => match s[i..].chars().next() {
+            Some(c) if c.is_whitespace() => c.len_utf8(),
+            _ => 0,
+        },
+    }
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'a str> {
+        let (s, b) = (self.s, self.s.as_bytes());
+        let n = b.len();
+        let mut i = self.pos;
+        while i < n {
+            match space_at(s, i) {
+                0 => break,
+                l => i += l,
+            }
+        }
+        if i >= n {
+            self.pos = n;
+            return None;
+        }
+        let start = i;
+        while i < n {
+            let c = b[i];
+            if c < 0x80 {
+                if matches!(c, b'\t'..=b'\r' | b' ') {
+                    break;
+                }
+                i += 1;
+            } else if space_at(s, i) == 0 {
+                // Step over the whole char.
+                i += s[i..].chars().next().map_or(1, char::len_utf8);
+            } else {
+                break;
+            }
+        }
+        self.pos = i;
+        Some(&s[start..i])
+    }
+}
+
+/// The char that starts at byte `i` of `text` (a char boundary), if any; ASCII needs no
+/// decoding.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    match text.as_bytes().get(i) {
+        Some(&c) if c < 0x80 => Some(char::from(c)),
+        Some(_) => text[i..].chars().next(),
+        None => None,
+    }
+}
+
 /// Family names written first: a name of two or three words starting with one of these is
 /// East Asian, and its short form is the family name ("Lee" for Lee Jae-myung, "Xi").
 const FAMILY_FIRST: &[&str] = &[
@@ -668,8 +914,9 @@ fn short_names(
     fields: &[FieldScan<'_>],
     out: &mut [Vec<Resolved>],
     new_entities: &[NewEntity],
+    starts: &mut Vec<usize>,
 ) {
-    let mut keys: Vec<(String, EntityRef)> = Vec::new();
+    let mut keys: Vec<(&str, EntityRef)> = Vec::new();
     let mut seen: FxHashMap<&str, usize> = FxHashMap::default();
     for (f, field) in fields.iter().enumerate() {
         for r in &out[f] {
@@ -682,13 +929,12 @@ fn short_names(
             }
             // The name without a title the alias may hold ("President Lee Jae-myung"): only its
             // first word, last word and length matter.
-            let mut words = field.text[r.start..r.end]
-                .split_whitespace()
+            let mut name = words(&field.text[r.start..r.end])
                 .skip_while(|w| is_role_word(w.trim_end_matches('.')));
-            let Some(first) = words.next() else {
+            let Some(first) = name.next() else {
                 continue;
             };
-            let (len, last) = words.fold((1, first), |(n, _), w| (n + 1, w));
+            let (len, last) = name.fold((1, first), |(n, _), w| (n + 1, w));
             if len < 2 {
                 continue;
             }
@@ -706,30 +952,36 @@ fn short_names(
                 Some(_) => {}
                 None => {
                     seen.insert(key, keys.len());
-                    keys.push((key.to_string(), r.entity));
+                    keys.push((key, r.entity));
                 }
             }
         }
     }
-    keys.retain(|(_, e)| *e != EntityRef::New(u32::MAX));
-    if keys.is_empty() {
+    // The short names of more than one person stay in `keys` (so that `seen` still indexes it)
+    // but name nobody.
+    let usable = |e: &EntityRef| *e != EntityRef::New(u32::MAX);
+    if !keys.iter().any(|(_, e)| usable(e)) {
         return;
     }
     // One pass over each text, looking up the words that may be short names, instead of one
     // search per name: a long document names thousands of people.
-    let index: FxHashMap<&str, usize> = keys
+    let index = seen;
+    let max_len = keys
         .iter()
-        .enumerate()
-        .map(|(i, (k, _))| (k.as_str(), i))
-        .collect();
-    let max_len = keys.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
+        .filter(|(_, e)| usable(e))
+        .map(|(k, _)| k.len())
+        .max()
+        .unwrap_or(0);
     let word_char = |c: char| c.is_alphanumeric() || c == '-';
     // The first bytes of the keys (an ASCII capital or the first byte of a longer char): a
     // short name can only start at one of them, found with memchr three at a time.
-    let mut firsts: Vec<u8> = keys.iter().map(|(k, _)| k.as_bytes()[0]).collect();
+    let mut firsts: Vec<u8> = keys
+        .iter()
+        .filter(|(_, e)| usable(e))
+        .map(|(k, _)| k.as_bytes()[0])
+        .collect();
     firsts.sort_unstable();
     firsts.dedup();
-    let mut starts: Vec<usize> = Vec::new();
     for (f, field) in fields.iter().enumerate() {
         let text = field.text;
         let b = text.as_bytes();
@@ -748,7 +1000,7 @@ fn short_names(
         starts.sort_unstable();
         let n = b.len();
         let mut next = 0;
-        for &p in &starts {
+        for &p in starts.iter() {
             if p < next {
                 continue;
             }
@@ -756,33 +1008,47 @@ fn short_names(
             while next < n && ALNUM[b[next] as usize] {
                 next += 1;
             }
-            let Some(first) = text[p..].chars().next().filter(|c| c.is_uppercase()) else {
+            let Some(first) = char_at(text, p).filter(|c| c.is_uppercase()) else {
                 continue;
             };
-            if text[..p].chars().next_back().is_some_and(word_char) {
+            let before = match p.checked_sub(1).map(|q| b[q]) {
+                Some(c) if c < 0x80 => Some(char::from(c)),
+                Some(_) => text[..p].chars().next_back(),
+                None => None,
+            };
+            if before.is_some_and(word_char) {
                 continue;
             }
             // Every end inside the run of non-spaces where the word ends (an apostrophe ends a
             // word: "Lee’s office"), shortest first; the names in the order they were found.
             found.clear();
             let mut end = p + first.len_utf8();
-            let mut rest = text[end..].chars().peekable();
+            if first.is_ascii() {
+                // The ASCII letters and digits up to `next` neither end a word nor are spaces:
+                // no name ends among them, so the scan starts where they end (and a run longer
+                // than any name holds none).
+                if next - p > max_len {
+                    continue;
+                }
+                end = next;
+            }
             loop {
-                let following = rest.peek().copied();
+                let following = char_at(text, end);
                 if !following.is_some_and(word_char) {
                     if let Some(&k) = index.get(&text[p..end]) {
-                        found.push((k, end));
+                        if usable(&keys[k].1) {
+                            found.push((k, end));
+                        }
                     }
                 }
                 match following {
-                    Some(c) if !c.is_whitespace() && end - p < max_len => {
-                        end += c.len_utf8();
-                        rest.next();
-                    }
+                    Some(c) if !c.is_whitespace() && end - p < max_len => end += c.len_utf8(),
                     _ => break,
                 }
             }
-            found.sort_unstable();
+            if found.len() > 1 {
+                found.sort_unstable();
+            }
             for &(k, end) in &found {
                 let entity = &keys[k].1;
                 let res = &out[f];
@@ -900,12 +1166,15 @@ fn assign_role(text: &str, r: &mut Resolved) {
     let mut last_role = None;
     let mut word = words.next();
     while let Some(w) = word {
-        let next = words.next();
-        if next.is_none() || !is_role_word(&span[w.start..w.end]) {
+        // Most names start with no title: the next word is not needed to know it.
+        if !is_role_word(&span[w.start..w.end]) {
             break;
         }
+        let Some(next) = words.next() else {
+            break;
+        };
         last_role = Some(w);
-        word = next;
+        word = Some(next);
     }
     let role_inside = last_role.is_some();
     let mut role_end = r.start;
@@ -947,9 +1216,25 @@ fn assign_role(text: &str, r: &mut Resolved) {
             .trim_end_matches([',', ':'])
             .trim();
         if !role.is_empty() {
-            r.role = Some(role.split_whitespace().collect::<Vec<_>>().join(" ").into());
+            r.role = Some(if single_spaced(role) {
+                role.into()
+            } else {
+                role.split_whitespace().collect::<Vec<_>>().join(" ").into()
+            });
         }
     }
+}
+
+/// Whether the words of `s` are separated by single spaces only, so that it is its own
+/// `split_whitespace` joined by spaces (as a trimmed role almost always is).
+fn single_spaced(s: &str) -> bool {
+    let mut prev_space = true;
+    s.chars().all(|c| {
+        let space = c.is_whitespace();
+        let ok = !space || (c == ' ' && !prev_space);
+        prev_space = space;
+        ok
+    }) && !prev_space
 }
 
 /// Words that tie a person to the list that follows ("accompanied by A, B and C").
@@ -973,6 +1258,7 @@ fn mark_lists(
     is_person: impl Fn(&Resolved) -> bool,
 ) {
     let mut i = 0;
+    let mut members = Vec::new();
     while i < res.len() {
         if !is_person(&res[i]) {
             i += 1;
@@ -980,7 +1266,8 @@ fn mark_lists(
         }
         // The members, by index: people one after the other, with only separators (or a role
         // after a name, which may name a group: ", secretary of the Security Council,") between.
-        let mut members = vec![i];
+        members.clear();
+        members.push(i);
         let mut j = i;
         while let Some(k) = (j + 1..res.len()).find(|&k| is_person(&res[k])) {
             if sents.index_of(res[k].start) != sents.index_of(res[i].start) {

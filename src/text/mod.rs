@@ -27,23 +27,25 @@ pub fn char_offsets(text: &str, offsets: &[usize]) -> Vec<usize> {
 
 /// Number of chars in a UTF-8 byte slice: the bytes that do not continue a char. Every mention
 /// pays for the text before it, so the continuation bytes (`0b10xx_xxxx`) are counted eight at a
-/// time.
+/// time, in eight byte-wide counters that are added up once per 255 words (before any can
+/// overflow).
 fn count_chars(b: &[u8]) -> usize {
     const LO: u64 = u64::from_ne_bytes([0x01; 8]);
-    let mut chunks = b.chunks_exact(8);
+    const EVEN: u64 = 0x00ff_00ff_00ff_00ff;
+    let (words, rest) = b.split_at(b.len() / 8 * 8);
     let mut continuing = 0;
-    for c in &mut chunks {
-        let x = u64::from_ne_bytes(c.try_into().expect("8 bytes"));
-        // Bit 0 of each byte: its bit 7 set and bit 6 clear. The multiply sums the bytes into
-        // the top one (at most 8, no overflow).
-        let flags = ((x & !(x << 1)) >> 7) & LO;
-        continuing += (flags.wrapping_mul(LO) >> 56) as usize;
+    for block in words.chunks(255 * 8) {
+        let mut counts = 0u64;
+        for c in block.chunks_exact(8) {
+            let x = u64::from_ne_bytes(c.try_into().expect("8 bytes"));
+            // Bit 0 of each byte: its bit 7 set and bit 6 clear.
+            counts += ((x & !(x << 1)) >> 7) & LO;
+        }
+        // Pairs of bytes into 16-bit lanes, then the multiply sums the lanes into the top one.
+        let pairs = (counts & EVEN) + ((counts >> 8) & EVEN);
+        continuing += (pairs.wrapping_mul(0x0001_0001_0001_0001) >> 48) as usize;
     }
-    continuing += chunks
-        .remainder()
-        .iter()
-        .filter(|&&x| (x as i8) < -0x40)
-        .count();
+    continuing += rest.iter().filter(|&&x| (x as i8) < -0x40).count();
     b.len() - continuing
 }
 
@@ -64,6 +66,15 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn count_chars_counts_long_texts() {
+        let t = "Erdoğan met Putin’s aide in Zürich: “東京” 👍 and more. ".repeat(200);
+        for len in [0, 7, 8, 2039, 2040, 2041, 2048, 4080, 4100, t.len()] {
+            let end = (len..=t.len()).find(|&e| t.is_char_boundary(e)).unwrap();
+            assert_eq!(count_chars(&t.as_bytes()[..end]), t[..end].chars().count());
         }
     }
 

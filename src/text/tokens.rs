@@ -77,6 +77,43 @@ pub(crate) static ALNUM: [bool; 256] = {
     t
 };
 
+/// Bit 0 of every byte of a word.
+const LO: u64 = u64::from_ne_bytes([0x01; 8]);
+/// Bit 7 of every byte of a word.
+const HI: u64 = LO * 0x80;
+
+/// The bytes of `x` (read little-endian) that are ASCII letters or digits: bit 7 of each such
+/// byte. Each range test adds to the low seven bits of a byte, which never carries into the
+/// next one.
+#[inline]
+fn alnum_bytes(x: u64) -> u64 {
+    let low = x & !HI;
+    // Capitals fold onto lowercase with bit 5; digits are tested before the fold, which would
+    // also bring control bytes 0x10..0x19 onto them.
+    let folded = low | (LO * 0x20);
+    let digit = (low + LO * (0x80 - b'0' as u64)) & !(low + LO * (0x7f - b'9' as u64));
+    let letter = (folded + LO * (0x80 - b'a' as u64)) & !(folded + LO * (0x7f - b'z' as u64));
+    (digit | letter) & !x & HI
+}
+
+/// The end of the run of ASCII letters and digits that starts at `pos`. Words are tested eight
+/// bytes per load: this loop runs over every word a scan skips and every token it reads.
+#[inline]
+pub(crate) fn alnum_end(b: &[u8], mut pos: usize) -> usize {
+    while let Some(w) = b.get(pos..pos + 8) {
+        let x = u64::from_le_bytes(w.try_into().expect("8 bytes"));
+        let stop = !alnum_bytes(x) & HI;
+        if stop != 0 {
+            return pos + (stop.trailing_zeros() / 8) as usize;
+        }
+        pos += 8;
+    }
+    while pos < b.len() && ALNUM[b[pos] as usize] {
+        pos += 1;
+    }
+    pos
+}
+
 /// Whether `c` joins words the way a space or a hyphen does.
 pub fn is_joiner(c: char) -> bool {
     c.is_whitespace()
@@ -136,6 +173,31 @@ impl<'a> Tokenizer<'a> {
     /// The next token, or None at the end of the text.
     #[inline]
     pub fn next_token(&mut self) -> Option<Token> {
+        // Most tokens are ASCII words right here or after one space (the word after a name):
+        // those take no call.
+        let b = self.text.as_bytes();
+        let mut start = self.pos;
+        if b.get(start) == Some(&b' ') {
+            start += 1;
+        }
+        if b.get(start).is_some_and(|&c| ALNUM[c as usize]) {
+            let end = alnum_end(b, start + 1);
+            if !b.get(end).is_some_and(|&c| c == b'\'' || c >= 0x80) {
+                self.pos = end;
+                return Some(Token {
+                    start,
+                    end,
+                    kind: Kind::Word,
+                    joined: true,
+                });
+            }
+        }
+        self.next_token_any()
+    }
+
+    /// [`Tokenizer::next_token`] for any text.
+    #[inline(never)]
+    fn next_token_any(&mut self) -> Option<Token> {
         let b = self.text.as_bytes();
         let n = b.len();
         let mut pos = self.pos;
@@ -158,63 +220,29 @@ impl<'a> Tokenizer<'a> {
                     _ => break Kind::Punct,
                 }
             } else {
-                let ch = self.char_at(pos);
-                if is_joiner(ch) {
-                    newlines += (ch == '\u{2028}' || ch == '\u{2029}' || ch == '\u{85}') as u32 * 2;
-                    pos += ch.len_utf8();
-                } else if is_word_char(ch) {
-                    break Kind::Word;
-                } else {
-                    break Kind::Punct;
+                match self.non_ascii_class(pos) {
+                    Ok(kind) => break kind,
+                    Err((len, breaks)) => {
+                        newlines += breaks;
+                        pos += len;
+                    }
                 }
             }
         };
         let start = pos;
         let joined = newlines < 2;
-        match first_kind {
+        pos = match first_kind {
             Kind::Word => {
-                while pos < n {
-                    // Most words are ASCII letters to the end.
-                    while pos < n && ALNUM[b[pos] as usize] {
-                        pos += 1;
-                    }
-                    if pos >= n {
-                        break;
-                    }
-                    let c = b[pos];
-                    if c < 0x80 {
-                        if c.is_ascii_alphanumeric()
-                            || (c == b'\'' && self.apostrophe_continues(pos + 1))
-                        {
-                            pos += 1;
-                        } else {
-                            break;
-                        }
-                    } else {
-                        let ch = self.char_at(pos);
-                        let len = ch.len_utf8();
-                        if is_word_char(ch)
-                            || (is_apostrophe(ch) && self.apostrophe_continues(pos + len))
-                        {
-                            pos += len;
-                        } else {
-                            break;
-                        }
-                    }
+                // Most words are ASCII letters to the end.
+                let end = alnum_end(b, pos);
+                if end < n && (b[end] == b'\'' || b[end] >= 0x80) {
+                    self.word_end(end)
+                } else {
+                    end
                 }
             }
-            Kind::Punct => {
-                let ch = self.char_at(pos);
-                pos += ch.len_utf8();
-                // A possessive 's is one token, so that "People's" in an alias and in a text agree.
-                if is_apostrophe(ch) && pos < n && (b[pos] == b's' || b[pos] == b'S') {
-                    let after = pos + 1;
-                    if after >= n || !is_word_char(self.char_at(after)) {
-                        pos = after;
-                    }
-                }
-            }
-        }
+            Kind::Punct => self.punct_end(pos),
+        };
         self.pos = pos;
         Some(Token {
             start,
@@ -222,6 +250,72 @@ impl<'a> Tokenizer<'a> {
             kind: first_kind,
             joined,
         })
+    }
+
+    /// What the non-ASCII char at `pos` is between tokens: the kind of the token it starts, or
+    /// its length and the line breaks it counts for (two for a paragraph separator) if it joins.
+    #[cold]
+    #[inline(never)]
+    fn non_ascii_class(&self, pos: usize) -> Result<Kind, (usize, u32)> {
+        let ch = self.char_at(pos);
+        if is_joiner(ch) {
+            let breaks = (ch == '\u{2028}' || ch == '\u{2029}' || ch == '\u{85}') as u32 * 2;
+            Err((ch.len_utf8(), breaks))
+        } else if is_word_char(ch) {
+            Ok(Kind::Word)
+        } else {
+            Ok(Kind::Punct)
+        }
+    }
+
+    /// The end of the word that goes on at `pos` past its ASCII letters and digits: through
+    /// inner apostrophes and non-ASCII letters. Out of line, so that the common word costs no
+    /// registers for it.
+    #[cold]
+    #[inline(never)]
+    fn word_end(&self, mut pos: usize) -> usize {
+        let b = self.text.as_bytes();
+        let n = b.len();
+        while pos < n {
+            pos = alnum_end(b, pos);
+            if pos >= n {
+                break;
+            }
+            let c = b[pos];
+            if c < 0x80 {
+                if c == b'\'' && self.apostrophe_continues(pos + 1) {
+                    pos += 1;
+                } else {
+                    break;
+                }
+            } else {
+                let ch = self.char_at(pos);
+                let len = ch.len_utf8();
+                if is_word_char(ch) || (is_apostrophe(ch) && self.apostrophe_continues(pos + len)) {
+                    pos += len;
+                } else {
+                    break;
+                }
+            }
+        }
+        pos
+    }
+
+    /// The end of the punctuation token at `pos`: one char, or a possessive 's.
+    #[inline(never)]
+    fn punct_end(&self, mut pos: usize) -> usize {
+        let b = self.text.as_bytes();
+        let n = b.len();
+        let ch = self.char_at(pos);
+        pos += ch.len_utf8();
+        // A possessive 's is one token, so that "People's" in an alias and in a text agree.
+        if is_apostrophe(ch) && pos < n && (b[pos] == b's' || b[pos] == b'S') {
+            let after = pos + 1;
+            if after >= n || !is_word_char(self.char_at(after)) {
+                pos = after;
+            }
+        }
+        pos
     }
 }
 
@@ -271,6 +365,24 @@ mod tests {
         );
         assert_eq!(toks("People's Liberation"), ["People", "'s", "Liberation"]);
         assert_eq!(toks("it's"), ["it", "'s"]);
+    }
+
+    #[test]
+    fn alnum_end_agrees_with_the_table() {
+        let mut all: Vec<u8> = (0..=255u8).collect();
+        all.extend(b"abcXYZ0189 al-Qaeda's\x10\x19\x7f\xc3\xa9@[`{/:");
+        for start in 0..all.len() {
+            for end in start..all.len().min(start + 20) {
+                let b = &all[start..end];
+                for pos in 0..=b.len() {
+                    let mut want = pos;
+                    while want < b.len() && ALNUM[b[want] as usize] {
+                        want += 1;
+                    }
+                    assert_eq!(alnum_end(b, pos), want, "{b:?} from {pos}");
+                }
+            }
+        }
     }
 
     #[test]
