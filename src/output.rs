@@ -486,8 +486,10 @@ pub fn render_pairs(
     window: Window,
     format: Format,
 ) -> Vec<u8> {
-    let mut r = Render::new(format);
-    let mut num = itoa::Buffer::new();
+    if format == Format::Csv {
+        return pair_rows_csv(g, doc_id, ex, pairs);
+    }
+    let mut out = Vec::new();
     for p in &pairs.pairs {
         let row = PairRow {
             doc_id,
@@ -500,22 +502,39 @@ pub fn render_pairs(
             source_type: ex.entity_type(g, p.source),
             target_type: ex.entity_type(g, p.target),
         };
-        let fields = [
-            row.doc_id,
-            num.format(row.window),
-            row.source_id,
-            row.source_name,
-            row.target_id,
-            row.target_name,
-            row.source_type,
-            row.target_type,
-        ];
-        match format {
-            Format::Csv => r.row(&fields, &row),
-            Format::Jsonl => r.row(&fields, &JsonPair(&row)),
-        }
+        serde_json::to_writer(&mut out, &JsonPair(&row)).expect("write to memory");
+        out.push(b'\n');
     }
-    r.finish()
+    out
+}
+
+/// Bytes a pair row takes besides its document id, with room to spare.
+const PAIR_ROW_BYTES: usize = 96;
+
+/// The co-mention rows of one document as CSV, written field by field as [`csv_row`] would
+/// write them, with the document id rendered once.
+fn pair_rows_csv(g: &Gazetteer, doc_id: &str, ex: &Extraction, pairs: &Pairs) -> Vec<u8> {
+    let mut doc = Vec::with_capacity(doc_id.len() + 1);
+    push_field(&mut doc, doc_id);
+    doc.push(b',');
+    let mut out = Vec::with_capacity(pairs.pairs.len() * (doc.len() + PAIR_ROW_BYTES));
+    for p in &pairs.pairs {
+        out.extend_from_slice(&doc);
+        push_num(&mut out, p.window as usize);
+        for f in [
+            ex.entity_id(g, p.source),
+            ex.entity_name(g, p.source),
+            ex.entity_id(g, p.target),
+            ex.entity_name(g, p.target),
+            ex.entity_type(g, p.source),
+        ] {
+            push_field(&mut out, f);
+            out.push(b',');
+        }
+        push_field(&mut out, ex.entity_type(g, p.target));
+        out.push(b'\n');
+    }
+    out
 }
 
 /// A pair as JSON, with the window key named after the window ("sentence": 3).
@@ -695,6 +714,7 @@ impl Network {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::comentions::Pair;
     use crate::extract::NewEntity;
     use crate::gazetteer::GazetteerBuilder;
 
@@ -803,9 +823,9 @@ mod tests {
         }
     }
 
-    #[test]
-    fn mention_rows_are_the_rows_of_their_fields() {
-        let g = GazetteerBuilder::new()
+    /// Two entities, one with a comma in its id and a comma and quotes in its name.
+    fn comma_gazetteer() -> Gazetteer {
+        GazetteerBuilder::new()
             .add_text(
                 "t.tsv",
                 "id\tname\ttype\taliases\n\
@@ -813,7 +833,12 @@ mod tests {
                  q,1\tSmith, \"Jr\" Inc\tgroup\t\n",
             )
             .build()
-            .unwrap();
+            .unwrap()
+    }
+
+    #[test]
+    fn mention_rows_are_the_rows_of_their_fields() {
+        let g = comma_gazetteer();
         let new = NewEntity {
             id: "new:a\"b".into(),
             name: "Line\nBreak\r".into(),
@@ -890,6 +915,58 @@ mod tests {
         for doc_id in ["doc-1", "", "a,\"b\"\n"] {
             let want = reference_rows(&g, doc_id, &ex, title, text);
             let ours = render_mentions(&g, doc_id, &ex, Some(title), text, Format::Csv);
+            assert_eq!(String::from_utf8(ours).unwrap(), want);
+        }
+    }
+
+    #[test]
+    fn pair_rows_are_the_rows_of_their_fields() {
+        let g = comma_gazetteer();
+        let id = |id: &str| EntityRef::Known(g.find(id).unwrap());
+        let ex = Extraction {
+            new_entities: vec![NewEntity {
+                id: "new:\"x\"".into(),
+                name: "X,\r\nY".into(),
+                kind: "group",
+            }],
+            ..Default::default()
+        };
+        let pairs = Pairs {
+            pairs: [
+                (0, "putin", "q,1"),
+                (3, "q,1", "putin"),
+                (12_345, "putin", "putin"),
+            ]
+            .iter()
+            .map(|&(window, a, b)| Pair {
+                window,
+                source: id(a),
+                target: id(b),
+            })
+            .chain([Pair {
+                window: 7,
+                source: EntityRef::New(0),
+                target: id("putin"),
+            }])
+            .collect(),
+            skipped: 0,
+        };
+        for doc_id in ["doc-1", "", "a,\"b\"\n"] {
+            let mut want = String::new();
+            for p in &pairs.pairs {
+                let window = p.window.to_string();
+                want.push_str(&csv_crate(&[
+                    doc_id,
+                    &window,
+                    ex.entity_id(&g, p.source),
+                    ex.entity_name(&g, p.source),
+                    ex.entity_id(&g, p.target),
+                    ex.entity_name(&g, p.target),
+                    ex.entity_type(&g, p.source),
+                    ex.entity_type(&g, p.target),
+                ]));
+            }
+            let ours = render_pairs(&g, doc_id, &ex, &pairs, Window::Sentence, Format::Csv);
             assert_eq!(String::from_utf8(ours).unwrap(), want);
         }
     }
