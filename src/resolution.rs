@@ -299,6 +299,11 @@ impl<'g> Countries<'_, 'g> {
 /// The candidates an occurrence keeps at first, appended to `out`: a gazetteer alias beats a
 /// generated spelling at the same place; with neither, all of them stay.
 fn first_candidates(all: &[Candidate], out: &mut Vec<Candidate>) {
+    // Most aliases name one entity, which stays whatever its kind.
+    if let [one] = all {
+        out.push(*one);
+        return;
+    }
     let best = if all.iter().any(|c| c.kind == MatchKind::Exact) {
         Some(MatchKind::Exact)
     } else if all.iter().any(|c| c.kind == MatchKind::Variant) {
@@ -1268,9 +1273,15 @@ fn mark_lists(
         // after a name, which may name a group: ", secretary of the Security Council,") between.
         members.clear();
         members.push(i);
+        // Where the sentence of the first member ends: the others start before it.
+        let sentence_end = sents
+            .starts()
+            .get(sents.index_of(res[i].start) + 1)
+            .copied()
+            .unwrap_or(usize::MAX);
         let mut j = i;
         while let Some(k) = (j + 1..res.len()).find(|&k| is_person(&res[k])) {
-            if sents.index_of(res[k].start) != sents.index_of(res[i].start) {
+            if res[k].start >= sentence_end {
                 break;
             }
             let gap_end = role_start(text, &res[k]);
