@@ -89,8 +89,8 @@ pub struct Occurrence {
 }
 
 const ROOT: u32 = 0;
-/// The node number in a transition's value; the two high bits say what the node holds.
-const NODE: u32 = (1 << 29) - 1;
+/// The node number in a transition's value; the four high bits say what the node holds.
+const NODE: u32 = (1 << 28) - 1;
 /// The node ends aliases.
 const HAS_TERMS: u32 = 1 << 31;
 /// The node has transitions.
@@ -98,6 +98,90 @@ const HAS_KIDS: u32 = 1 << 30;
 /// Some transition of the node is on a token that may start with a lowercase letter; without
 /// this bit, a lowercase word after the node ends the name without a probe ("Moscow said").
 const LOWER_KIDS: u32 = 1 << 29;
+/// On a transition from the root: some alias starts with this token without a capital or a
+/// digit ("al-Qaeda"), so the token starts a name even in lowercase.
+const FREE: u32 = 1 << 28;
+
+/// A hash table from (node, token hash) to a nonzero `u32`, by open addressing. Token hashes are
+/// already well mixed, so the slot is their low bits with no hashing of its own, and a probe
+/// reads one slot where a general table hashes again and reads a control group first: every
+/// capitalized word of a text probes the root.
+#[derive(Clone, Debug)]
+struct TokenTable {
+    slots: Box<[Slot]>,
+    mask: usize,
+    len: usize,
+}
+
+/// One entry of a [`TokenTable`]; `value` 0 marks an empty slot.
+#[derive(Clone, Copy, Debug, Default)]
+struct Slot {
+    token: u64,
+    node: u32,
+    value: u32,
+}
+
+impl TokenTable {
+    /// A table of `entries`, whose values must not be 0; it is at most half full, so that a
+    /// probe for a token it lacks ends soon.
+    fn new(entries: impl ExactSizeIterator<Item = (u32, u64, u32)>) -> TokenTable {
+        let size = (entries.len() * 2).next_power_of_two().max(8);
+        let mut t = TokenTable {
+            slots: vec![Slot::default(); size].into_boxed_slice(),
+            mask: size - 1,
+            len: 0,
+        };
+        for (node, token, value) in entries {
+            assert!(value != 0, "a token table value must not be 0");
+            let mut i = Self::start(node, token) & t.mask;
+            loop {
+                let s = &mut t.slots[i];
+                if s.value == 0 {
+                    t.len += 1;
+                } else if (s.node, s.token) != (node, token) {
+                    i = (i + 1) & t.mask;
+                    continue;
+                }
+                *s = Slot { token, node, value };
+                break;
+            }
+        }
+        t
+    }
+
+    #[inline]
+    fn start(node: u32, token: u64) -> usize {
+        (token ^ (node as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)) as usize
+    }
+
+    /// The value of `token` after `node`.
+    #[inline]
+    fn get(&self, node: u32, token: u64) -> Option<u32> {
+        let mut i = Self::start(node, token) & self.mask;
+        loop {
+            let s = self.slots[i];
+            if s.value == 0 {
+                return None;
+            }
+            if s.token == token && s.node == node {
+                return Some(s.value);
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// The entries, sorted, so that a compiled gazetteer does not depend on table layout.
+    fn sorted(&self) -> Vec<(u32, u64, u32)> {
+        let mut v: Vec<_> = self
+            .slots
+            .iter()
+            .filter(|s| s.value != 0)
+            .map(|s| (s.node, s.token, s.value))
+            .collect();
+        v.sort_unstable();
+        v
+    }
+}
 
 /// Compiles aliases into a [`Matcher`].
 #[derive(Debug, Default)]
@@ -377,25 +461,33 @@ impl MatcherBuilder {
                 | if kids[c as usize] { HAS_KIDS } else { 0 }
                 | if lower { LOWER_KIDS } else { 0 }
         };
+        let root: Vec<_> = self
+            .trans
+            .iter()
+            .filter(|((n, _), _)| *n == ROOT)
+            .map(|(&(n, t), &c)| {
+                let free = if self.free_starts.contains(&t) {
+                    FREE
+                } else {
+                    0
+                };
+                (n, t, tag(c) | free)
+            })
+            .collect();
+        let trans: Vec<_> = self
+            .trans
+            .iter()
+            .filter(|((n, _), _)| *n != ROOT)
+            .map(|(&(n, t), &c)| (n, t, tag(c)))
+            .collect();
         Matcher {
             vocabulary: self.vocab.len(),
-            root: self
-                .trans
-                .iter()
-                .filter(|((n, _), _)| *n == ROOT)
-                .map(|((_, t), c)| (*t, tag(*c)))
-                .collect(),
-            trans: self
-                .trans
-                .iter()
-                .filter(|((n, _), _)| *n != ROOT)
-                .map(|(k, c)| (*k, tag(*c)))
-                .collect(),
+            root: TokenTable::new(root.into_iter()),
+            trans: TokenTable::new(trans.into_iter()),
             term_start,
             variants,
             caps: self.caps,
-            free_starts: self.free_starts,
-            lower_inner: self.lower_inner,
+            lower_inner: TokenTable::new(self.lower_inner.iter().map(|&t| (ROOT, t, 1))),
             free_first,
             free_len,
             max_key_len,
@@ -409,17 +501,16 @@ pub struct Matcher {
     vocabulary: usize,
     /// Transitions from the root, apart: every capitalized word probes them, and a small table
     /// stays in cache.
-    root: FxHashMap<u64, u32>,
+    root: TokenTable,
     /// Deeper transitions, probed only while a name goes on.
-    trans: FxHashMap<(u32, u64), u32>,
+    trans: TokenTable,
     term_start: Vec<u32>,
     variants: Vec<Variant>,
     caps: Vec<u16>,
-    free_starts: FxHashSet<u64>,
     /// Tokens after the first whose first letter is not a capital in some alias: a lowercase
     /// word after a name goes on with it only if it is one of these ("of", "de"), a set small
     /// enough to stay in cache, unlike the transitions.
-    lower_inner: FxHashSet<u64>,
+    lower_inner: TokenTable,
     free_first: [bool; 256],
     /// For each first byte of a lowercase alias start, the lengths (bit n: n bytes; bit 31: 31
     /// or more) such starts have: most lowercase words are skipped without being hashed.
@@ -455,17 +546,15 @@ impl Matcher {
     pub(crate) fn encode(&self, e: &mut Enc) {
         e.len(self.vocabulary);
         e.len(self.max_key_len);
-        let mut root: Vec<(u64, u32)> = self.root.iter().map(|(&k, &v)| (k, v)).collect();
-        root.sort_unstable();
+        let root = self.root.sorted();
         e.len(root.len());
-        for (k, v) in root {
+        for (_, k, v) in root {
             e.u64(k);
             e.u32(v);
         }
-        let mut trans: Vec<((u32, u64), u32)> = self.trans.iter().map(|(&k, &v)| (k, v)).collect();
-        trans.sort_unstable();
+        let trans = self.trans.sorted();
         e.len(trans.len());
-        for ((n, k), v) in trans {
+        for (n, k, v) in trans {
             e.u32(n);
             e.u64(k);
             e.u32(v);
@@ -481,11 +570,7 @@ impl Matcher {
             e.u8(weak_code(v.weak));
         }
         e.u16s(&self.caps);
-        let mut free: Vec<u64> = self.free_starts.iter().copied().collect();
-        free.sort_unstable();
-        e.u64s(&free);
-        let mut lower: Vec<u64> = self.lower_inner.iter().copied().collect();
-        lower.sort_unstable();
+        let lower: Vec<u64> = self.lower_inner.sorted().iter().map(|e| e.1).collect();
         e.u64s(&lower);
         self.free_first.iter().for_each(|&b| e.u8(b as u8));
         self.free_len.iter().for_each(|&x| e.u32(x));
@@ -498,17 +583,17 @@ impl Matcher {
         let vocabulary = d.u64()? as usize;
         let max_key_len = d.u64()? as usize;
         let n = d.len(12)?;
-        let mut root = FxHashMap::with_capacity_and_hasher(n, Default::default());
+        let mut root = Vec::with_capacity(n);
         for _ in 0..n {
             let k = d.u64()?;
-            root.insert(k, d.u32()?);
+            root.push((ROOT, k, d.u32()?));
         }
         let n = d.len(16)?;
-        let mut trans = FxHashMap::with_capacity_and_hasher(n, Default::default());
+        let mut trans = Vec::with_capacity(n);
         for _ in 0..n {
             let node = d.u32()?;
             let k = d.u64()?;
-            trans.insert((node, k), d.u32()?);
+            trans.push((node, k, d.u32()?));
         }
         let term_start = d.u32s()?;
         let nodes = term_start.len().checked_sub(1).ok_or(bad("no nodes"))?;
@@ -535,8 +620,7 @@ impl Matcher {
             });
         }
         let caps = d.u16s()?;
-        let free_starts = d.u64s()?.into_iter().collect();
-        let lower_inner = d.u64s()?.into_iter().collect();
+        let lower_inner = TokenTable::new(d.u64s()?.into_iter().map(|t| (ROOT, t, 1)));
         let mut free_first = [false; 256];
         for b in free_first.iter_mut() {
             *b = d.u8()? != 0;
@@ -546,10 +630,12 @@ impl Matcher {
             *x = d.u32()?;
         }
         let in_range = root
-            .values()
-            .chain(trans.values())
-            .all(|&v| ((v & NODE) as usize) < nodes)
-            && trans.keys().all(|&(k, _)| (k as usize) < nodes)
+            .iter()
+            .chain(&trans)
+            .all(|&(_, _, v)| v != 0 && ((v & NODE) as usize) < nodes)
+            && trans
+                .iter()
+                .all(|&(k, _, _)| k != ROOT && (k as usize) < nodes)
             && term_start.windows(2).all(|w| w[0] <= w[1])
             && term_start
                 .last()
@@ -562,12 +648,11 @@ impl Matcher {
         }
         Ok(Matcher {
             vocabulary,
-            root,
-            trans,
+            root: TokenTable::new(root.into_iter()),
+            trans: TokenTable::new(trans.into_iter()),
             term_start,
             variants,
             caps,
-            free_starts,
             lower_inner,
             free_first,
             free_len,
@@ -635,18 +720,18 @@ impl Matcher {
         Some(h.finish())
     }
 
-    /// Whether a name may start at token `t`: cheap tests first, the vocabulary last.
+    /// The root transition of token `t` if a name may start there: cheap tests first, the
+    /// vocabulary last.
     #[inline]
-    fn may_start(&self, text: &str, t: Token, key: &mut String) -> Option<u64> {
+    fn may_start(&self, text: &str, t: Token, key: &mut String) -> Option<u32> {
         let b0 = text.as_bytes()[t.start];
-        if b0.is_ascii_uppercase() || b0.is_ascii_digit() || b0 >= 0x80 {
-            return self.token_id(text, t, key);
-        }
-        if !self.free_first[b0.to_ascii_lowercase() as usize] {
+        let free = !(b0.is_ascii_uppercase() || b0.is_ascii_digit() || b0 >= 0x80);
+        if free && !self.free_first[b0.to_ascii_lowercase() as usize] {
             return None;
         }
         let id = self.token_id(text, t, key)?;
-        self.free_starts.contains(&id).then_some(id)
+        let first = self.root.get(ROOT, id)?;
+        (!free || first & FREE != 0).then_some(first)
     }
 
     /// Finds all occurrences in `text`, leftmost first, longest at each start, not overlapping.
@@ -698,11 +783,10 @@ impl Matcher {
                 }
             };
             pos = t.end.max(pos + 1);
-            let Some(first_id) = self.may_start(text, t, &mut scratch.key) else {
+            let Some(first) = self.may_start(text, t, &mut scratch.key) else {
                 continue;
             };
-            let Some((mut occ, mut resume)) = self.longest_at(text, t, first_id, tk, scratch)
-            else {
+            let Some((mut occ, mut resume)) = self.longest_at(text, t, first, tk, scratch) else {
                 continue;
             };
             // An alias that starts with a title ("Sheikh Tamim") must not hide a longer name that
@@ -711,8 +795,9 @@ impl Matcher {
             if occ.end > t.end && crate::text::roles::is_role_word(&text[t.start..t.end]) {
                 let mut inner = tk;
                 if let Some(n) = inner.next_token().filter(|n| n.joined && n.end <= occ.end) {
-                    if let Some(id) = self.token_id(text, n, &mut scratch.key) {
-                        if let Some((o, r)) = self.longest_at(text, n, id, inner, scratch) {
+                    let id = self.token_id(text, n, &mut scratch.key);
+                    if let Some(first) = id.and_then(|id| self.root.get(ROOT, id)) {
+                        if let Some((o, r)) = self.longest_at(text, n, first, inner, scratch) {
                             if o.end > occ.end {
                                 (occ, resume) = (o, r);
                             }
@@ -725,22 +810,21 @@ impl Matcher {
         }
     }
 
-    /// The longest occurrence that starts at token `t` (whose hash is `first_id`; `after` is the
-    /// tokenizer just past it), with the position to resume scanning from.
+    /// The longest occurrence that starts at token `t` (whose root transition is `first`; `after`
+    /// is the tokenizer just past it), with the position to resume scanning from.
     fn longest_at(
         &self,
         text: &str,
         t: Token,
-        first_id: u64,
+        first: u32,
         after: Tokenizer<'_>,
         scratch: &mut Scratch,
     ) -> Option<(Occurrence, usize)> {
         scratch.terminals.clear();
         let mut node;
-        let mut id = first_id;
         let mut tok = t;
         let mut look = after;
-        let mut next = self.root.get(&id).copied();
+        let mut next = Some(first);
         while let Some(tagged) = next {
             node = tagged & NODE;
             if tagged & HAS_TERMS != 0 {
@@ -758,14 +842,15 @@ impl Matcher {
             if tagged & LOWER_KIDS == 0 && text.as_bytes()[tok.start].is_ascii_lowercase() {
                 break;
             }
-            match self.token_id(text, tok, &mut scratch.key) {
-                Some(i) => id = i,
-                None => break,
-            }
-            if text.as_bytes()[tok.start].is_ascii_lowercase() && !self.lower_inner.contains(&id) {
+            let Some(id) = self.token_id(text, tok, &mut scratch.key) else {
+                break;
+            };
+            if text.as_bytes()[tok.start].is_ascii_lowercase()
+                && self.lower_inner.get(ROOT, id).is_none()
+            {
                 break;
             }
-            next = self.trans.get(&(node, id)).copied();
+            next = self.trans.get(node, id);
         }
         while let Some((node, end, resume)) = scratch.terminals.pop() {
             let (candidates, article) = self.check_case(text, t.start, end, node, scratch);
