@@ -213,6 +213,8 @@ pub enum AliasProblem {
 
 /// Hashes folded token bytes. The trie is keyed by this hash alone, so a token costs one hash
 /// and one lookup, with no string comparison; the builder refuses two tokens with one hash.
+/// Bytes go in eight at a time, as the little-endian words a scan loads anyway (the last one
+/// zero-padded), and the length at the end: one multiply per word rather than per byte.
 #[derive(Clone, Copy)]
 struct TokenHash(u64);
 
@@ -224,25 +226,36 @@ impl TokenHash {
         TokenHash(Self::SEED)
     }
 
+    /// Eight bytes of the token. The multiply spreads each bit upwards and the rotation brings
+    /// the top bits down, where the next word's multiply spreads them again.
     #[inline]
-    fn byte(&mut self, b: u8) {
-        self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    fn word(&mut self, w: u64) {
+        self.0 = (self.0 ^ w)
+            .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+            .rotate_left(31);
     }
 
     #[inline]
-    fn finish(self) -> u64 {
-        // A final mix so that tokens differing in their last byte spread over the table.
-        let mut h = self.0;
+    fn finish(self, len: usize) -> u64 {
+        // A final mix so that every bit of every word reaches the low bits, which place a token
+        // in a table.
+        let mut h = self.0 ^ len as u64;
         h ^= h >> 33;
         h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
         h ^= h >> 33;
         h
     }
 
     fn of(folded: &str) -> u64 {
         let mut h = TokenHash::new();
-        folded.bytes().for_each(|b| h.byte(b));
-        h.finish()
+        for chunk in folded.as_bytes().chunks(8) {
+            let mut w = [0u8; 8];
+            w[..chunk.len()].copy_from_slice(chunk);
+            h.word(u64::from_le_bytes(w));
+        }
+        h.finish(folded.len())
     }
 }
 
@@ -258,9 +271,8 @@ fn ascii_token_hash(b: &[u8], start: usize, end: usize) -> Option<u64> {
     while i < end {
         let w = b.get(i..i + 8)?;
         let mut x = u64::from_le_bytes(w.try_into().expect("8 bytes"));
-        let take = (end - i).min(8);
-        if take < 8 {
-            x &= (1u64 << (8 * take)) - 1;
+        if end - i < 8 {
+            x &= (1u64 << (8 * (end - i))) - 1;
         }
         if x & HI != 0 {
             return None;
@@ -268,14 +280,10 @@ fn ascii_token_hash(b: &[u8], start: usize, end: usize) -> Option<u64> {
         // Bit 7 of each capital, moved to bit 5 to lowercase it; seven-bit additions do not
         // carry into the next byte.
         let upper = (x + LO * (0x80 - b'A' as u64)) & !(x + LO * (0x7f - b'Z' as u64)) & HI;
-        x |= upper >> 2;
-        for _ in 0..take {
-            h.byte(x as u8);
-            x >>= 8;
-        }
+        h.word(x | upper >> 2);
         i += 8;
     }
-    Some(h.finish())
+    Some(h.finish(end - start))
 }
 
 impl MatcherBuilder {
@@ -697,27 +705,21 @@ impl Matcher {
     #[inline(never)]
     fn token_id_slow(&self, text: &str, t: Token, key: &mut String) -> Option<u64> {
         let s = &text[t.start..t.end];
-        let mut h = TokenHash::new();
         if s.len() > 4 * self.max_key_len + 16 {
             return None;
         }
-        // The same bytes fold_into gives for ASCII, hashed without being copied; the first
-        // non-ASCII byte sends the token to folding.
-        let ascii = s.bytes().all(|b| {
-            h.byte(b.to_ascii_lowercase());
-            b < 0x80
-        });
-        if ascii {
+        key.clear();
+        if s.is_ascii() {
+            // Lowercase is the fold of ASCII.
             if s.len() > self.max_key_len {
                 return None;
             }
+            key.push_str(s);
+            key.make_ascii_lowercase();
         } else {
-            h = TokenHash::new();
-            key.clear();
             fold_into(s, key);
-            key.bytes().for_each(|b| h.byte(b));
         }
-        Some(h.finish())
+        Some(TokenHash::of(key))
     }
 
     /// The root transition of token `t` if a name may start there: cheap tests first, the
