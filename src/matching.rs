@@ -445,10 +445,13 @@ impl MatcherBuilder {
         let max_key_len = self.vocab.values().map(|k| k.len()).max().unwrap_or(0);
         let mut free_first = [false; 256];
         let mut free_len = [0u32; 256];
+        let mut free_pair = vec![0u32; 1024];
         for (h, k) in &self.vocab {
             if self.free_starts.contains(h) {
-                free_first[k.as_bytes()[0] as usize] = true;
-                free_len[k.as_bytes()[0] as usize] |= 1 << k.len().min(31);
+                let k = k.as_bytes();
+                free_first[k[0] as usize] = true;
+                free_len[k[0] as usize] |= 1 << k.len().min(31);
+                free_pair[pair_index(k[0], k.get(1).copied())] |= 1 << k.len().min(31);
             }
         }
         // What a scan needs to know of a node when it reaches it, carried in the value that
@@ -498,9 +501,18 @@ impl MatcherBuilder {
             lower_inner: TokenTable::new(self.lower_inner.iter().map(|&t| (ROOT, t, 1))),
             free_first,
             free_len,
+            free_pair: free_pair.into_boxed_slice(),
             max_key_len,
         }
     }
+}
+
+/// Where a token that starts with the bytes `first` and `second` (None for a one-byte token) is
+/// counted in [`Matcher::free_pair`]: the low five bits of each, which tell ASCII letters apart
+/// whatever their case, and 0 for no second byte, which no letter or digit gives.
+#[inline]
+fn pair_index(first: u8, second: Option<u8>) -> usize {
+    ((first & 31) as usize) << 5 | second.map_or(0, |b| (b & 31) as usize)
 }
 
 /// The compiled aliases of a gazetteer. Immutable; share it across threads.
@@ -523,6 +535,10 @@ pub struct Matcher {
     /// For each first byte of a lowercase alias start, the lengths (bit n: n bytes; bit 31: 31
     /// or more) such starts have: most lowercase words are skipped without being hashed.
     free_len: [u32; 256],
+    /// [`Matcher::free_len`] by the first two bytes (see [`pair_index`]): a lowercase word
+    /// whose first letter and length some alias starts with ("two", "as") is still skipped
+    /// unless its second letter fits too.
+    free_pair: Box<[u32]>,
     max_key_len: usize,
 }
 
@@ -582,6 +598,7 @@ impl Matcher {
         e.u64s(&lower);
         self.free_first.iter().for_each(|&b| e.u8(b as u8));
         self.free_len.iter().for_each(|&x| e.u32(x));
+        e.u32s(&self.free_pair);
     }
 
     /// Reads what [`Matcher::encode`] wrote, checking that every index stays in range (entities
@@ -637,6 +654,10 @@ impl Matcher {
         for x in free_len.iter_mut() {
             *x = d.u32()?;
         }
+        let free_pair = d.u32s()?.into_boxed_slice();
+        if free_pair.len() != 1024 {
+            return Err(bad("free pairs"));
+        }
         let in_range = root
             .iter()
             .chain(&trans)
@@ -664,6 +685,7 @@ impl Matcher {
             lower_inner,
             free_first,
             free_len,
+            free_pair,
             max_key_len,
         })
     }
@@ -751,7 +773,16 @@ impl Matcher {
                     let run = alnum_end(b, pos + 1);
                     let len = (run - pos).min(31);
                     let next = b.get(run).copied();
-                    if c.is_ascii_lowercase() && self.free_len[c as usize] & (1 << len) == 0 {
+                    // The first letter and length first, then, for a word that is this run
+                    // of letters (the length of one that goes on is not known yet), the
+                    // first two letters and length.
+                    let skip = c.is_ascii_lowercase()
+                        && (self.free_len[c as usize] & (1 << len) == 0
+                            || next.is_some_and(|x| x != b'\'' && x < 0x80)
+                                && self.free_pair[pair_index(c, (len > 1).then(|| b[pos + 1]))]
+                                    & (1 << len)
+                                    == 0);
+                    if skip {
                         // The space after the word is skipped here, not by another turn of
                         // the loop: no token starts with one.
                         pos = match next {
