@@ -89,8 +89,8 @@ pub struct Occurrence {
 }
 
 const ROOT: u32 = 0;
-/// The node number in a transition's value; the four high bits say what the node holds.
-const NODE: u32 = (1 << 28) - 1;
+/// The node number in a transition's value; the five high bits say what the node holds.
+const NODE: u32 = (1 << 27) - 1;
 /// The node ends aliases.
 const HAS_TERMS: u32 = 1 << 31;
 /// The node has transitions.
@@ -101,6 +101,9 @@ const LOWER_KIDS: u32 = 1 << 29;
 /// On a transition from the root: some alias starts with this token without a capital or a
 /// digit ("al-Qaeda"), so the token starts a name even in lowercase.
 const FREE: u32 = 1 << 28;
+/// On a transition from the root: the token folds to a role word ("President"), whose names
+/// must not hide a longer name after it; without this bit, no need to ask the role words.
+const ROLE: u32 = 1 << 27;
 
 /// A hash table from (node, token hash) to a nonzero `u32`, by open addressing. Token hashes are
 /// already well mixed, so the slot is their low bits with no hashing of its own, and a probe
@@ -482,7 +485,12 @@ impl MatcherBuilder {
                 } else {
                     0
                 };
-                (n, t, tag(c) | free)
+                let role = if crate::text::roles::is_role_word(&self.vocab[&t]) {
+                    ROLE
+                } else {
+                    0
+                };
+                (n, t, tag(c) | free | role)
             })
             .collect();
         let trans: Vec<_> = self
@@ -825,7 +833,11 @@ impl Matcher {
             // An alias that starts with a title ("Sheikh Tamim") must not hide a longer name that
             // starts after the title ("Tamim bin Hamad Al Thani").
             // (Only a name longer than its first token can hide one.)
-            if occ.end > t.end && crate::text::roles::is_role_word(&text[t.start..t.end]) {
+            // A surface that is a role word folds to one, so the bit is asked first.
+            if occ.end > t.end
+                && first & ROLE != 0
+                && crate::text::roles::is_role_word(&text[t.start..t.end])
+            {
                 let mut inner = tk;
                 if let Some(n) = inner.next_token().filter(|n| n.joined && n.end <= occ.end) {
                     let id = self.token_id(text, n, &mut scratch.key);
