@@ -89,8 +89,8 @@ pub struct Occurrence {
 }
 
 const ROOT: u32 = 0;
-/// The node number in a transition's value; the two high bits say what the node holds.
-const NODE: u32 = (1 << 29) - 1;
+/// The node number in a transition's value; the five high bits say what the node holds.
+const NODE: u32 = (1 << 27) - 1;
 /// The node ends aliases.
 const HAS_TERMS: u32 = 1 << 31;
 /// The node has transitions.
@@ -98,6 +98,93 @@ const HAS_KIDS: u32 = 1 << 30;
 /// Some transition of the node is on a token that may start with a lowercase letter; without
 /// this bit, a lowercase word after the node ends the name without a probe ("Moscow said").
 const LOWER_KIDS: u32 = 1 << 29;
+/// On a transition from the root: some alias starts with this token without a capital or a
+/// digit ("al-Qaeda"), so the token starts a name even in lowercase.
+const FREE: u32 = 1 << 28;
+/// On a transition from the root: the token folds to a role word ("President"), whose names
+/// must not hide a longer name after it; without this bit, no need to ask the role words.
+const ROLE: u32 = 1 << 27;
+
+/// A hash table from (node, token hash) to a nonzero `u32`, by open addressing. Token hashes are
+/// already well mixed, so the slot is their low bits with no hashing of its own, and a probe
+/// reads one slot where a general table hashes again and reads a control group first: every
+/// capitalized word of a text probes the root.
+#[derive(Clone, Debug)]
+struct TokenTable {
+    slots: Box<[Slot]>,
+    mask: usize,
+    len: usize,
+}
+
+/// One entry of a [`TokenTable`]; `value` 0 marks an empty slot.
+#[derive(Clone, Copy, Debug, Default)]
+struct Slot {
+    token: u64,
+    node: u32,
+    value: u32,
+}
+
+impl TokenTable {
+    /// A table of `entries`, whose values must not be 0; it is at most half full, so that a
+    /// probe for a token it lacks ends soon.
+    fn new(entries: impl ExactSizeIterator<Item = (u32, u64, u32)>) -> TokenTable {
+        let size = (entries.len() * 2).next_power_of_two().max(8);
+        let mut t = TokenTable {
+            slots: vec![Slot::default(); size].into_boxed_slice(),
+            mask: size - 1,
+            len: 0,
+        };
+        for (node, token, value) in entries {
+            assert!(value != 0, "a token table value must not be 0");
+            let mut i = Self::start(node, token) & t.mask;
+            loop {
+                let s = &mut t.slots[i];
+                if s.value == 0 {
+                    t.len += 1;
+                } else if (s.node, s.token) != (node, token) {
+                    i = (i + 1) & t.mask;
+                    continue;
+                }
+                *s = Slot { token, node, value };
+                break;
+            }
+        }
+        t
+    }
+
+    #[inline]
+    fn start(node: u32, token: u64) -> usize {
+        (token ^ (node as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)) as usize
+    }
+
+    /// The value of `token` after `node`.
+    #[inline]
+    fn get(&self, node: u32, token: u64) -> Option<u32> {
+        let mut i = Self::start(node, token) & self.mask;
+        loop {
+            let s = self.slots[i];
+            if s.value == 0 {
+                return None;
+            }
+            if s.token == token && s.node == node {
+                return Some(s.value);
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// The entries, sorted, so that a compiled gazetteer does not depend on table layout.
+    fn sorted(&self) -> Vec<(u32, u64, u32)> {
+        let mut v: Vec<_> = self
+            .slots
+            .iter()
+            .filter(|s| s.value != 0)
+            .map(|s| (s.node, s.token, s.value))
+            .collect();
+        v.sort_unstable();
+        v
+    }
+}
 
 /// Compiles aliases into a [`Matcher`].
 #[derive(Debug, Default)]
@@ -129,6 +216,8 @@ pub enum AliasProblem {
 
 /// Hashes folded token bytes. The trie is keyed by this hash alone, so a token costs one hash
 /// and one lookup, with no string comparison; the builder refuses two tokens with one hash.
+/// Bytes go in eight at a time, as the little-endian words a scan loads anyway (the last one
+/// zero-padded), and the length at the end: one multiply per word rather than per byte.
 #[derive(Clone, Copy)]
 struct TokenHash(u64);
 
@@ -140,25 +229,36 @@ impl TokenHash {
         TokenHash(Self::SEED)
     }
 
+    /// Eight bytes of the token. The multiply spreads each bit upwards and the rotation brings
+    /// the top bits down, where the next word's multiply spreads them again.
     #[inline]
-    fn byte(&mut self, b: u8) {
-        self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    fn word(&mut self, w: u64) {
+        self.0 = (self.0 ^ w)
+            .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+            .rotate_left(31);
     }
 
     #[inline]
-    fn finish(self) -> u64 {
-        // A final mix so that tokens differing in their last byte spread over the table.
-        let mut h = self.0;
+    fn finish(self, len: usize) -> u64 {
+        // A final mix so that every bit of every word reaches the low bits, which place a token
+        // in a table.
+        let mut h = self.0 ^ len as u64;
         h ^= h >> 33;
         h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
         h ^= h >> 33;
         h
     }
 
     fn of(folded: &str) -> u64 {
         let mut h = TokenHash::new();
-        folded.bytes().for_each(|b| h.byte(b));
-        h.finish()
+        for chunk in folded.as_bytes().chunks(8) {
+            let mut w = [0u8; 8];
+            w[..chunk.len()].copy_from_slice(chunk);
+            h.word(u64::from_le_bytes(w));
+        }
+        h.finish(folded.len())
     }
 }
 
@@ -174,9 +274,8 @@ fn ascii_token_hash(b: &[u8], start: usize, end: usize) -> Option<u64> {
     while i < end {
         let w = b.get(i..i + 8)?;
         let mut x = u64::from_le_bytes(w.try_into().expect("8 bytes"));
-        let take = (end - i).min(8);
-        if take < 8 {
-            x &= (1u64 << (8 * take)) - 1;
+        if end - i < 8 {
+            x &= (1u64 << (8 * (end - i))) - 1;
         }
         if x & HI != 0 {
             return None;
@@ -184,14 +283,10 @@ fn ascii_token_hash(b: &[u8], start: usize, end: usize) -> Option<u64> {
         // Bit 7 of each capital, moved to bit 5 to lowercase it; seven-bit additions do not
         // carry into the next byte.
         let upper = (x + LO * (0x80 - b'A' as u64)) & !(x + LO * (0x7f - b'Z' as u64)) & HI;
-        x |= upper >> 2;
-        for _ in 0..take {
-            h.byte(x as u8);
-            x >>= 8;
-        }
+        h.word(x | upper >> 2);
         i += 8;
     }
-    Some(h.finish())
+    Some(h.finish(end - start))
 }
 
 impl MatcherBuilder {
@@ -353,10 +448,13 @@ impl MatcherBuilder {
         let max_key_len = self.vocab.values().map(|k| k.len()).max().unwrap_or(0);
         let mut free_first = [false; 256];
         let mut free_len = [0u32; 256];
+        let mut free_pair = vec![0u32; 1024];
         for (h, k) in &self.vocab {
             if self.free_starts.contains(h) {
-                free_first[k.as_bytes()[0] as usize] = true;
-                free_len[k.as_bytes()[0] as usize] |= 1 << k.len().min(31);
+                let k = k.as_bytes();
+                free_first[k[0] as usize] = true;
+                free_len[k[0] as usize] |= 1 << k.len().min(31);
+                free_pair[pair_index(k[0], k.get(1).copied())] |= 1 << k.len().min(31);
             }
         }
         // What a scan needs to know of a node when it reaches it, carried in the value that
@@ -377,30 +475,52 @@ impl MatcherBuilder {
                 | if kids[c as usize] { HAS_KIDS } else { 0 }
                 | if lower { LOWER_KIDS } else { 0 }
         };
+        let root: Vec<_> = self
+            .trans
+            .iter()
+            .filter(|((n, _), _)| *n == ROOT)
+            .map(|(&(n, t), &c)| {
+                let free = if self.free_starts.contains(&t) {
+                    FREE
+                } else {
+                    0
+                };
+                let role = if crate::text::roles::is_role_word(&self.vocab[&t]) {
+                    ROLE
+                } else {
+                    0
+                };
+                (n, t, tag(c) | free | role)
+            })
+            .collect();
+        let trans: Vec<_> = self
+            .trans
+            .iter()
+            .filter(|((n, _), _)| *n != ROOT)
+            .map(|(&(n, t), &c)| (n, t, tag(c)))
+            .collect();
         Matcher {
             vocabulary: self.vocab.len(),
-            root: self
-                .trans
-                .iter()
-                .filter(|((n, _), _)| *n == ROOT)
-                .map(|((_, t), c)| (*t, tag(*c)))
-                .collect(),
-            trans: self
-                .trans
-                .iter()
-                .filter(|((n, _), _)| *n != ROOT)
-                .map(|(k, c)| (*k, tag(*c)))
-                .collect(),
+            root: TokenTable::new(root.into_iter()),
+            trans: TokenTable::new(trans.into_iter()),
             term_start,
             variants,
             caps: self.caps,
-            free_starts: self.free_starts,
-            lower_inner: self.lower_inner,
+            lower_inner: TokenTable::new(self.lower_inner.iter().map(|&t| (ROOT, t, 1))),
             free_first,
             free_len,
+            free_pair: free_pair.into_boxed_slice(),
             max_key_len,
         }
     }
+}
+
+/// Where a token that starts with the bytes `first` and `second` (None for a one-byte token) is
+/// counted in [`Matcher::free_pair`]: the low five bits of each, which tell ASCII letters apart
+/// whatever their case, and 0 for no second byte, which no letter or digit gives.
+#[inline]
+fn pair_index(first: u8, second: Option<u8>) -> usize {
+    ((first & 31) as usize) << 5 | second.map_or(0, |b| (b & 31) as usize)
 }
 
 /// The compiled aliases of a gazetteer. Immutable; share it across threads.
@@ -409,21 +529,24 @@ pub struct Matcher {
     vocabulary: usize,
     /// Transitions from the root, apart: every capitalized word probes them, and a small table
     /// stays in cache.
-    root: FxHashMap<u64, u32>,
+    root: TokenTable,
     /// Deeper transitions, probed only while a name goes on.
-    trans: FxHashMap<(u32, u64), u32>,
+    trans: TokenTable,
     term_start: Vec<u32>,
     variants: Vec<Variant>,
     caps: Vec<u16>,
-    free_starts: FxHashSet<u64>,
     /// Tokens after the first whose first letter is not a capital in some alias: a lowercase
     /// word after a name goes on with it only if it is one of these ("of", "de"), a set small
     /// enough to stay in cache, unlike the transitions.
-    lower_inner: FxHashSet<u64>,
+    lower_inner: TokenTable,
     free_first: [bool; 256],
     /// For each first byte of a lowercase alias start, the lengths (bit n: n bytes; bit 31: 31
     /// or more) such starts have: most lowercase words are skipped without being hashed.
     free_len: [u32; 256],
+    /// [`Matcher::free_len`] by the first two bytes (see [`pair_index`]): a lowercase word
+    /// whose first letter and length some alias starts with ("two", "as") is still skipped
+    /// unless its second letter fits too.
+    free_pair: Box<[u32]>,
     max_key_len: usize,
 }
 
@@ -455,17 +578,15 @@ impl Matcher {
     pub(crate) fn encode(&self, e: &mut Enc) {
         e.len(self.vocabulary);
         e.len(self.max_key_len);
-        let mut root: Vec<(u64, u32)> = self.root.iter().map(|(&k, &v)| (k, v)).collect();
-        root.sort_unstable();
+        let root = self.root.sorted();
         e.len(root.len());
-        for (k, v) in root {
+        for (_, k, v) in root {
             e.u64(k);
             e.u32(v);
         }
-        let mut trans: Vec<((u32, u64), u32)> = self.trans.iter().map(|(&k, &v)| (k, v)).collect();
-        trans.sort_unstable();
+        let trans = self.trans.sorted();
         e.len(trans.len());
-        for ((n, k), v) in trans {
+        for (n, k, v) in trans {
             e.u32(n);
             e.u64(k);
             e.u32(v);
@@ -481,14 +602,11 @@ impl Matcher {
             e.u8(weak_code(v.weak));
         }
         e.u16s(&self.caps);
-        let mut free: Vec<u64> = self.free_starts.iter().copied().collect();
-        free.sort_unstable();
-        e.u64s(&free);
-        let mut lower: Vec<u64> = self.lower_inner.iter().copied().collect();
-        lower.sort_unstable();
+        let lower: Vec<u64> = self.lower_inner.sorted().iter().map(|e| e.1).collect();
         e.u64s(&lower);
         self.free_first.iter().for_each(|&b| e.u8(b as u8));
         self.free_len.iter().for_each(|&x| e.u32(x));
+        e.u32s(&self.free_pair);
     }
 
     /// Reads what [`Matcher::encode`] wrote, checking that every index stays in range (entities
@@ -498,17 +616,17 @@ impl Matcher {
         let vocabulary = d.u64()? as usize;
         let max_key_len = d.u64()? as usize;
         let n = d.len(12)?;
-        let mut root = FxHashMap::with_capacity_and_hasher(n, Default::default());
+        let mut root = Vec::with_capacity(n);
         for _ in 0..n {
             let k = d.u64()?;
-            root.insert(k, d.u32()?);
+            root.push((ROOT, k, d.u32()?));
         }
         let n = d.len(16)?;
-        let mut trans = FxHashMap::with_capacity_and_hasher(n, Default::default());
+        let mut trans = Vec::with_capacity(n);
         for _ in 0..n {
             let node = d.u32()?;
             let k = d.u64()?;
-            trans.insert((node, k), d.u32()?);
+            trans.push((node, k, d.u32()?));
         }
         let term_start = d.u32s()?;
         let nodes = term_start.len().checked_sub(1).ok_or(bad("no nodes"))?;
@@ -535,8 +653,7 @@ impl Matcher {
             });
         }
         let caps = d.u16s()?;
-        let free_starts = d.u64s()?.into_iter().collect();
-        let lower_inner = d.u64s()?.into_iter().collect();
+        let lower_inner = TokenTable::new(d.u64s()?.into_iter().map(|t| (ROOT, t, 1)));
         let mut free_first = [false; 256];
         for b in free_first.iter_mut() {
             *b = d.u8()? != 0;
@@ -545,11 +662,17 @@ impl Matcher {
         for x in free_len.iter_mut() {
             *x = d.u32()?;
         }
+        let free_pair = d.u32s()?.into_boxed_slice();
+        if free_pair.len() != 1024 {
+            return Err(bad("free pairs"));
+        }
         let in_range = root
-            .values()
-            .chain(trans.values())
-            .all(|&v| ((v & NODE) as usize) < nodes)
-            && trans.keys().all(|&(k, _)| (k as usize) < nodes)
+            .iter()
+            .chain(&trans)
+            .all(|&(_, _, v)| v != 0 && ((v & NODE) as usize) < nodes)
+            && trans
+                .iter()
+                .all(|&(k, _, _)| k != ROOT && (k as usize) < nodes)
             && term_start.windows(2).all(|w| w[0] <= w[1])
             && term_start
                 .last()
@@ -562,15 +685,15 @@ impl Matcher {
         }
         Ok(Matcher {
             vocabulary,
-            root,
-            trans,
+            root: TokenTable::new(root.into_iter()),
+            trans: TokenTable::new(trans.into_iter()),
             term_start,
             variants,
             caps,
-            free_starts,
             lower_inner,
             free_first,
             free_len,
+            free_pair,
             max_key_len,
         })
     }
@@ -612,41 +735,35 @@ impl Matcher {
     #[inline(never)]
     fn token_id_slow(&self, text: &str, t: Token, key: &mut String) -> Option<u64> {
         let s = &text[t.start..t.end];
-        let mut h = TokenHash::new();
         if s.len() > 4 * self.max_key_len + 16 {
             return None;
         }
-        // The same bytes fold_into gives for ASCII, hashed without being copied; the first
-        // non-ASCII byte sends the token to folding.
-        let ascii = s.bytes().all(|b| {
-            h.byte(b.to_ascii_lowercase());
-            b < 0x80
-        });
-        if ascii {
+        key.clear();
+        if s.is_ascii() {
+            // Lowercase is the fold of ASCII.
             if s.len() > self.max_key_len {
                 return None;
             }
+            key.push_str(s);
+            key.make_ascii_lowercase();
         } else {
-            h = TokenHash::new();
-            key.clear();
             fold_into(s, key);
-            key.bytes().for_each(|b| h.byte(b));
         }
-        Some(h.finish())
+        Some(TokenHash::of(key))
     }
 
-    /// Whether a name may start at token `t`: cheap tests first, the vocabulary last.
+    /// The root transition of token `t` if a name may start there: cheap tests first, the
+    /// vocabulary last.
     #[inline]
-    fn may_start(&self, text: &str, t: Token, key: &mut String) -> Option<u64> {
+    fn may_start(&self, text: &str, t: Token, key: &mut String) -> Option<u32> {
         let b0 = text.as_bytes()[t.start];
-        if b0.is_ascii_uppercase() || b0.is_ascii_digit() || b0 >= 0x80 {
-            return self.token_id(text, t, key);
-        }
-        if !self.free_first[b0.to_ascii_lowercase() as usize] {
+        let free = !(b0.is_ascii_uppercase() || b0.is_ascii_digit() || b0 >= 0x80);
+        if free && !self.free_first[b0.to_ascii_lowercase() as usize] {
             return None;
         }
         let id = self.token_id(text, t, key)?;
-        self.free_starts.contains(&id).then_some(id)
+        let first = self.root.get(ROOT, id)?;
+        (!free || first & FREE != 0).then_some(first)
     }
 
     /// Finds all occurrences in `text`, leftmost first, longest at each start, not overlapping.
@@ -664,7 +781,16 @@ impl Matcher {
                     let run = alnum_end(b, pos + 1);
                     let len = (run - pos).min(31);
                     let next = b.get(run).copied();
-                    if c.is_ascii_lowercase() && self.free_len[c as usize] & (1 << len) == 0 {
+                    // The first letter and length first, then, for a word that is this run
+                    // of letters (the length of one that goes on is not known yet), the
+                    // first two letters and length.
+                    let skip = c.is_ascii_lowercase()
+                        && (self.free_len[c as usize] & (1 << len) == 0
+                            || next.is_some_and(|x| x != b'\'' && x < 0x80)
+                                && self.free_pair[pair_index(c, (len > 1).then(|| b[pos + 1]))]
+                                    & (1 << len)
+                                    == 0);
+                    if skip {
                         // The space after the word is skipped here, not by another turn of
                         // the loop: no token starts with one.
                         pos = match next {
@@ -698,21 +824,25 @@ impl Matcher {
                 }
             };
             pos = t.end.max(pos + 1);
-            let Some(first_id) = self.may_start(text, t, &mut scratch.key) else {
+            let Some(first) = self.may_start(text, t, &mut scratch.key) else {
                 continue;
             };
-            let Some((mut occ, mut resume)) = self.longest_at(text, t, first_id, tk, scratch)
-            else {
+            let Some((mut occ, mut resume)) = self.longest_at(text, t, first, tk, scratch) else {
                 continue;
             };
             // An alias that starts with a title ("Sheikh Tamim") must not hide a longer name that
             // starts after the title ("Tamim bin Hamad Al Thani").
             // (Only a name longer than its first token can hide one.)
-            if occ.end > t.end && crate::text::roles::is_role_word(&text[t.start..t.end]) {
+            // A surface that is a role word folds to one, so the bit is asked first.
+            if occ.end > t.end
+                && first & ROLE != 0
+                && crate::text::roles::is_role_word(&text[t.start..t.end])
+            {
                 let mut inner = tk;
                 if let Some(n) = inner.next_token().filter(|n| n.joined && n.end <= occ.end) {
-                    if let Some(id) = self.token_id(text, n, &mut scratch.key) {
-                        if let Some((o, r)) = self.longest_at(text, n, id, inner, scratch) {
+                    let id = self.token_id(text, n, &mut scratch.key);
+                    if let Some(first) = id.and_then(|id| self.root.get(ROOT, id)) {
+                        if let Some((o, r)) = self.longest_at(text, n, first, inner, scratch) {
                             if o.end > occ.end {
                                 (occ, resume) = (o, r);
                             }
@@ -725,22 +855,21 @@ impl Matcher {
         }
     }
 
-    /// The longest occurrence that starts at token `t` (whose hash is `first_id`; `after` is the
-    /// tokenizer just past it), with the position to resume scanning from.
+    /// The longest occurrence that starts at token `t` (whose root transition is `first`; `after`
+    /// is the tokenizer just past it), with the position to resume scanning from.
     fn longest_at(
         &self,
         text: &str,
         t: Token,
-        first_id: u64,
+        first: u32,
         after: Tokenizer<'_>,
         scratch: &mut Scratch,
     ) -> Option<(Occurrence, usize)> {
         scratch.terminals.clear();
         let mut node;
-        let mut id = first_id;
         let mut tok = t;
         let mut look = after;
-        let mut next = self.root.get(&id).copied();
+        let mut next = Some(first);
         while let Some(tagged) = next {
             node = tagged & NODE;
             if tagged & HAS_TERMS != 0 {
@@ -758,14 +887,15 @@ impl Matcher {
             if tagged & LOWER_KIDS == 0 && text.as_bytes()[tok.start].is_ascii_lowercase() {
                 break;
             }
-            match self.token_id(text, tok, &mut scratch.key) {
-                Some(i) => id = i,
-                None => break,
-            }
-            if text.as_bytes()[tok.start].is_ascii_lowercase() && !self.lower_inner.contains(&id) {
+            let Some(id) = self.token_id(text, tok, &mut scratch.key) else {
+                break;
+            };
+            if text.as_bytes()[tok.start].is_ascii_lowercase()
+                && self.lower_inner.get(ROOT, id).is_none()
+            {
                 break;
             }
-            next = self.trans.get(&(node, id)).copied();
+            next = self.trans.get(node, id);
         }
         while let Some((node, end, resume)) = scratch.terminals.pop() {
             let (candidates, article) = self.check_case(text, t.start, end, node, scratch);

@@ -125,7 +125,8 @@ impl<'a> Interesting<'a> {
         memchr::memchr3(b'\n', b'"', 0xE2, &self.b[from..]).map_or(self.b.len(), |k| from + k)
     }
 
-    /// The first interesting byte at or after `from` (at most the text's length).
+    /// The first interesting byte at or after `from` (at most the text's length). `from` must
+    /// never go back: the bytes before the last one asked for are not searched again.
     #[inline]
     fn next(&mut self, from: usize) -> usize {
         if self.terminator < from {
