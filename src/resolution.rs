@@ -733,6 +733,30 @@ fn next_capital_or_non_ascii(b: &[u8], mut i: usize, end: usize) -> usize {
     i
 }
 
+/// The first byte in `b[i..end]` that is not an ASCII lowercase letter (`end` when there is
+/// none): the rest of a capitalized word is mostly lowercase letters, passed over eight at a time.
+#[inline]
+fn skip_lowercase(b: &[u8], mut i: usize, end: usize) -> usize {
+    const LO: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HI: u64 = u64::from_ne_bytes([0x80; 8]);
+    while i + 8 <= end {
+        let x = u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes"));
+        // As in `next_capital_or_non_ascii`, with 'a' and 'z'; a non-ASCII byte is no letter.
+        let low = x & !HI;
+        let from_a = low + LO * (0x80 - u64::from(b'a'));
+        let past_z = low + LO * (0x80 - u64::from(b'z') - 1);
+        let others = !(from_a & !past_z & !x) & HI;
+        if others != 0 {
+            return i + (others.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < end && b[i].is_ascii_lowercase() {
+        i += 1;
+    }
+    i
+}
+
 /// Runs discovery on the sentences where it can find something. Every rule needs two capitalized
 /// words side by side ("Murhaf Abu", "Mr. Haddad", "Damascus University"), one of them not
 /// covered by a gazetteer name; most sentences of news have none, and the rules cost more than
@@ -780,9 +804,9 @@ fn discover_in(
                 i += 1;
                 continue;
             }
-            let mut j = i + 1;
+            let mut j = skip_lowercase(b, i + 1, e);
             while j < e && WORD_BYTE_OR_APOSTROPHE[b[j] as usize] {
-                j += 1;
+                j = skip_lowercase(b, j + 1, e);
             }
             let upper =
                 c.is_ascii_uppercase() || text[i..].chars().next().is_some_and(char::is_uppercase);
@@ -1367,6 +1391,21 @@ mod tests {
             text[r.start..r.end].to_string(),
             r.role.map(|s| s.to_string()),
         )
+    }
+
+    #[test]
+    fn lowercase_runs_end_at_the_first_other_byte_in_any_lane() {
+        for stop in [b'A', b'Z', b'0', b' ', b'\'', b'{', b'`', 0xC3, 0x80] {
+            for at in 0..20 {
+                let mut b = vec![b'q'; 20];
+                b[at] = stop;
+                for start in 0..=at {
+                    assert_eq!(skip_lowercase(&b, start, b.len()), at, "{stop} at {at}");
+                    assert_eq!(skip_lowercase(&b, start, at), at);
+                }
+            }
+        }
+        assert_eq!(skip_lowercase(b"abcdefghijklmnopqrstuvwxyz", 0, 26), 26);
     }
 
     #[test]
