@@ -15,7 +15,7 @@ use std::path::Path;
 /// The first bytes of a compiled gazetteer.
 pub const MAGIC: &[u8; 8] = b"NEWSNERG";
 /// Bumped whenever the layout below changes.
-const FORMAT: u32 = 8;
+const FORMAT: u32 = 9;
 /// Bytes per entity after the string block: three lengths, a flag, the type, the prominence.
 const ENTITY_BYTES: usize = 3 * 4 + 1 + 2 + 4;
 
