@@ -438,6 +438,13 @@ fn run_bench(a: BenchArgs) -> Result<i32, String> {
         gb.add_path(p);
     }
     let aliases = bench::alias_strings(&gb);
+    if a.gazetteer.iter().any(|p| snapshot::is_snapshot_file(p)) {
+        eprintln!(
+            "newsner: note: a compiled gazetteer keeps no alias list, so the bare scans below \
+             search only the TSV gazetteers given (and the default unless \
+             --no-default-gazetteer); give the TSV files to compare like with like"
+        );
+    }
     let (entities, compiled) = (gazetteer.entities().len(), gazetteer.matcher().aliases());
     let extractor = Extractor::new(Arc::new(gazetteer), Default::default());
     let mut docs = Vec::new();
