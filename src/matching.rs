@@ -269,8 +269,7 @@ impl TokenHash {
 /// before the end of `b` (the last load reads past the token, never past `b`).
 #[inline]
 fn ascii_token_hash(b: &[u8], start: usize, end: usize) -> Option<u64> {
-    const LO: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HI: u64 = LO * 0x80;
+    use crate::text::{ascii_in_range, HI};
     let mut h = TokenHash::new();
     let mut i = start;
     while i < end {
@@ -282,9 +281,8 @@ fn ascii_token_hash(b: &[u8], start: usize, end: usize) -> Option<u64> {
         if x & HI != 0 {
             return None;
         }
-        // Bit 7 of each capital, moved to bit 5 to lowercase it; seven-bit additions do not
-        // carry into the next byte.
-        let upper = (x + LO * (0x80 - b'A' as u64)) & !(x + LO * (0x7f - b'Z' as u64)) & HI;
+        // Bit 7 of each capital, moved to bit 5 to lowercase it.
+        let upper = ascii_in_range(x, b'A', b'Z');
         h.word(x | upper >> 2);
         i += 8;
     }

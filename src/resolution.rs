@@ -712,16 +712,11 @@ fn stopwords() -> &'static FxHashSet<&'static str> {
 /// none). Only such a byte can start a capitalized word, and most bytes of news are lowercase
 /// letters and spaces, so they are passed over eight at a time.
 fn next_capital_or_non_ascii(b: &[u8], mut i: usize, end: usize) -> usize {
-    const LO: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HI: u64 = u64::from_ne_bytes([0x80; 8]);
+    use crate::text::{ascii_in_range, HI};
     while i + 8 <= end {
         let x = u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes"));
-        // Per byte, on its low seven bits (no carry crosses bytes): the high bit of `x + 0x3f`
-        // is set from 'A' up, that of `x + 0x25` from '[' up; a non-ASCII byte has its own.
-        let low = x & !HI;
-        let from_a = low + LO * (0x80 - u64::from(b'A'));
-        let past_z = low + LO * (0x80 - u64::from(b'Z') - 1);
-        let hits = ((from_a & !past_z) | x) & HI;
+        // Capitals, and non-ASCII bytes by their own bit 7.
+        let hits = ascii_in_range(x, b'A', b'Z') | (x & HI);
         if hits != 0 {
             return i + (hits.trailing_zeros() / 8) as usize;
         }
@@ -737,15 +732,11 @@ fn next_capital_or_non_ascii(b: &[u8], mut i: usize, end: usize) -> usize {
 /// none): the rest of a capitalized word is mostly lowercase letters, passed over eight at a time.
 #[inline]
 fn skip_lowercase(b: &[u8], mut i: usize, end: usize) -> usize {
-    const LO: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HI: u64 = u64::from_ne_bytes([0x80; 8]);
+    use crate::text::{ascii_in_range, HI};
     while i + 8 <= end {
         let x = u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes"));
-        // As in `next_capital_or_non_ascii`, with 'a' and 'z'; a non-ASCII byte is no letter.
-        let low = x & !HI;
-        let from_a = low + LO * (0x80 - u64::from(b'a'));
-        let past_z = low + LO * (0x80 - u64::from(b'z') - 1);
-        let others = !(from_a & !past_z & !x) & HI;
+        // Anything but a lowercase letter; a non-ASCII byte is no letter.
+        let others = !ascii_in_range(x, b'a', b'z') & HI;
         if others != 0 {
             return i + (others.trailing_zeros() / 8) as usize;
         }

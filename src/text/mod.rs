@@ -25,12 +25,29 @@ pub fn char_offsets(text: &str, offsets: &[usize]) -> Vec<usize> {
     out
 }
 
+/// Bit 0 of every byte of a word.
+pub(crate) const LO: u64 = u64::from_ne_bytes([0x01; 8]);
+/// Bit 7 of every byte of a word.
+pub(crate) const HI: u64 = LO * 0x80;
+
+/// The bytes of `x` (eight bytes of text, read little-endian) that are ASCII bytes in
+/// `lo..=hi`, as bit 7 of each. Both sums stay within the low seven bits plus bit 7 of a byte,
+/// so none carries into the next byte: `v + 0x80 - lo` reaches bit 7 from `lo` up, `v + 0x7f - hi`
+/// from past `hi` up. The word loops of the scan, the tokenizer and resolution use it to pass over
+/// eight bytes per test.
+#[inline]
+pub(crate) fn ascii_in_range(x: u64, lo: u8, hi: u8) -> u64 {
+    let low = x & !HI;
+    let from_lo = low + LO * (0x80 - u64::from(lo));
+    let past_hi = low + LO * (0x7f - u64::from(hi));
+    from_lo & !past_hi & !x & HI
+}
+
 /// Number of chars in a UTF-8 byte slice: the bytes that do not continue a char. Every mention
 /// pays for the text before it, so the continuation bytes (`0b10xx_xxxx`) are counted eight at a
 /// time, in eight byte-wide counters that are added up once per 255 words (before any can
 /// overflow).
 fn count_chars(b: &[u8]) -> usize {
-    const LO: u64 = u64::from_ne_bytes([0x01; 8]);
     const EVEN: u64 = 0x00ff_00ff_00ff_00ff;
     let (words, rest) = b.split_at(b.len() / 8 * 8);
     let mut continuing = 0;
@@ -52,6 +69,39 @@ fn count_chars(b: &[u8]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_in_range_tests_each_byte_alone() {
+        for (lo, hi) in [
+            (b'A', b'Z'),
+            (b'a', b'z'),
+            (b'0', b'9'),
+            (0, 0x7f),
+            (b' ', b' '),
+        ] {
+            for v in 0..=255u8 {
+                for lane in 0..8 {
+                    // The other lanes hold bytes at and around the bounds, to catch a carry.
+                    let mut w = [
+                        lo,
+                        hi,
+                        lo.wrapping_sub(1),
+                        hi.wrapping_add(1),
+                        0xff,
+                        0,
+                        0x80,
+                        0x7f,
+                    ];
+                    w[lane] = v;
+                    let got = ascii_in_range(u64::from_le_bytes(w), lo, hi);
+                    for (k, &c) in w.iter().enumerate() {
+                        let want = c < 0x80 && (lo..=hi).contains(&c);
+                        assert_eq!(got >> (8 * k + 7) & 1 == 1, want, "{c:#x} in {lo}..={hi}");
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn count_chars_counts_code_points_at_any_length() {

@@ -77,23 +77,13 @@ pub(crate) static ALNUM: [bool; 256] = {
     t
 };
 
-/// Bit 0 of every byte of a word.
-const LO: u64 = u64::from_ne_bytes([0x01; 8]);
-/// Bit 7 of every byte of a word.
-const HI: u64 = LO * 0x80;
-
 /// The bytes of `x` (read little-endian) that are ASCII letters or digits: bit 7 of each such
-/// byte. Each range test adds to the low seven bits of a byte, which never carries into the
-/// next one.
+/// byte. Capitals fold onto lowercase with bit 5; digits are tested before the fold, which would
+/// also bring control bytes 0x10..0x19 onto them.
 #[inline]
 fn alnum_bytes(x: u64) -> u64 {
-    let low = x & !HI;
-    // Capitals fold onto lowercase with bit 5; digits are tested before the fold, which would
-    // also bring control bytes 0x10..0x19 onto them.
-    let folded = low | (LO * 0x20);
-    let digit = (low + LO * (0x80 - b'0' as u64)) & !(low + LO * (0x7f - b'9' as u64));
-    let letter = (folded + LO * (0x80 - b'a' as u64)) & !(folded + LO * (0x7f - b'z' as u64));
-    (digit | letter) & !x & HI
+    use super::{ascii_in_range, LO};
+    ascii_in_range(x, b'0', b'9') | ascii_in_range(x | (LO * 0x20), b'a', b'z')
 }
 
 /// The end of the run of ASCII letters and digits that starts at `pos`. Words are tested eight
@@ -102,7 +92,7 @@ fn alnum_bytes(x: u64) -> u64 {
 pub(crate) fn alnum_end(b: &[u8], mut pos: usize) -> usize {
     while let Some(w) = b.get(pos..pos + 8) {
         let x = u64::from_le_bytes(w.try_into().expect("8 bytes"));
-        let stop = !alnum_bytes(x) & HI;
+        let stop = !alnum_bytes(x) & super::HI;
         if stop != 0 {
             return pos + (stop.trailing_zeros() / 8) as usize;
         }
