@@ -100,7 +100,7 @@ const QUOTE_BYTES: [u8; 4] = [b',', b'"', b'\n', b'\r'];
 #[inline]
 fn needs_quotes(b: &[u8]) -> bool {
     if b.len() < 8 {
-        return b.iter().any(|c| matches!(c, b',' | b'"' | b'\n' | b'\r'));
+        return b.iter().any(|c| QUOTE_BYTES.contains(c));
     }
     let word = |c: &[u8]| u64::from_le_bytes(c.try_into().expect("eight bytes"));
     b.chunks_exact(8).any(|c| has_quote_byte(word(c))) || has_quote_byte(word(&b[b.len() - 8..]))
@@ -111,8 +111,7 @@ fn needs_quotes(b: &[u8]) -> bool {
 /// of `v` is zero, and none set when no byte is.
 #[inline]
 fn has_quote_byte(x: u64) -> bool {
-    const LO: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HI: u64 = u64::from_ne_bytes([0x80; 8]);
+    use crate::text::{HI, LO};
     let zero = |q: u8| {
         let v = x ^ (LO * u64::from(q));
         v.wrapping_sub(LO) & !v

@@ -711,41 +711,31 @@ fn stopwords() -> &'static FxHashSet<&'static str> {
 /// The first byte in `b[i..end]` that is an ASCII capital or not ASCII (`end` when there is
 /// none). Only such a byte can start a capitalized word, and most bytes of news are lowercase
 /// letters and spaces, so they are passed over eight at a time.
-fn next_capital_or_non_ascii(b: &[u8], mut i: usize, end: usize) -> usize {
-    use crate::text::{ascii_in_range, HI};
-    while i + 8 <= end {
-        let x = u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes"));
-        // Capitals, and non-ASCII bytes by their own bit 7.
-        let hits = ascii_in_range(x, b'A', b'Z') | (x & HI);
-        if hits != 0 {
-            return i + (hits.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    while i < end && !(b[i].is_ascii_uppercase() || b[i] >= 0x80) {
-        i += 1;
-    }
-    i
+fn next_capital_or_non_ascii(b: &[u8], i: usize, end: usize) -> usize {
+    use crate::text::{ascii_in_range, find_byte, HI};
+    // Capitals, and non-ASCII bytes by their own bit 7.
+    find_byte(
+        b,
+        i,
+        end,
+        |x| ascii_in_range(x, b'A', b'Z') | (x & HI),
+        |c| c.is_ascii_uppercase() || c >= 0x80,
+    )
 }
 
 /// The first byte in `b[i..end]` that is not an ASCII lowercase letter (`end` when there is
 /// none): the rest of a capitalized word is mostly lowercase letters, passed over eight at a time.
 #[inline]
-fn skip_lowercase(b: &[u8], mut i: usize, end: usize) -> usize {
-    use crate::text::{ascii_in_range, HI};
-    while i + 8 <= end {
-        let x = u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes"));
-        // Anything but a lowercase letter; a non-ASCII byte is no letter.
-        let others = !ascii_in_range(x, b'a', b'z') & HI;
-        if others != 0 {
-            return i + (others.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    while i < end && b[i].is_ascii_lowercase() {
-        i += 1;
-    }
-    i
+fn skip_lowercase(b: &[u8], i: usize, end: usize) -> usize {
+    use crate::text::{ascii_in_range, find_byte};
+    // Anything but a lowercase letter; a non-ASCII byte is no letter.
+    find_byte(
+        b,
+        i,
+        end,
+        |x| !ascii_in_range(x, b'a', b'z'),
+        |c| !c.is_ascii_lowercase(),
+    )
 }
 
 /// Runs discovery on the sentences where it can find something. Every rule needs two capitalized

@@ -43,6 +43,32 @@ pub(crate) fn ascii_in_range(x: u64, lo: u8, hi: u8) -> u64 {
     from_lo & !past_hi & !x & HI
 }
 
+/// The first position in `b[i..end]` (`end` when there is none) whose byte `hit` accepts. Eight
+/// bytes are tested per load by `hits`, which gives bit 7 of each accepted byte of the word read
+/// little-endian (and must agree with `hit`); the tail is tested byte by byte.
+#[inline]
+pub(crate) fn find_byte(
+    b: &[u8],
+    mut i: usize,
+    end: usize,
+    hits: impl Fn(u64) -> u64,
+    hit: impl Fn(u8) -> bool,
+) -> usize {
+    let b = &b[..end];
+    while let Some(w) = b.get(i..i + 8) {
+        let x = u64::from_le_bytes(w.try_into().expect("8 bytes"));
+        let found = hits(x) & HI;
+        if found != 0 {
+            return i + (found.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && !hit(b[i]) {
+        i += 1;
+    }
+    i
+}
+
 /// Number of chars in a UTF-8 byte slice: the bytes that do not continue a char. Every mention
 /// pays for the text before it, so the continuation bytes (`0b10xx_xxxx`) are counted eight at a
 /// time, in eight byte-wide counters that are added up once per 255 words (before any can

@@ -89,19 +89,8 @@ fn alnum_bytes(x: u64) -> u64 {
 /// The end of the run of ASCII letters and digits that starts at `pos`. Words are tested eight
 /// bytes per load: this loop runs over every word a scan skips and every token it reads.
 #[inline]
-pub(crate) fn alnum_end(b: &[u8], mut pos: usize) -> usize {
-    while let Some(w) = b.get(pos..pos + 8) {
-        let x = u64::from_le_bytes(w.try_into().expect("8 bytes"));
-        let stop = !alnum_bytes(x) & super::HI;
-        if stop != 0 {
-            return pos + (stop.trailing_zeros() / 8) as usize;
-        }
-        pos += 8;
-    }
-    while pos < b.len() && ALNUM[b[pos] as usize] {
-        pos += 1;
-    }
-    pos
+pub(crate) fn alnum_end(b: &[u8], pos: usize) -> usize {
+    super::find_byte(b, pos, b.len(), |x| !alnum_bytes(x), |c| !ALNUM[c as usize])
 }
 
 /// Whether `c` joins words the way a space or a hyphen does.
