@@ -12,6 +12,10 @@ use newsner::{input::Item, Document, Extractor, Gazetteer, GazetteerBuilder};
 use std::hint::black_box;
 use std::sync::Arc;
 
+/// The allocator of the `newsner` binary, so the figures are the ones users get.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn corpus() -> Vec<Document> {
     let path =
         std::env::var("NEWSNER_BENCH_CORPUS").unwrap_or_else(|_| "tests/data/samples.jsonl".into());
