@@ -406,8 +406,11 @@ impl Discoverer {
             &sorted
         };
         let mut toks = TOKENS.take();
-        tokenize(text, self, taken, &mut toks);
-        let found = if !precheck || may_yield(text, &toks) {
+        // Most texts that reach here yield nothing: a sparse split proves it for most of them.
+        let found = if precheck && !may_yield(text, tokenize(text, self, taken, &mut toks, true)) {
+            Vec::new()
+        } else {
+            tokenize(text, self, taken, &mut toks, false);
             let scan = Scan {
                 d: self,
                 text,
@@ -416,8 +419,6 @@ impl Discoverer {
             let mut cands = Vec::new();
             scan.run(&mut cands);
             scan.resolve(cands)
-        } else {
-            Vec::new()
         };
         if toks.capacity() <= MAX_KEPT_TOKENS {
             TOKENS.set(toks);
@@ -515,17 +516,14 @@ fn gap_joins(gap: &str) -> bool {
     true
 }
 
-/// Splits `text` into words: letters/digits, joined by inner apostrophes and hyphens; a possessive
-/// "'s" is left out; a trailing dot is kept for known abbreviations, initials ("W.") and dotted
-/// acronyms ("U.S.").
-fn tokenize(text: &str, d: &Discoverer, taken: &[(usize, usize)], toks: &mut Vec<Tok>) {
+/// The next word of `text` at or after byte `i`, as (start, end, first char): letters/digits,
+/// joined by inner apostrophes and hyphens; a possessive "'s" is left out; a trailing dot is kept
+/// for known abbreviations, initials ("W.") and dotted acronyms ("U.S."). No word holds ASCII
+/// whitespace, so splitting may start after any such byte and gives the same words from there.
+#[inline]
+fn next_token(text: &str, d: &Discoverer, mut i: usize) -> Option<(usize, usize, char)> {
     let b = text.as_bytes();
     let n = b.len();
-    toks.clear();
-    toks.reserve(n / 6 + 1);
-    let mut i = 0;
-    let mut prev_end = 0;
-    let mut tp = 0;
     while i < n {
         // Most bytes are ASCII: skip and scan them without decoding chars.
         if b[i] < 0x80 && !ALNUM[usize::from(b[i])] {
@@ -583,7 +581,43 @@ fn tokenize(text: &str, d: &Discoverer, taken: &[(usize, usize)], toks: &mut Vec
                 j += 1;
             }
         }
-        let joined = !toks.is_empty() && gap_joins(&text[prev_end..s]);
+        return Some((s, j, c));
+    }
+    None
+}
+
+/// Splits `text` into words ([`next_token`]) with their flags.
+///
+/// With `sparse`, only the words a rule can start from are kept, with the words that can chain
+/// them: [`may_yield`] on them answers for the whole text, at a fraction of the cost. A word with
+/// no capital and no non-ASCII byte (a "plain" word) is neither a name word, nor capitalized, nor
+/// an honorific, nor a suffix or starter but "plc". Every rule's span starts at a word that is not
+/// plain and holds only words that are not plain, particles (in names), or "of" / "for" / "the" /
+/// "and" / "on" / "in" / "plc" (in organisation names). So after any other plain word the split
+/// jumps to the next capital or non-ASCII byte, resumed after the last ASCII whitespace before it;
+/// the first word after a jump is marked not joined (no span crosses the jump).
+fn tokenize<'t>(
+    text: &str,
+    d: &Discoverer,
+    taken: &[(usize, usize)],
+    toks: &'t mut Vec<Tok>,
+    sparse: bool,
+) -> &'t [Tok] {
+    let b = text.as_bytes();
+    let n = b.len();
+    toks.clear();
+    toks.reserve(if sparse { 16 } else { n / 6 + 1 });
+    let mut i = 0;
+    let mut prev_end = None;
+    let mut tp = 0;
+    // Sparse: the first byte at or after the last jump that is a capital or not ASCII.
+    let mut seed = 0;
+    if sparse {
+        seed = next_capital_or_non_ascii(b, 0, n);
+        i = resume_before(b, 0, seed);
+    }
+    while let Some((s, j, c)) = next_token(text, d, i) {
+        let joined = prev_end.is_some_and(|pe| gap_joins(&text[pe..s]));
         while tp < taken.len() && taken[tp].1 <= s {
             tp += 1;
         }
@@ -600,9 +634,56 @@ fn tokenize(text: &str, d: &Discoverer, taken: &[(usize, usize)], toks: &mut Vec
             name: d.is_name_word(w, cap, class),
             class,
         });
-        prev_end = j;
+        prev_end = Some(j);
         i = j;
+        if sparse && s > seed && is_plain(w) && !chains(w, class) {
+            seed = next_capital_or_non_ascii(b, j, n);
+            if seed >= n {
+                break;
+            }
+            i = resume_before(b, j, seed);
+            prev_end = None;
+        }
     }
+    toks
+}
+
+/// No capital and no non-ASCII byte.
+#[inline]
+fn is_plain(w: &str) -> bool {
+    !w.bytes().any(|c| c.is_ascii_uppercase() || c >= 0x80)
+}
+
+/// A plain word that can sit inside a span of a rule: a name particle, or a word an organisation
+/// run continues over (see [`Scan::org`]).
+#[inline]
+fn chains(w: &str, class: u32) -> bool {
+    class & class::PARTICLE != 0 || matches!(w, "of" | "for" | "the" | "and" | "on" | "in" | "plc")
+}
+
+/// Where splitting resumes to reach `seed` without cutting a word: after the last ASCII
+/// whitespace in `b[from..seed]`, or `from` (the end of a word, or 0) when there is none.
+#[inline]
+fn resume_before(b: &[u8], from: usize, seed: usize) -> usize {
+    let seed = seed.min(b.len());
+    b[from..seed]
+        .iter()
+        .rposition(u8::is_ascii_whitespace)
+        .map_or(from, |k| from + k + 1)
+}
+
+/// The first byte in `b[i..end]` that is an ASCII capital or not ASCII (`end` when there is none),
+/// eight bytes at a time.
+#[inline]
+fn next_capital_or_non_ascii(b: &[u8], i: usize, end: usize) -> usize {
+    use crate::text::{ascii_in_range, find_byte, HI};
+    find_byte(
+        b,
+        i,
+        end,
+        |x| ascii_in_range(x, b'A', b'Z') | (x & HI),
+        |c| c.is_ascii_uppercase() || c >= 0x80,
+    )
 }
 
 /// Whether any rule can fire on `toks`: a cheap necessary condition checked before the rules,
@@ -614,6 +695,9 @@ fn tokenize(text: &str, d: &Discoverer, taken: &[(usize, usize)], toks: &mut Vec
 /// - a free capitalized honorific directly followed (joined) by a free name token (`honorific`);
 /// - a free organisation suffix or starter word (`org-pattern`: its runs are of free tokens, and
 ///   each candidate it makes holds a suffix or starts at a starter).
+///
+/// `toks` may be the sparse split of [`tokenize`]: it keeps every token of these spans, with
+/// their flags.
 fn may_yield(text: &str, toks: &[Tok]) -> bool {
     let n = toks.len();
     let b = text.as_bytes();
@@ -1549,6 +1633,8 @@ mod tests {
         "Photo by Tomas Brandt\nTomas Brandt/AFP (credit: ALEXANDER ZEMLIANICHENKO/REUTERS)",
         "said Nour Khalaf; according to Omar Bakri Saleh; Rania Haddad told; analyst Jordan Ellis",
         "Vice-President Şenol Güneş and Président Émile Zola and the İlkay Gündoğan case",
+        "they sold Acme plc shares; a unit of plc and Bank of the plc and Gulf and plc here",
+        "it went to the van der Berg estate, said Ludwig van der Berg; jean-Luc and al-Assad ran",
         "Mr.\n\nHaddad, Dr.  Leila, Dr-Leila, Mr.-Haddad, Karim\u{2019}s Odeh, Karim\u{2010}Odeh",
     ];
 
