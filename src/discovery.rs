@@ -226,6 +226,9 @@ mod class {
     pub const SAY_AFTER: u32 = 1 << 13;
     pub const NOUN: u32 = 1 << 14;
     pub const CREDIT: u32 = 1 << 15;
+    /// Not a table: the token holds a capital or a non-ASCII byte, so it is not plain (see
+    /// [`tokenize`](super::tokenize)).
+    pub const NOT_PLAIN: u32 = 1 << 29;
     /// Not a table: the token holds a hyphen.
     pub const HYPHENATED: u32 = 1 << 30;
     /// Not a table: the token holds a dot or a digit, so it is no name word.
@@ -344,14 +347,8 @@ impl Discoverer {
         self.classes.get(w).copied().unwrap_or(0)
     }
 
-    /// The [`class`] bits of a token, with the bits of its shape.
-    fn token_class(&self, w: &str) -> u32 {
-        let shape = w.bytes().fold(0, |c, b| c | SHAPE[usize::from(b)]);
-        self.class(w) | shape
-    }
-
     /// A role word, or role words joined by hyphens ("Vice-President"); `class` is the
-    /// [`token_class`](Self::token_class) of `w`.
+    /// [`class`] bits of `w` with its [`SHAPE`] bits.
     fn is_role(&self, w: &str, class: u32) -> bool {
         if class & class::ROLE != 0 {
             return true;
@@ -360,7 +357,7 @@ impl Discoverer {
     }
 
     /// Whether a token can be part of a person name (not a particle); `class` is the
-    /// [`token_class`](Self::token_class) of `w`, `cap` whether it starts with a capital.
+    /// [`class`] bits of `w` with its [`SHAPE`] bits, `cap` whether it starts with a capital.
     fn is_name_word(&self, w: &str, cap: bool, class: u32) -> bool {
         if !cap {
             if class & class::HYPHENATED == 0 {
@@ -461,6 +458,16 @@ struct Tok {
 /// The [`class`] shape bits of each byte: a table turns the per-byte test into one load.
 const SHAPE: [u32; 256] = {
     let mut t = [0; 256];
+    let mut c = b'A';
+    while c <= b'Z' {
+        t[c as usize] = class::NOT_PLAIN;
+        c += 1;
+    }
+    let mut c = 0x80;
+    while c <= 0xff {
+        t[c] = class::NOT_PLAIN;
+        c += 1;
+    }
     t[b'-' as usize] = class::HYPHENATED;
     t[b'.' as usize] = class::DOT_OR_DIGIT;
     let mut d = b'0';
@@ -520,8 +527,9 @@ fn gap_joins(gap: &str) -> bool {
 /// joined by inner apostrophes and hyphens; a possessive "'s" is left out; a trailing dot is kept
 /// for known abbreviations, initials ("W.") and dotted acronyms ("U.S."). No word holds ASCII
 /// whitespace, so splitting may start after any such byte and gives the same words from there.
+/// Also returns the word's shape: the [`SHAPE`] bits of its bytes, gathered while scanning them.
 #[inline]
-fn next_token(text: &str, d: &Discoverer, mut i: usize) -> Option<(usize, usize, char)> {
+fn next_token(text: &str, d: &Discoverer, mut i: usize) -> Option<(usize, usize, char, u32)> {
     let b = text.as_bytes();
     let n = b.len();
     while i < n {
@@ -537,9 +545,11 @@ fn next_token(text: &str, d: &Discoverer, mut i: usize) -> Option<(usize, usize,
         }
         let s = i;
         let mut j = i + l;
+        let mut shape = SHAPE[usize::from(b[i])];
         loop {
             while j < n {
                 if ALNUM[usize::from(b[j])] {
+                    shape |= SHAPE[usize::from(b[j])];
                     j += 1;
                     continue;
                 }
@@ -548,6 +558,7 @@ fn next_token(text: &str, d: &Discoverer, mut i: usize) -> Option<(usize, usize,
                 }
                 let (c2, l2) = char_at(text, j);
                 if c2.is_alphanumeric() || is_mark(c2) {
+                    shape |= class::NOT_PLAIN;
                     j += l2;
                 } else {
                     break;
@@ -563,6 +574,9 @@ fn next_token(text: &str, d: &Discoverer, mut i: usize) -> Option<(usize, usize,
                             && (nc == 's' || nc == 'S')
                             && (after >= n || !char_at(text, after).0.is_alphanumeric());
                         if !possessive {
+                            for &x in &b[j..after] {
+                                shape |= SHAPE[usize::from(x)];
+                            }
                             j = after;
                             continue;
                         }
@@ -577,11 +591,13 @@ fn next_token(text: &str, d: &Discoverer, mut i: usize) -> Option<(usize, usize,
                 while j + 1 < n && b[j].is_ascii_uppercase() && b[j + 1] == b'.' {
                     j += 2;
                 }
+                shape |= class::DOT_OR_DIGIT;
             } else if d.is(&text[s..j], class::ABBREV) {
                 j += 1;
+                shape |= class::DOT_OR_DIGIT;
             }
         }
-        return Some((s, j, c));
+        return Some((s, j, c, shape));
     }
     None
 }
@@ -616,15 +632,24 @@ fn tokenize<'t>(
         seed = next_capital_or_non_ascii(b, 0, n);
         i = resume_before(b, 0, seed);
     }
-    while let Some((s, j, c)) = next_token(text, d, i) {
-        let joined = prev_end.is_some_and(|pe| gap_joins(&text[pe..s]));
+    while let Some((s, j, c, shape)) = next_token(text, d, i) {
+        // Most words are separated by one space.
+        let joined =
+            prev_end.is_some_and(|pe| (s == pe + 1 && b[pe] == b' ') || gap_joins(&text[pe..s]));
         while tp < taken.len() && taken[tp].1 <= s {
             tp += 1;
         }
         let free = !(tp < taken.len() && taken[tp].0 < j);
         let w = &text[s..j];
         let cap = c.is_uppercase();
-        let class = d.token_class(w);
+        let plain = shape & class::NOT_PLAIN == 0;
+        // The sparse split asks a plain word only whether it is a particle (at most 4 bytes) or
+        // "plc"; and a plain word is no name word, whatever its class.
+        let class = if sparse && plain && w.len() > 4 {
+            shape
+        } else {
+            d.class(w) | shape
+        };
         toks.push(Tok {
             s,
             e: j,
@@ -636,7 +661,7 @@ fn tokenize<'t>(
         });
         prev_end = Some(j);
         i = j;
-        if sparse && s > seed && is_plain(w) && !chains(w, class) {
+        if sparse && s > seed && plain && !chains(w, class) {
             seed = next_capital_or_non_ascii(b, j, n);
             if seed >= n {
                 break;
@@ -646,12 +671,6 @@ fn tokenize<'t>(
         }
     }
     toks
-}
-
-/// No capital and no non-ASCII byte.
-#[inline]
-fn is_plain(w: &str) -> bool {
-    !w.bytes().any(|c| c.is_ascii_uppercase() || c >= 0x80)
 }
 
 /// A plain word that can sit inside a span of a rule: a name particle, or a word an organisation
