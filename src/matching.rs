@@ -874,6 +874,16 @@ impl Matcher {
             let Some(first) = self.may_start(text, t, &mut scratch.key) else {
                 continue;
             };
+            // A token that ends no alias and goes on only with capitalized words, before a
+            // lowercase word ("the" in "the ministry", "The" in "The said"): the walk of
+            // `longest_at` would stop at once and find nothing. (One space and a lowercase
+            // letter is a joined token that starts lowercase, whatever comes after.)
+            if first & (HAS_TERMS | LOWER_KIDS) == 0
+                && b.get(t.end) == Some(&b' ')
+                && b.get(t.end + 1).is_some_and(u8::is_ascii_lowercase)
+            {
+                continue;
+            }
             let Some((mut occ, mut resume)) = self.longest_at(text, t, first, tk, scratch) else {
                 continue;
             };
@@ -1562,6 +1572,26 @@ mod tests {
         }
         let got = find(&m, texts[0]);
         assert_eq!(got.len(), 3, "{got:?}");
+    }
+
+    #[test]
+    fn a_start_that_needs_a_capitalized_word_next_stops_at_a_lowercase_one() {
+        let m = matcher(&[("the Kremlin", 1), ("The Hague", 2), ("President Assad", 3)]);
+        let table: [(&str, &[&str]); 9] = [
+            ("the kremlin and the Kremlin", &["Kremlin"]),
+            ("The hague, The Hague", &["The Hague"]),
+            ("the  Kremlin, the\nKremlin, the-Kremlin", &["Kremlin"; 3]),
+            ("the\n\nKremlin and the 'Kremlin'", &[]),
+            ("President said, President Assad", &["President Assad"]),
+            ("President assad and the", &[]),
+            ("the", &[]),
+            ("the é Kremlin", &[]),
+            ("the\u{a0}Kremlin", &["Kremlin"]),
+        ];
+        for (text, want) in table {
+            let got: Vec<String> = find(&m, text).into_iter().map(|(s, _)| s).collect();
+            assert_eq!(got, want, "{text:?}");
+        }
     }
 
     #[test]
