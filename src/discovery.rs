@@ -1617,6 +1617,20 @@ mod tests {
         assert_eq!(slug("O'Brien"), "o-brien");
     }
 
+    /// What the sparse split of `tokenize` assumes of the tables: a plain word (no capital, no
+    /// non-ASCII byte) is a suffix or starter only as "plc", and a particle has at most 4 bytes.
+    #[test]
+    fn tables_keep_the_sparse_split_sound() {
+        let plain = |w: &str| !w.bytes().any(|c| c.is_ascii_uppercase() || c >= 0x80);
+        for w in ORG_SUFFIXES.iter().chain(ORG_STARTERS) {
+            assert!(!plain(w) || *w == "plc", "{w}");
+        }
+        for w in ROLE_WORDS.iter().chain(TITLE_MODIFIERS).chain(HONORIFICS) {
+            assert!(!plain(w), "{w}");
+        }
+        assert!(NAME_PARTICLES.iter().all(|w| w.len() <= 4));
+    }
+
     #[test]
     fn send_sync() {
         fn assert_send_sync<T: Send + Sync>() {}
