@@ -611,7 +611,8 @@ fn next_token(text: &str, d: &Discoverer, mut i: usize) -> Option<(usize, usize,
 /// plain and holds only words that are not plain, particles (in names), or "of" / "for" / "the" /
 /// "and" / "on" / "in" / "plc" (in organisation names). So after any other plain word the split
 /// jumps to the next capital or non-ASCII byte, resumed after the last ASCII whitespace before it;
-/// the first word after a jump is marked not joined (no span crosses the jump).
+/// the first word after a jump is marked not joined (no span crosses the jump). A word that is
+/// not free ends every span too, so it gets no class and may be jumped after.
 fn tokenize<'t>(
     text: &str,
     d: &Discoverer,
@@ -644,8 +645,9 @@ fn tokenize<'t>(
         let cap = c.is_uppercase();
         let plain = shape & class::NOT_PLAIN == 0;
         // The sparse split asks a plain word only whether it is a particle (at most 4 bytes) or
-        // "plc"; and a plain word is no name word, whatever its class.
-        let class = if sparse && plain && w.len() > 4 {
+        // "plc"; and a plain word is no name word, whatever its class. Nor does it ask anything
+        // of a word that is not free: no span holds one.
+        let class = if sparse && (!free || plain && w.len() > 4) {
             shape
         } else {
             d.class(w) | shape
@@ -656,12 +658,12 @@ fn tokenize<'t>(
             cap,
             joined,
             free,
-            name: d.is_name_word(w, cap, class),
+            name: (free || !sparse) && d.is_name_word(w, cap, class),
             class,
         });
         prev_end = Some(j);
         i = j;
-        if sparse && s > seed && plain && !chains(w, class) {
+        if sparse && s > seed && (!free || plain && !chains(w, class)) {
             seed = next_capital_or_non_ascii(b, j, n);
             if seed >= n {
                 break;
@@ -1613,6 +1615,20 @@ mod tests {
         assert_eq!(slug("İlkay Gündoğan"), "ilkay-gundogan");
         assert_eq!(slug("José Müller-Lüdenscheidt"), "jose-muller-ludenscheidt");
         assert_eq!(slug("O'Brien"), "o-brien");
+    }
+
+    /// What the sparse split of `tokenize` assumes of the tables: a plain word (no capital, no
+    /// non-ASCII byte) is a suffix or starter only as "plc", and a particle has at most 4 bytes.
+    #[test]
+    fn tables_keep_the_sparse_split_sound() {
+        let plain = |w: &str| !w.bytes().any(|c| c.is_ascii_uppercase() || c >= 0x80);
+        for w in ORG_SUFFIXES.iter().chain(ORG_STARTERS) {
+            assert!(!plain(w) || *w == "plc", "{w}");
+        }
+        for w in ROLE_WORDS.iter().chain(TITLE_MODIFIERS).chain(HONORIFICS) {
+            assert!(!plain(w), "{w}");
+        }
+        assert!(NAME_PARTICLES.iter().all(|w| w.len() <= 4));
     }
 
     #[test]
