@@ -545,7 +545,9 @@ impl MatcherBuilder {
             free_len,
             free_pair: free_pair.into_boxed_slice(),
             max_key_len,
+            the_is_plain: false,
         }
+        .with_the_is_plain()
     }
 }
 
@@ -582,6 +584,10 @@ pub struct Matcher {
     /// unless its second letter fits too.
     free_pair: Box<[u32]>,
     max_key_len: usize,
+    /// A lowercase "the" starts aliases ("the Kremlin") but ends none and goes on only with
+    /// capitalized words: "the" before a lowercase word, the most common pair of words in
+    /// English news, starts nothing.
+    the_is_plain: bool,
 }
 
 impl MatchKind {
@@ -729,7 +735,18 @@ impl Matcher {
             free_len,
             free_pair,
             max_key_len,
-        })
+            the_is_plain: false,
+        }
+        .with_the_is_plain())
+    }
+
+    /// Sets [`Matcher::the_is_plain`], which is derived from the root and not stored.
+    fn with_the_is_plain(mut self) -> Matcher {
+        self.the_is_plain = self
+            .root
+            .get(ROOT, TokenHash::of("the"))
+            .is_some_and(|first| first & FREE != 0 && first & (HAS_TERMS | LOWER_KIDS) == 0);
+        self
     }
 }
 
@@ -961,6 +978,17 @@ impl Matcher {
             if self.free_len[c as usize] & (1 << len) != 0
                 && self.free_pair[pair_index(c, second)] & (1 << len) != 0
             {
+                // What `scan` decides for "the" after probing the root, known here: the
+                // space is left to the loop, as `scan` leaves it.
+                let the = len == 3 && x & 0xff_ffff == u64::from(u32::from_le_bytes(*b"the\0"));
+                if self.the_is_plain
+                    && the
+                    && next == b' '
+                    && b.get(end + 1).is_some_and(u8::is_ascii_lowercase)
+                {
+                    pos = end;
+                    continue;
+                }
                 return pos;
             }
             pos = end + (next == b' ') as usize;
@@ -1596,6 +1624,36 @@ mod tests {
         for (text, want) in table {
             let got: Vec<String> = find(&m, text).into_iter().map(|(s, _)| s).collect();
             assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_plain_the_is_skipped_as_scan_would_skip_it() {
+        let texts = [
+            "the kremlin and the Kremlin, the  ministry, the\nministry, the-ministry",
+            "then the; the ministry of the Kremlin: thee theKremlin the1 the's the'ministry",
+            "the é Kremlin, the ministry\u{a0}the Kremlin the",
+        ];
+        for aliases in [
+            &[("the Kremlin", 1), ("Kremlin", 2)][..],
+            &[("the Kremlin", 1), ("the", 2)],
+            &[("the Kremlin", 1), ("the ministry", 2)],
+            &[("thee", 1), ("Kremlin", 2)],
+        ] {
+            let m = matcher(aliases);
+            assert_eq!(
+                m.the_is_plain,
+                aliases[0].0 == "the Kremlin" && aliases[1].0 == "Kremlin",
+                "{aliases:?}"
+            );
+            for text in texts {
+                for (i, _) in text.char_indices() {
+                    let (mut fast, mut slow) = (Vec::new(), Vec::new());
+                    m.scan_with(&text[i..], &mut Scratch::default(), &mut fast, true);
+                    m.scan_with(&text[i..], &mut Scratch::default(), &mut slow, false);
+                    assert_eq!(fast, slow, "{:?} with {aliases:?}", &text[i..]);
+                }
+            }
         }
     }
 
