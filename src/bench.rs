@@ -47,8 +47,10 @@ pub struct Measure {
     pub name: String,
     /// Threads used.
     pub threads: usize,
-    /// Wall seconds (best of the repeats).
+    /// Wall seconds (best of the rounds).
     pub seconds: f64,
+    /// Wall seconds of each round.
+    pub rounds: Vec<f64>,
     /// Bytes of text scanned.
     pub bytes: u64,
     /// Documents.
@@ -64,20 +66,24 @@ impl Measure {
     }
 }
 
-fn best<T>(repeats: usize, mut f: impl FnMut() -> T) -> (f64, T) {
-    let mut out = None;
-    let mut best = f64::INFINITY;
+/// Runs every job once per round, `repeats` rounds, and keeps each job's times. The jobs take
+/// turns instead of running their repeats back to back, so a slow minute of a shared machine
+/// falls on all of them alike and their times stay comparable.
+fn rounds(repeats: usize, jobs: &mut [Box<dyn FnMut() -> u64 + '_>]) -> Vec<(Vec<f64>, u64)> {
+    let mut out = vec![(Vec::new(), 0); jobs.len()];
     for _ in 0..repeats.max(1) {
-        let t = Instant::now();
-        let r = f();
-        best = best.min(t.elapsed().as_secs_f64());
-        out = Some(r);
+        for (job, (times, found)) in jobs.iter_mut().zip(out.iter_mut()) {
+            let t = Instant::now();
+            *found = job();
+            times.push(t.elapsed().as_secs_f64());
+        }
     }
-    (best, out.expect("at least one run"))
+    out
 }
 
 /// Runs the bare scans (one thread) and the whole pipeline (JSONL in memory -> mentions CSV to a
-/// sink) at each thread count, each `repeats` times, keeping the best.
+/// sink) at each thread count, in `repeats` rounds (see [`rounds`]); each [`Measure`] keeps the
+/// best time and the time of every round.
 pub fn measure(
     docs: &[Document],
     aliases: &[String],
@@ -89,16 +95,8 @@ pub fn measure(
         .iter()
         .map(|d| (d.text.len() + d.title.as_ref().map_or(0, |t| t.len())) as u64)
         .sum();
-    let n = docs.len() as u64;
-    let measure = |name: &str, threads: usize, (seconds, found): (f64, u64)| Measure {
-        name: name.into(),
-        threads,
-        seconds,
-        bytes,
-        documents: n,
-        found,
-    };
-    let mut out = Vec::new();
+    let mut names: Vec<(String, usize)> = Vec::new();
+    let mut jobs: Vec<Box<dyn FnMut() -> u64 + '_>> = Vec::new();
     for (name, kind) in [
         ("bare aho-corasick (dfa)", AhoCorasickKind::DFA),
         (
@@ -112,29 +110,30 @@ pub fn measure(
             continue;
         }
         let ac = bare_automaton(aliases, kind);
-        let run = best(repeats, || {
+        names.push((name.into(), 1));
+        jobs.push(Box::new(move || {
             docs.iter()
                 .map(|d| {
                     bare_scan(&ac, &d.text) + d.title.as_deref().map_or(0, |t| bare_scan(&ac, t))
                 })
                 .sum::<usize>() as u64
-        });
-        out.push(measure(name, 1, run));
+        }));
     }
     let plain = ex.with_options(crate::ExtractOptions { discover: false });
     for (name, x) in [
-        ("newsner extract only", ex),
-        ("newsner extract, no discovery", &plain),
+        ("newsner extract only", ex.clone()),
+        ("newsner extract, no discovery", plain),
     ] {
-        let run = best(repeats, || {
+        names.push((name.into(), 1));
+        jobs.push(Box::new(move || {
             docs.iter()
                 .map(|d| x.extract(d).mentions.len())
                 .sum::<usize>() as u64
-        });
-        out.push(measure(name, 1, run));
+        }));
     }
     for &t in threads {
-        let run = best(repeats, || {
+        names.push(("newsner pipeline (mentions CSV)".into(), t));
+        jobs.push(Box::new(move || {
             let opts = RunOptions {
                 threads: t,
                 report_rejects: false,
@@ -147,9 +146,43 @@ pub fn measure(
             pipeline::run(docs.iter().cloned().map(Item::Doc), ex, &opts, outputs)
                 .map(|s| s.mentions)
                 .unwrap_or(0)
-        });
-        out.push(measure("newsner pipeline (mentions CSV)", t, run));
+        }));
     }
+    let n = docs.len() as u64;
+    names
+        .into_iter()
+        .zip(rounds(repeats, &mut jobs))
+        .map(|((name, threads), (times, found))| Measure {
+            name,
+            threads,
+            seconds: times.iter().copied().fold(f64::INFINITY, f64::min),
+            rounds: times,
+            bytes,
+            documents: n,
+            found,
+        })
+        .collect()
+}
+
+/// For each round, the time of the fastest bare scan of that round over `m`'s time: how fast
+/// `m` runs next to the baseline measured in the same seconds. Sorted, so the middle one is the
+/// median.
+pub fn round_ratios(results: &[Measure], m: &Measure) -> Vec<f64> {
+    let bare: Vec<&Measure> = results
+        .iter()
+        .filter(|r| r.name.starts_with("bare"))
+        .collect();
+    let mut out: Vec<f64> = (0..m.rounds.len())
+        .filter_map(|k| {
+            let fastest = bare
+                .iter()
+                .filter_map(|b| b.rounds.get(k))
+                .copied()
+                .fold(f64::INFINITY, f64::min);
+            fastest.is_finite().then(|| fastest / m.rounds[k])
+        })
+        .collect();
+    out.sort_by(f64::total_cmp);
     out
 }
 
@@ -159,4 +192,54 @@ pub fn peak_rss() -> Option<u64> {
     let line = s.lines().find(|l| l.starts_with("VmHWM:"))?;
     let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kb * 1024)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(name: &str, rounds: &[f64]) -> Measure {
+        Measure {
+            name: name.into(),
+            threads: 1,
+            seconds: rounds.iter().copied().fold(f64::INFINITY, f64::min),
+            rounds: rounds.to_vec(),
+            bytes: 1,
+            documents: 1,
+            found: 0,
+        }
+    }
+
+    #[test]
+    fn ratios_take_the_fastest_bare_scan_of_each_round() {
+        let results = vec![
+            m("bare aho-corasick (dfa)", &[1.0, 4.0, 2.0]),
+            m("bare aho-corasick (contiguous nfa)", &[2.0, 3.0, 2.0]),
+            m("newsner pipeline (mentions CSV)", &[2.0, 4.0, 8.0]),
+        ];
+        let r = round_ratios(&results, &results[2]);
+        assert_eq!(r, vec![0.25, 0.5, 0.75]);
+    }
+
+    #[test]
+    fn rounds_run_every_job_each_round_in_turn() {
+        let order = std::cell::RefCell::new(Vec::new());
+        let mut jobs: Vec<Box<dyn FnMut() -> u64 + '_>> = vec![
+            Box::new(|| {
+                order.borrow_mut().push('a');
+                1
+            }),
+            Box::new(|| {
+                order.borrow_mut().push('b');
+                2
+            }),
+        ];
+        let out = rounds(3, &mut jobs);
+        drop(jobs);
+        assert_eq!(order.into_inner(), vec!['a', 'b', 'a', 'b', 'a', 'b']);
+        assert_eq!(
+            out.iter().map(|(t, f)| (t.len(), *f)).collect::<Vec<_>>(),
+            vec![(3, 1), (3, 2)]
+        );
+    }
 }

@@ -184,7 +184,8 @@ struct BenchArgs {
     /// Thread counts to measure, comma-separated
     #[arg(long, value_delimiter = ',', default_value = "1,2")]
     threads: Vec<usize>,
-    /// Runs of each measurement; the best is reported
+    /// Rounds: each measurement runs once per round, in turn with the others; the best time is
+    /// reported, and the pipeline's ratio to the bare scan of each round
     #[arg(long, default_value_t = 3)]
     repeats: usize,
     /// Stop loading input after this many megabytes
@@ -486,10 +487,18 @@ fn run_bench(a: BenchArgs) -> Result<i32, String> {
         .map(|m| m.mb_per_s())
         .fold(0.0, f64::max);
     for m in results.iter().filter(|m| m.name.contains("pipeline")) {
+        let ratios = bench::round_ratios(&results, m);
+        let median = ratios.get(ratios.len() / 2).copied().unwrap_or(f64::NAN);
         println!(
-            "newsner pipeline, {} thread(s): {:.2}x the fastest bare scan",
+            "newsner pipeline, {} thread(s): {:.2}x the fastest bare scan (best against best); \
+             per round {} (median {median:.2}x)",
             m.threads,
-            m.mb_per_s() / bare
+            m.mb_per_s() / bare,
+            ratios
+                .iter()
+                .map(|r| format!("{r:.2}"))
+                .collect::<Vec<_>>()
+                .join(" "),
         );
     }
     if let Some(rss) = bench::peak_rss() {
