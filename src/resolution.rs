@@ -127,20 +127,43 @@ fn fold(w: &str) -> String {
 
 /// The word right before byte `pos`, across spaces only (not punctuation).
 fn word_before(text: &str, pos: usize) -> Option<(usize, &str)> {
-    let head = &text[..pos];
-    let trimmed = head.trim_end_matches([' ', '\t']);
-    if trimmed.len() == head.len() && pos > 0 && !head.ends_with('\n') {
+    let b = text.as_bytes();
+    let mut end = pos;
+    while end > 0 && matches!(b[end - 1], b' ' | b'\t') {
+        end -= 1;
+    }
+    // No space before `pos`: no word (a line break before it leaves an empty word too).
+    if end == pos {
         return None;
     }
     // A dotted abbreviation ("Gen.") is a word with its dot.
-    let core = trimmed.strip_suffix('.').unwrap_or(trimmed);
-    let start = core
+    let core = if end > 0 && b[end - 1] == b'.' {
+        end - 1
+    } else {
+        end
+    };
+    // Most words are ASCII: their start is found without decoding chars.
+    let mut start = core;
+    while start > 0 {
+        match b[start - 1] {
+            c if c.is_ascii_alphanumeric() || c == b'-' || c == b'\'' => start -= 1,
+            c if c < 0x80 => break,
+            _ => return word_before_chars(text, core, end),
+        }
+    }
+    (start < end).then(|| (start, &text[start..end]))
+}
+
+/// [`word_before`] when the word may hold a char that is not ASCII: `text[..end]` is the text
+/// up to the word's end, `text[..core]` the same without a final dot.
+#[cold]
+fn word_before_chars(text: &str, core: usize, end: usize) -> Option<(usize, &str)> {
+    let start = text[..core]
         .char_indices()
         .rev()
         .find(|(_, c)| !(c.is_alphanumeric() || *c == '-' || *c == '\''))
         .map_or(0, |(i, c)| i + c.len_utf8());
-    let w = &trimmed[start..];
-    (!w.is_empty()).then_some((start, w))
+    (start < end).then(|| (start, &text[start..end]))
 }
 
 /// The word right after byte `pos`, across spaces only.
@@ -915,6 +938,54 @@ const FAMILY_FIRST: &[&str] = &[
     "Liu", "Chen", "Hu", "Wen",
 ];
 
+/// The first four bytes (or fewer) of a few names, to tell at once whether a name may start at
+/// a place: a capital starts many words ("The", "She") that are no short name, and each of them
+/// would otherwise be delimited and looked up.
+struct Heads {
+    /// Per name, its first bytes as a little-endian number and the mask of those bytes.
+    heads: Vec<(u32, u32)>,
+}
+
+/// Most names [`Heads`] holds: beyond that, testing each costs more than it saves.
+const MAX_HEADS: usize = 32;
+
+impl Heads {
+    /// The heads of `names`, or None when there are too many of them.
+    fn new<'a>(names: impl Iterator<Item = &'a str>) -> Option<Heads> {
+        let mut heads = Vec::new();
+        for name in names {
+            let b = name.as_bytes();
+            let k = b.len().min(4);
+            let head = (load_head(b, 0), u32::MAX >> (8 * (4 - k)));
+            let head = (head.0 & head.1, head.1);
+            if !heads.contains(&head) {
+                if heads.len() == MAX_HEADS {
+                    return None;
+                }
+                heads.push(head);
+            }
+        }
+        Some(Heads { heads })
+    }
+
+    /// Whether one of the names may start at `b[p..]`: false only when none does.
+    #[inline]
+    fn may_start(&self, b: &[u8], p: usize) -> bool {
+        let x = load_head(b, p);
+        self.heads.iter().any(|&(v, m)| x & m == v)
+    }
+}
+
+/// The four bytes at `b[p..]` as a little-endian number, zeros past the end.
+#[inline]
+fn load_head(b: &[u8], p: usize) -> u32 {
+    let mut w = [0u8; 4];
+    let rest = &b[p.min(b.len())..];
+    let k = rest.len().min(4);
+    w[..k].copy_from_slice(&rest[..k]);
+    u32::from_le_bytes(w)
+}
+
 /// Adds mentions of the short name of every person named in full in the document: the last
 /// word (or the family name of an East Asian name), written as in the full name, as a whole
 /// capitalized word no other name word touches, and only when no other person of the document
@@ -992,18 +1063,21 @@ fn short_names(
         .collect();
     firsts.sort_unstable();
     firsts.dedup();
+    let heads = Heads::new(keys.iter().filter(|(_, e)| usable(e)).map(|(k, _)| *k));
     for (f, field) in fields.iter().enumerate() {
         let text = field.text;
         let b = text.as_bytes();
         let mut added = Vec::new();
         let mut found: Vec<(usize, usize)> = Vec::new();
-        // Where the keys' first bytes are, found by memchr three bytes at a time, in order.
+        // Where the keys' first bytes are, found by memchr three bytes at a time, in order, and
+        // kept when the bytes there start a key.
         starts.clear();
+        let may_start = |&p: &usize| heads.as_ref().is_none_or(|h| h.may_start(b, p));
         for g in firsts.chunks(3) {
             match *g {
-                [x] => starts.extend(memchr::memchr_iter(x, b)),
-                [x, y] => starts.extend(memchr::memchr2_iter(x, y, b)),
-                [x, y, z] => starts.extend(memchr::memchr3_iter(x, y, z, b)),
+                [x] => starts.extend(memchr::memchr_iter(x, b).filter(may_start)),
+                [x, y] => starts.extend(memchr::memchr2_iter(x, y, b).filter(may_start)),
+                [x, y, z] => starts.extend(memchr::memchr3_iter(x, y, z, b).filter(may_start)),
                 _ => unreachable!("chunks of three"),
             }
         }
@@ -1418,6 +1492,64 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// [`word_before`] as it was written before its ASCII fast path.
+    fn word_before_reference(text: &str, pos: usize) -> Option<(usize, &str)> {
+        let head = &text[..pos];
+        let trimmed = head.trim_end_matches([' ', '\t']);
+        if trimmed.len() == head.len() && pos > 0 && !head.ends_with('\n') {
+            return None;
+        }
+        let core = trimmed.strip_suffix('.').unwrap_or(trimmed);
+        let start = core
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !(c.is_alphanumeric() || *c == '-' || *c == '\''))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let w = &trimmed[start..];
+        (!w.is_empty()).then_some((start, w))
+    }
+
+    #[test]
+    fn word_before_agrees_with_its_char_by_char_reference() {
+        let texts = [
+            "met Gen. Oleksandr Syrskyi",
+            "said  Secretary of State Marco Rubio",
+            "Erdoğan’s aide, Ms\tHaddad and Dr. Al-Shibani's O'Brien",
+            "a\n Lee  \n\nKim  Jae-myung. Ünal Çelik x-ray 3.5 ..  ",
+            " . x. .  Élodie café’ naïve  ",
+            "",
+            "   ",
+        ];
+        for text in texts {
+            for pos in (0..=text.len()).filter(|&p| text.is_char_boundary(p)) {
+                assert_eq!(
+                    word_before(text, pos),
+                    word_before_reference(text, pos),
+                    "{text:?} at {pos}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn heads_never_miss_a_name_that_starts_at_a_place() {
+        let names = ["Lee", "Abu Qasra", "Çelik", "Xi’s", "Haddad"];
+        let heads = Heads::new(names.iter().copied()).expect("few names");
+        let text = "Lee met Le Abu Qasra, Çelik and Çel; Xi’s Haddad Had Hadda L";
+        let b = text.as_bytes();
+        for p in 0..=b.len() {
+            let starts = names.iter().any(|n| b[p..].starts_with(n.as_bytes()));
+            assert!(!starts || heads.may_start(b, p), "missed at {p}");
+        }
+        assert!(!heads.may_start(b, text.find("Le ").unwrap()));
+        assert!(!heads.may_start(b, text.find("Had ").unwrap()));
+        assert!(!heads.may_start(b, b.len() - 1));
+        let many = (0..=MAX_HEADS)
+            .map(|i| format!("N{i:03}"))
+            .collect::<Vec<_>>();
+        assert!(Heads::new(many.iter().map(String::as_str)).is_none());
     }
 
     #[test]
