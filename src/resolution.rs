@@ -611,6 +611,9 @@ fn resolve_with(
     //    ("Hayat Tahrir al-Sham (HTS)"), for gazetteer and discovered names alike.
     if let Some(d) = discoverer {
         let mut ids: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        // A story repeats the names it finds: each name's entity (None: it has no slug), so
+        // that a name seen before needs no slug.
+        let mut by_name: FxHashMap<String, Option<u32>> = FxHashMap::default();
         for (f, field) in fields.iter().enumerate() {
             taken.clear();
             taken.extend(out[f].iter().map(|r| (r.start, r.end)));
@@ -619,22 +622,17 @@ fn resolve_with(
                 continue;
             }
             for n in found {
-                let slug = discovery::slug(&n.name);
-                if slug.is_empty() {
+                let idx = match by_name.get(n.name.as_str()) {
+                    Some(&idx) => idx,
+                    None => {
+                        let idx = new_entity_of(&n, &mut ids, new_entities);
+                        by_name.insert(n.name, idx);
+                        idx
+                    }
+                };
+                let Some(idx) = idx else {
                     continue;
-                }
-                let id: Box<str> = format!("new:{slug}").into();
-                let idx = *ids.entry(id.clone()).or_insert_with(|| {
-                    new_entities.push(NewEntity {
-                        id,
-                        name: n.name.as_str().into(),
-                        kind: match n.kind {
-                            discovery::Kind::Person => "person",
-                            discovery::Kind::Group => "group",
-                        },
-                    });
-                    new_entities.len() as u32 - 1
-                });
+                };
                 out[f].push(Resolved {
                     start: n.start,
                     end: n.end,
@@ -665,7 +663,7 @@ fn resolve_with(
                         .join(" ");
                     if let EntityRef::New(i) = a.entity {
                         let slug = discovery::slug(&name);
-                        new_entities[i as usize].id = format!("new:{slug}").into();
+                        new_entities[i as usize].id = new_id(&slug).into();
                         new_entities[i as usize].name = name.into();
                     }
                     res[k].end = end;
@@ -706,6 +704,43 @@ fn resolve_with(
         );
     }
     out
+}
+
+/// The id of a discovered entity from its slug: `new:` and the slug.
+fn new_id(slug: &str) -> String {
+    let mut id = String::with_capacity(4 + slug.len());
+    id.push_str("new:");
+    id.push_str(slug);
+    id
+}
+
+/// The entity a discovered name names, by the id of its slug, added to `new_entities` when it is
+/// the first name with that id; None when the name has no slug.
+fn new_entity_of(
+    n: &discovery::Found,
+    ids: &mut FxHashMap<Box<str>, u32>,
+    new_entities: &mut Vec<NewEntity>,
+) -> Option<u32> {
+    let slug = discovery::slug(&n.name);
+    if slug.is_empty() {
+        return None;
+    }
+    let id = new_id(&slug);
+    if let Some(&idx) = ids.get(id.as_str()) {
+        return Some(idx);
+    }
+    let id: Box<str> = id.into();
+    new_entities.push(NewEntity {
+        id: id.clone(),
+        name: n.name.as_str().into(),
+        kind: match n.kind {
+            discovery::Kind::Person => "person",
+            discovery::Kind::Group => "group",
+        },
+    });
+    let idx = new_entities.len() as u32 - 1;
+    ids.insert(id, idx);
+    Some(idx)
 }
 
 /// Bytes of words: ASCII letters and digits, and every byte of a non-ASCII char.
@@ -1550,6 +1585,15 @@ mod tests {
             .map(|i| format!("N{i:03}"))
             .collect::<Vec<_>>();
         assert!(Heads::new(many.iter().map(String::as_str)).is_none());
+    }
+
+    #[test]
+    fn new_ids_are_new_and_the_slug() {
+        assert_eq!(
+            new_id("murhaf-abu-qasra"),
+            format!("new:{}", "murhaf-abu-qasra")
+        );
+        assert_eq!(new_id(""), "new:");
     }
 
     #[test]
