@@ -14,15 +14,40 @@ pub use tokens::{Kind, Token, Tokenizer};
 /// `offsets` must be char boundaries, in ascending order; the result has the same length.
 pub fn char_offsets(text: &str, offsets: &[usize]) -> Vec<usize> {
     let b = text.as_bytes();
+    let last = offsets.last().copied().unwrap_or(0);
+    // Up to the first non-ASCII byte a byte offset is a char offset. News is mostly ASCII, often
+    // all of it, so the offsets there are copied and only the bytes after it are counted.
+    let ascii = ascii_prefix(&b[..last]);
+    let copied = offsets.partition_point(|&o| o <= ascii);
     let mut out = Vec::with_capacity(offsets.len());
-    let (mut byte, mut chars) = (0usize, 0usize);
-    for &o in offsets {
+    out.extend_from_slice(&offsets[..copied]);
+    let (mut byte, mut chars) = (ascii, ascii);
+    for &o in &offsets[copied..] {
         debug_assert!(o >= byte, "offsets must be sorted");
         chars += count_chars(&b[byte..o]);
         byte = o;
         out.push(chars);
     }
     out
+}
+
+/// Length of the ASCII start of `b`: 32 bytes are tested per step, by one OR of four words.
+fn ascii_prefix(b: &[u8]) -> usize {
+    let mut i = 0;
+    for q in b.chunks_exact(32) {
+        let (a, c) = (word(q, 0) | word(q, 1), word(q, 2) | word(q, 3));
+        if (a | c) & HI != 0 {
+            break;
+        }
+        i += 32;
+    }
+    find_byte(b, i, b.len(), |x| x & HI, |c| !c.is_ascii())
+}
+
+/// Word `k` of the (at least `8 * k + 8` bytes of) `b`.
+#[inline]
+fn word(b: &[u8], k: usize) -> u64 {
+    u64::from_ne_bytes(b[8 * k..8 * k + 8].try_into().expect("8 bytes"))
 }
 
 /// Bit 0 of every byte of a word.
@@ -71,25 +96,37 @@ pub(crate) fn find_byte(
 
 /// Number of chars in a UTF-8 byte slice: the bytes that do not continue a char. Every mention
 /// pays for the text before it, so the continuation bytes (`0b10xx_xxxx`) are counted eight at a
-/// time, in eight byte-wide counters that are added up once per 255 words (before any can
-/// overflow).
+/// time, in eight byte-wide counters that are added up before any can overflow; and since news is
+/// mostly ASCII, 32 bytes without a non-ASCII byte are passed over with one test.
 fn count_chars(b: &[u8]) -> usize {
-    const EVEN: u64 = 0x00ff_00ff_00ff_00ff;
-    let (words, rest) = b.split_at(b.len() / 8 * 8);
-    let mut continuing = 0;
-    for block in words.chunks(255 * 8) {
-        let mut counts = 0u64;
-        for c in block.chunks_exact(8) {
-            let x = u64::from_ne_bytes(c.try_into().expect("8 bytes"));
-            // Bit 0 of each byte: its bit 7 set and bit 6 clear.
-            counts += ((x & !(x << 1)) >> 7) & LO;
-        }
+    /// Bit 0 of each byte: its bit 7 set and bit 6 clear.
+    fn continuing(x: u64) -> u64 {
+        ((x & !(x << 1)) >> 7) & LO
+    }
+    /// The sum of the eight byte counters.
+    fn sum(counts: u64) -> usize {
+        const EVEN: u64 = 0x00ff_00ff_00ff_00ff;
         // Pairs of bytes into 16-bit lanes, then the multiply sums the lanes into the top one.
         let pairs = (counts & EVEN) + ((counts >> 8) & EVEN);
-        continuing += (pairs.wrapping_mul(0x0001_0001_0001_0001) >> 48) as usize;
+        (pairs.wrapping_mul(0x0001_0001_0001_0001) >> 48) as usize
     }
-    continuing += rest.iter().filter(|&&x| (x as i8) < -0x40).count();
-    b.len() - continuing
+    let (quads, rest) = b.split_at(b.len() / 32 * 32);
+    let mut cont = 0;
+    // A step adds at most 4 to a counter: 63 steps stay below 256.
+    for block in quads.chunks(63 * 32) {
+        let mut counts = 0u64;
+        for q in block.chunks_exact(32) {
+            let (w0, w1, w2, w3) = (word(q, 0), word(q, 1), word(q, 2), word(q, 3));
+            if (w0 | w1 | w2 | w3) & HI != 0 {
+                counts += continuing(w0) + continuing(w1) + continuing(w2) + continuing(w3);
+            }
+        }
+        cont += sum(counts);
+    }
+    let (words, rest) = rest.split_at(rest.len() / 8 * 8);
+    cont += sum(words.chunks_exact(8).map(|w| continuing(word(w, 0))).sum());
+    cont += rest.iter().filter(|&&x| (x as i8) < -0x40).count();
+    b.len() - cont
 }
 
 #[cfg(test)]
@@ -148,10 +185,55 @@ mod tests {
     #[test]
     fn count_chars_counts_long_texts() {
         let t = "Erdoğan met Putin’s aide in Zürich: “東京” 👍 and more. ".repeat(200);
-        for len in [0, 7, 8, 2039, 2040, 2041, 2048, 4080, 4100, t.len()] {
+        for len in [
+            0,
+            7,
+            8,
+            31,
+            32,
+            33,
+            2015,
+            2016,
+            2017,
+            2039,
+            2040,
+            2041,
+            2048,
+            4080,
+            4100,
+            t.len(),
+        ] {
             let end = (len..=t.len()).find(|&e| t.is_char_boundary(e)).unwrap();
             assert_eq!(count_chars(&t.as_bytes()[..end]), t[..end].chars().count());
         }
+        // Continuation bytes everywhere: no byte counter may overflow.
+        for t in ["東".repeat(3000), "👍".repeat(3000), "\u{80}".repeat(5000)] {
+            assert_eq!(count_chars(t.as_bytes()), t.chars().count());
+        }
+    }
+
+    #[test]
+    fn char_offsets_agree_with_chars_on_ascii_mixed_and_non_ascii_texts() {
+        let ascii = "Putin met Erdogan in Ankara and Zurich. ".repeat(30);
+        let late = format!("{ascii}Erdoğan, “Zürich” ’s {ascii}");
+        let early = format!("é{ascii}");
+        let cjk = "東京と大阪で会った。".repeat(20);
+        for t in [&ascii[..], &late, &early, &cjk, "", "é", "a"] {
+            let bounds: Vec<usize> = (0..=t.len()).filter(|&o| t.is_char_boundary(o)).collect();
+            let want: Vec<usize> = bounds.iter().map(|&o| t[..o].chars().count()).collect();
+            assert_eq!(char_offsets(t, &bounds), want);
+            // Sparse offsets, with repeats, as mentions give.
+            for step in [3, 7, 33, 100] {
+                let some: Vec<usize> = bounds.iter().step_by(step).flat_map(|&o| [o, o]).collect();
+                let want: Vec<usize> = some.iter().map(|&o| t[..o].chars().count()).collect();
+                assert_eq!(char_offsets(t, &some), want, "step {step}");
+            }
+            assert_eq!(
+                ascii_prefix(t.as_bytes()),
+                t.find(|c: char| !c.is_ascii()).unwrap_or(t.len())
+            );
+        }
+        assert!(char_offsets("abc", &[]).is_empty());
     }
 
     #[test]

@@ -312,10 +312,41 @@ fn is_abbreviation(b: &[u8], dot: usize) -> bool {
     if w.len() >= 3 && w[w.len() - 2] == b'.' {
         return true;
     }
-    ABBREVIATIONS
-        .binary_search_by(|a| a.as_bytes().cmp(w))
-        .is_ok()
+    // The longest abbreviation has six bytes, and a sentence ends after most words that short:
+    // one integer per word and a binary search of integers, not of strings.
+    w.len() <= ABBREVIATION_MAX && ABBREVIATION_KEYS.binary_search(&key(w)).is_ok()
 }
+
+/// Bytes in the longest of [`ABBREVIATIONS`].
+const ABBREVIATION_MAX: usize = 6;
+
+/// A word of at most eight bytes as one integer: its bytes from the most significant down, then
+/// zeros. Words hold no zero byte, so two words have the same key only when they are equal, and
+/// keys sort like the words' bytes (a prefix first).
+const fn key(w: &[u8]) -> u64 {
+    let mut k = 0u64;
+    let mut i = 0;
+    while i < 8 {
+        k <<= 8;
+        if i < w.len() {
+            k |= w[i] as u64;
+        }
+        i += 1;
+    }
+    k
+}
+
+/// The keys of [`ABBREVIATIONS`], in the same (sorted) order.
+const ABBREVIATION_KEYS: [u64; ABBREVIATIONS.len()] = {
+    let mut keys = [0u64; ABBREVIATIONS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        assert!(ABBREVIATIONS[i].len() <= ABBREVIATION_MAX);
+        keys[i] = key(ABBREVIATIONS[i].as_bytes());
+        i += 1;
+    }
+    keys
+};
 
 /// Whether the line that ends at the line break `nl` clearly continues on the next line.
 fn line_goes_on(b: &[u8], nl: usize) -> bool {
@@ -431,6 +462,60 @@ mod tests {
         ["He paused…", "Then spoke."]
     );
     case!(empty, "", [""]);
+
+    /// The check before integer keys: a binary search of the strings.
+    fn is_abbreviation_by_strings(w: &[u8]) -> bool {
+        ABBREVIATIONS
+            .binary_search_by(|a| a.as_bytes().cmp(w))
+            .is_ok()
+    }
+
+    #[test]
+    fn abbreviation_keys_are_sorted_and_agree_with_strings() {
+        assert!(ABBREVIATIONS.windows(2).all(|p| p[0] < p[1]));
+        assert!(ABBREVIATION_KEYS.windows(2).all(|p| p[0] < p[1]));
+        let mut words: Vec<Vec<u8>> = Vec::new();
+        for a in ABBREVIATIONS {
+            let a = a.as_bytes();
+            words.push(a.to_vec());
+            // Near misses: a prefix, one more letter, another last letter, another case.
+            words.push(a[..a.len() - 1].to_vec());
+            words.push([a, b"s"].concat());
+            words.push([a, b"x"].concat());
+            words.push([&a[..a.len() - 1], b"z"].concat());
+            words.push(a.to_ascii_lowercase());
+            words.push(a.to_ascii_uppercase());
+            words.push([b"X", a].concat());
+            words.push([a, b"abcdefgh"].concat());
+        }
+        for w in [
+            "said", "year", "Lt.Co", "Lt.Cols", "e.g", "e.gg", "US", "approxi", "Messrsx",
+        ] {
+            words.push(w.as_bytes().to_vec());
+        }
+        for w in words.iter().filter(|w| !w.is_empty()) {
+            // The word before a period, as `split` sees it.
+            let text = [&b"See "[..], w, b". Then"].concat();
+            let want = is_abbreviation_by_strings(w)
+                || (w.len() == 1 && w[0].is_ascii_uppercase())
+                || (w.len() >= 3 && w[w.len() - 2] == b'.');
+            let letters = w.iter().all(|&c| c.is_ascii_alphabetic() || c == b'.');
+            if letters && w[0] != b'.' {
+                assert_eq!(
+                    is_abbreviation(&text, 4 + w.len()),
+                    want,
+                    "{}",
+                    String::from_utf8_lossy(w)
+                );
+            }
+            assert_eq!(
+                w.len() <= ABBREVIATION_MAX && ABBREVIATION_KEYS.binary_search(&key(w)).is_ok(),
+                is_abbreviation_by_strings(w),
+                "{}",
+                String::from_utf8_lossy(w)
+            );
+        }
+    }
 
     #[test]
     fn paragraphs_and_index() {
