@@ -9,6 +9,7 @@
 //! Rules (and their priority when two rules produce the same span; longer spans win first):
 //! `credit` > `honorific` > `title` > `attribution` > `first-name` > `org-pattern`.
 
+use crate::text::next_capital_or_non_ascii;
 use crate::text::tokens::ALNUM;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cell::Cell;
@@ -455,6 +456,20 @@ struct Tok {
     class: u32,
 }
 
+impl Tok {
+    /// A name particle ("bin", "al", "van") written in lowercase.
+    #[inline]
+    fn is_particle(&self) -> bool {
+        !self.cap && self.class & class::PARTICLE != 0
+    }
+
+    /// An initial ("W."); `b` is the text the token is in.
+    #[inline]
+    fn is_initial(&self, b: &[u8]) -> bool {
+        self.e - self.s == 2 && b[self.s].is_ascii_uppercase() && b[self.s + 1] == b'.'
+    }
+}
+
 /// The [`class`] shape bits of each byte: a table turns the per-byte test into one load.
 const SHAPE: [u32; 256] = {
     let mut t = [0; 256];
@@ -693,20 +708,6 @@ fn resume_before(b: &[u8], from: usize, seed: usize) -> usize {
         .map_or(from, |k| from + k + 1)
 }
 
-/// The first byte in `b[i..end]` that is an ASCII capital or not ASCII (`end` when there is none),
-/// eight bytes at a time.
-#[inline]
-fn next_capital_or_non_ascii(b: &[u8], i: usize, end: usize) -> usize {
-    use crate::text::{ascii_in_range, find_byte, HI};
-    find_byte(
-        b,
-        i,
-        end,
-        |x| ascii_in_range(x, b'A', b'Z') | (x & HI),
-        |c| c.is_ascii_uppercase() || c >= 0x80,
-    )
-}
-
 /// Whether any rule can fire on `toks`: a cheap necessary condition checked before the rules,
 /// since most sentences that reach discovery hold no name it can find. Every rule needs one of:
 ///
@@ -722,9 +723,6 @@ fn next_capital_or_non_ascii(b: &[u8], i: usize, end: usize) -> usize {
 fn may_yield(text: &str, toks: &[Tok]) -> bool {
     let n = toks.len();
     let b = text.as_bytes();
-    // As [`Scan::is_particle`] and [`Scan::is_initial`].
-    let particle = |u: &Tok| !u.cap && u.class & class::PARTICLE != 0;
-    let initial = |u: &Tok| u.e - u.s == 2 && b[u.s].is_ascii_uppercase() && b[u.s + 1] == b'.';
     for (i, t) in toks.iter().enumerate() {
         if !t.free {
             continue;
@@ -747,7 +745,7 @@ fn may_yield(text: &str, toks: &[Tok]) -> bool {
                 if u.name {
                     return true;
                 }
-                if !(particle(u) || initial(u)) {
+                if !(u.is_particle() || u.is_initial(b)) {
                     break;
                 }
             }
@@ -819,12 +817,11 @@ impl Scan<'_> {
     }
 
     fn is_particle(&self, i: usize) -> bool {
-        !self.toks[i].cap && self.is(i, class::PARTICLE)
+        self.toks[i].is_particle()
     }
 
     fn is_initial(&self, i: usize) -> bool {
-        let w = self.w(i).as_bytes();
-        w.len() == 2 && w[0].is_ascii_uppercase() && w[1] == b'.'
+        self.toks[i].is_initial(self.text.as_bytes())
     }
 
     /// Longest person name starting at token `i` (free tokens only); returns its end token if it

@@ -17,7 +17,7 @@ use crate::gazetteer::Gazetteer;
 use crate::matching::{Candidate, MatchKind, Occurrence};
 use crate::text::roles::is_role_word;
 use crate::text::tokens::ALNUM;
-use crate::text::{Kind, Sentences, Tokenizer};
+use crate::text::{next_capital_or_non_ascii, Kind, Sentences, Tokenizer};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::Cell;
 
@@ -764,21 +764,6 @@ static WORD_BYTE_OR_APOSTROPHE: [bool; 256] = {
 fn stopwords() -> &'static FxHashSet<&'static str> {
     static SET: std::sync::OnceLock<FxHashSet<&'static str>> = std::sync::OnceLock::new();
     SET.get_or_init(|| discovery::STOPWORDS.iter().copied().collect())
-}
-
-/// The first byte in `b[i..end]` that is an ASCII capital or not ASCII (`end` when there is
-/// none). Only such a byte can start a capitalized word, and most bytes of news are lowercase
-/// letters and spaces, so they are passed over eight at a time.
-fn next_capital_or_non_ascii(b: &[u8], i: usize, end: usize) -> usize {
-    use crate::text::{ascii_in_range, find_byte, HI};
-    // Capitals, and non-ASCII bytes by their own bit 7.
-    find_byte(
-        b,
-        i,
-        end,
-        |x| ascii_in_range(x, b'A', b'Z') | (x & HI),
-        |c| c.is_ascii_uppercase() || c >= 0x80,
-    )
 }
 
 /// The first byte in `b[i..end]` that is not an ASCII lowercase letter (`end` when there is

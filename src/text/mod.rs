@@ -94,6 +94,22 @@ pub(crate) fn find_byte(
     i
 }
 
+/// The first byte in `b[i..end]` that is an ASCII capital or not ASCII (`end` when there is
+/// none). Only such a byte can start a capitalized word, and most bytes of news are lowercase
+/// letters and spaces, so they are passed over eight at a time. Resolution and discovery use it to
+/// go from one possible name to the next.
+#[inline]
+pub(crate) fn next_capital_or_non_ascii(b: &[u8], i: usize, end: usize) -> usize {
+    // Capitals, and non-ASCII bytes by their own bit 7.
+    find_byte(
+        b,
+        i,
+        end,
+        |x| ascii_in_range(x, b'A', b'Z') | (x & HI),
+        |c| c.is_ascii_uppercase() || c >= 0x80,
+    )
+}
+
 /// Number of chars in a UTF-8 byte slice: the bytes that do not continue a char. Every mention
 /// pays for the text before it, so the continuation bytes (`0b10xx_xxxx`) are counted eight at a
 /// time, in eight byte-wide counters that are added up before any can overflow; and since news is
