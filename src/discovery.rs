@@ -240,10 +240,16 @@ mod class {
 #[derive(Debug)]
 pub struct Discoverer {
     /// Every form of every word of the tables, with the [`class`] bits of the tables it is in.
-    classes: HashMap<String, u32>,
+    classes: HashMap<Box<[u8]>, u32>,
     /// One bit per [`signature`] value, set for every key of `classes`. Most tokens are in no
     /// table, and a clear bit proves it without hashing the token and probing the map.
     signatures: Box<[u64]>,
+    /// For each [`signature`] value whose bit is set: the index in `words` of the one key with
+    /// that signature, or [`SHARED_SIGNATURE`] when several keys share it (then `classes`
+    /// answers). A word then costs one comparison with one key instead of hashing it.
+    slots: Box<[u16]>,
+    /// The keys of `classes` with their bits, as bytes, indexed by `slots`.
+    words: Box<[(Box<[u8]>, u32)]>,
     /// Lowercase given names, as bytes so that a token lowercased into a stack buffer can be
     /// looked up without a UTF-8 check.
     first_names: HashSet<Box<[u8]>>,
@@ -253,9 +259,12 @@ pub struct Discoverer {
 /// never a wrong answer) near 2% for the thousand-odd table words.
 const SIGNATURE_BITS: u32 = 16;
 
+/// The [`Discoverer::slots`] value of a signature that several table words have.
+const SHARED_SIGNATURE: u16 = u16::MAX;
+
 /// A cheap hash of a word's length and its first, middle and last bytes, used to skip the map
 /// lookup of words that cannot be in it.
-#[inline]
+#[inline(always)]
 fn signature(w: &[u8]) -> usize {
     let n = w.len();
     let (first, mid, last) = match n {
@@ -315,20 +324,30 @@ impl Discoverer {
             (class::NOUN, exact(ATTRIBUTION_NOUNS)),
             (class::CREDIT, any_case(CREDIT_WORDS)),
         ];
-        let mut classes: HashMap<String, u32> = HashMap::default();
+        let mut classes: HashMap<Box<[u8]>, u32> = HashMap::default();
         for (bit, words) in tables {
             for w in words {
-                *classes.entry(w).or_default() |= bit;
+                *classes.entry(w.into_bytes().into()).or_default() |= bit;
             }
         }
         let mut signatures = vec![0u64; 1 << (SIGNATURE_BITS - 6)].into_boxed_slice();
-        for w in classes.keys() {
-            let sig = signature(w.as_bytes());
+        let mut slots = vec![0u16; 1 << SIGNATURE_BITS].into_boxed_slice();
+        let mut words = Vec::with_capacity(classes.len());
+        for (w, &bits) in &classes {
+            let sig = signature(w);
+            if signatures[sig >> 6] & (1 << (sig & 63)) != 0 {
+                slots[sig] = SHARED_SIGNATURE;
+                continue;
+            }
             signatures[sig >> 6] |= 1 << (sig & 63);
+            slots[sig] = u16::try_from(words.len()).expect("fewer table words than u16::MAX");
+            words.push((w.clone(), bits));
         }
         Discoverer {
             classes,
             signatures,
+            slots,
+            words: words.into_boxed_slice(),
             first_names: first_names
                 .into_iter()
                 .map(|n| n.trim().to_ascii_lowercase())
@@ -338,14 +357,25 @@ impl Discoverer {
         }
     }
 
-    /// The [`class`] bits of a word (0 for a word in no table).
-    #[inline]
-    fn class(&self, w: &str) -> u32 {
-        let sig = signature(w.as_bytes());
+    /// The [`class`] bits of a word (0 for a word in no table). Inlined into the tokenizer,
+    /// which asks it of most words: the call cost as much as the common answer.
+    #[inline(always)]
+    fn class(&self, w: &[u8]) -> u32 {
+        let sig = signature(w);
         if self.signatures[sig >> 6] & (1 << (sig & 63)) == 0 {
             return 0;
         }
-        self.classes.get(w).copied().unwrap_or(0)
+        match self.slots[sig] {
+            SHARED_SIGNATURE => self.classes.get(w).copied().unwrap_or(0),
+            k => {
+                let (key, bits) = &self.words[usize::from(k)];
+                if **key == *w {
+                    *bits
+                } else {
+                    0
+                }
+            }
+        }
     }
 
     /// A role word, or role words joined by hyphens ("Vice-President"); `class` is the
@@ -381,7 +411,7 @@ impl Discoverer {
 
     /// Whether `w` is in one of the tables `bits`.
     fn is(&self, w: &str, bits: u32) -> bool {
-        self.class(w) & bits != 0
+        self.class(w.as_bytes()) & bits != 0
     }
 
     /// Names in `text` that do not overlap any of the `taken` byte ranges (already matched by the
@@ -553,11 +583,17 @@ fn next_token(text: &str, d: &Discoverer, mut i: usize) -> Option<(usize, usize,
             i += 1;
             continue;
         }
-        let (c, l) = char_at(text, i);
-        if !c.is_alphanumeric() {
-            i += l;
-            continue;
-        }
+        // An ASCII byte that got here is a letter or digit; only other chars need decoding.
+        let (c, l) = if b[i] < 0x80 {
+            (b[i] as char, 1)
+        } else {
+            let (c, l) = char_at(text, i);
+            if !c.is_alphanumeric() {
+                i += l;
+                continue;
+            }
+            (c, l)
+        };
         let s = i;
         let mut j = i + l;
         let mut shape = SHAPE[usize::from(b[i])];
@@ -579,7 +615,8 @@ fn next_token(text: &str, d: &Discoverer, mut i: usize) -> Option<(usize, usize,
                     break;
                 }
             }
-            if j < n {
+            // Most words end at an ASCII byte that joins nothing.
+            if j < n && (b[j] >= 0x80 || b[j] == b'\'' || b[j] == b'-') {
                 let (jc, jl) = char_at(text, j);
                 if is_joiner(jc) && j + jl < n {
                     let (nc, nl) = char_at(text, j + jl);
@@ -656,16 +693,17 @@ fn tokenize<'t>(
             tp += 1;
         }
         let free = !(tp < taken.len() && taken[tp].0 < j);
-        let w = &text[s..j];
+        // Bytes, not `str`: slicing them checks no char boundary.
+        let wb = &b[s..j];
         let cap = c.is_uppercase();
         let plain = shape & class::NOT_PLAIN == 0;
         // The sparse split asks a plain word only whether it is a particle (at most 4 bytes) or
         // "plc"; and a plain word is no name word, whatever its class. Nor does it ask anything
         // of a word that is not free: no span holds one.
-        let class = if sparse && (!free || plain && w.len() > 4) {
+        let class = if sparse && (!free || plain && wb.len() > 4) {
             shape
         } else {
-            d.class(w) | shape
+            d.class(wb) | shape
         };
         toks.push(Tok {
             s,
@@ -673,12 +711,15 @@ fn tokenize<'t>(
             cap,
             joined,
             free,
-            name: (free || !sparse) && d.is_name_word(w, cap, class),
+            // A word with no capital and no hyphen is no name word: skip the call.
+            name: (free || !sparse)
+                && (cap || class & class::HYPHENATED != 0)
+                && d.is_name_word(&text[s..j], cap, class),
             class,
         });
         prev_end = Some(j);
         i = j;
-        if sparse && s > seed && (!free || plain && !chains(w, class)) {
+        if sparse && s > seed && (!free || plain && !chains(wb, class)) {
             seed = next_capital_or_non_ascii(b, j, n);
             if seed >= n {
                 break;
@@ -693,8 +734,9 @@ fn tokenize<'t>(
 /// A plain word that can sit inside a span of a rule: a name particle, or a word an organisation
 /// run continues over (see [`Scan::org`]).
 #[inline]
-fn chains(w: &str, class: u32) -> bool {
-    class & class::PARTICLE != 0 || matches!(w, "of" | "for" | "the" | "and" | "on" | "in" | "plc")
+fn chains(w: &[u8], class: u32) -> bool {
+    class & class::PARTICLE != 0
+        || matches!(w, b"of" | b"for" | b"the" | b"and" | b"on" | b"in" | b"plc")
 }
 
 /// Where splitting resumes to reach `seed` without cutting a word: after the last ASCII
