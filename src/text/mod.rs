@@ -12,21 +12,22 @@ pub use tokens::{Kind, Token, Tokenizer};
 /// Converts sorted byte offsets of `text` into code point offsets, in one pass.
 ///
 /// `offsets` must be char boundaries, in ascending order; the result has the same length.
+///
+/// A char offset is the byte offset less the continuation bytes before it. News is mostly ASCII,
+/// so the scan keeps where the next non-ASCII byte is: an offset before it takes a subtraction,
+/// and only an offset past it counts the bytes it passed and looks for the next such byte. Every
+/// byte up to the last offset is looked at about once, however many offsets there are.
 pub fn char_offsets(text: &str, offsets: &[usize]) -> Vec<usize> {
-    let b = text.as_bytes();
-    let last = offsets.last().copied().unwrap_or(0);
-    // Up to the first non-ASCII byte a byte offset is a char offset. News is mostly ASCII, often
-    // all of it, so the offsets there are copied and only the bytes after it are counted.
-    let ascii = ascii_prefix(&b[..last]);
-    let copied = offsets.partition_point(|&o| o <= ascii);
+    let b = &text.as_bytes()[..offsets.last().copied().unwrap_or(0)];
     let mut out = Vec::with_capacity(offsets.len());
-    out.extend_from_slice(&offsets[..copied]);
-    let (mut byte, mut chars) = (ascii, ascii);
-    for &o in &offsets[copied..] {
-        debug_assert!(o >= byte, "offsets must be sorted");
-        chars += count_chars(&b[byte..o]);
-        byte = o;
-        out.push(chars);
+    // Continuation bytes before `ascii`, the first non-ASCII byte not counted yet.
+    let (mut cont, mut ascii) = (0, ascii_prefix(b));
+    for &o in offsets {
+        if o > ascii {
+            cont += (o - ascii) - count_chars(&b[ascii..o]);
+            ascii = o + ascii_prefix(&b[o..]);
+        }
+        out.push(o - cont);
     }
     out
 }

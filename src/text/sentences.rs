@@ -93,12 +93,47 @@ const CONTINUING_WORDS: &[&str] = &[
     "with",
 ];
 
+/// A search for any of three bytes, set up once per text. `memchr::memchr3` picks its vector
+/// routine and fills its vectors on every call, and here a call covers some fifty bytes (a hit
+/// comes at every period and line break), so that setup cost more than the search itself.
+#[derive(Clone, Copy)]
+enum Three {
+    /// The AVX2 searcher, when the CPU has AVX2.
+    #[cfg(target_arch = "x86_64")]
+    Avx2(memchr::arch::x86_64::avx2::memchr::Three),
+    /// Elsewhere `memchr3`, which picks the best routine at each call.
+    Dispatch(u8, u8, u8),
+}
+
+impl Three {
+    fn new(a: u8, b: u8, c: u8) -> Three {
+        #[cfg(target_arch = "x86_64")]
+        if let Some(t) = memchr::arch::x86_64::avx2::memchr::Three::new(a, b, c) {
+            return Three::Avx2(t);
+        }
+        Three::Dispatch(a, b, c)
+    }
+
+    /// The first position in `haystack` of one of the three bytes.
+    #[inline]
+    fn find(&self, haystack: &[u8]) -> Option<usize> {
+        match *self {
+            #[cfg(target_arch = "x86_64")]
+            Three::Avx2(ref t) => t.find(haystack),
+            Three::Dispatch(a, b, c) => memchr::memchr3(a, b, c, haystack),
+        }
+    }
+}
+
 /// Finds the bytes the splitter acts on: terminators, line breaks, quotes, and the lead byte of
 /// “ ” … . They are six, so two vectorized searches for three bytes each run ahead, and each
 /// keeps its next hit until the scan passes it: every byte is searched about twice, a vector at
 /// a time, instead of tested one by one.
 struct Interesting<'a> {
     b: &'a [u8],
+    /// Searches for `.`, `!` and `?`, and for a line break, `"` and 0xE2.
+    terminators: Three,
+    others: Three,
     /// Next `.`, `!` or `?` at or after the last position asked for (or the text's length).
     terminator: usize,
     /// Next line break, `"` or 0xE2 byte, likewise.
@@ -109,6 +144,8 @@ impl<'a> Interesting<'a> {
     fn new(b: &'a [u8]) -> Self {
         let mut s = Interesting {
             b,
+            terminators: Three::new(b'.', b'!', b'?'),
+            others: Three::new(b'\n', b'"', 0xE2),
             terminator: 0,
             other: 0,
         };
@@ -118,11 +155,15 @@ impl<'a> Interesting<'a> {
     }
 
     fn find_terminator(&self, from: usize) -> usize {
-        memchr::memchr3(b'.', b'!', b'?', &self.b[from..]).map_or(self.b.len(), |k| from + k)
+        self.terminators
+            .find(&self.b[from..])
+            .map_or(self.b.len(), |k| from + k)
     }
 
     fn find_other(&self, from: usize) -> usize {
-        memchr::memchr3(b'\n', b'"', 0xE2, &self.b[from..]).map_or(self.b.len(), |k| from + k)
+        self.others
+            .find(&self.b[from..])
+            .map_or(self.b.len(), |k| from + k)
     }
 
     /// The first interesting byte at or after `from` (at most the text's length). `from` must
@@ -514,6 +555,19 @@ mod tests {
                 "{}",
                 String::from_utf8_lossy(w)
             );
+        }
+    }
+
+    #[test]
+    fn three_finds_what_memchr3_finds() {
+        let text = "Gen. Lee said: “No!” Then\n\"why?\" …done".repeat(9);
+        let b = text.as_bytes();
+        let fast = Three::new(b'\n', b'"', 0xE2);
+        let slow = Three::Dispatch(b'\n', b'"', 0xE2);
+        for from in 0..=b.len() {
+            let want = memchr::memchr3(b'\n', b'"', 0xE2, &b[from..]);
+            assert_eq!(fast.find(&b[from..]), want, "{from}");
+            assert_eq!(slow.find(&b[from..]), want, "{from}");
         }
     }
 
