@@ -1007,6 +1007,10 @@ impl Matcher {
         scratch: &mut Scratch,
     ) -> Option<(Occurrence, usize)> {
         scratch.terminals.clear();
+        let b = text.as_bytes();
+        // The last terminal reached, kept out of `scratch.terminals` (which holds the ones
+        // before it): most walks reach one.
+        let mut last = None;
         let mut node;
         let mut tok = t;
         let mut look = after;
@@ -1014,9 +1018,20 @@ impl Matcher {
         while let Some(tagged) = next {
             node = tagged & NODE;
             if tagged & HAS_TERMS != 0 {
-                scratch.terminals.push((node, tok.end, look.pos()));
+                if let Some(before) = last.replace((node, tok.end, look.pos())) {
+                    scratch.terminals.push(before);
+                }
             }
             if tagged & HAS_KIDS == 0 {
+                break;
+            }
+            // A space and a lowercase letter start a joined lowercase word, which the test
+            // below would refuse: no need to read it ("Syria said").
+            let p = look.pos();
+            if tagged & LOWER_KIDS == 0
+                && b.get(p) == Some(&b' ')
+                && b.get(p + 1).is_some_and(u8::is_ascii_lowercase)
+            {
                 break;
             }
             match look.next_token() {
@@ -1038,8 +1053,9 @@ impl Matcher {
             }
             next = self.trans.get(node, id);
         }
-        while let Some((node, end, resume)) = scratch.terminals.pop() {
-            let (candidates, article) = self.check_case(text, t.start, end, node, scratch);
+        while let Some((node, end, resume)) = last.take().or_else(|| scratch.terminals.pop()) {
+            let (candidates, article) =
+                self.check_case(text, t.start, end, end == t.end, node, scratch);
             if !candidates.is_empty() {
                 let start = if article {
                     after_article(text, t)
@@ -1059,17 +1075,23 @@ impl Matcher {
         None
     }
 
-    /// The variants at `node` whose capitals the surface `text[start..end]` has.
+    /// The variants at `node` whose capitals the surface `text[start..end]` has; `one_token`
+    /// when the surface is a single token (most names), which spares the search for joiners.
     fn check_case(
         &self,
         text: &str,
         start: usize,
         end: usize,
+        one_token: bool,
         node: u32,
         scratch: &mut Scratch,
     ) -> (Candidates, bool) {
         let surface = &text[start..end];
-        let bits = ascii_capital_bits(text.as_bytes(), start, end);
+        let bits = if one_token {
+            ascii_token_capital_bits(text.as_bytes(), start, end)
+        } else {
+            ascii_capital_bits(text.as_bytes(), start, end)
+        };
         if bits.is_none() {
             scratch.upper.clear();
             scratch.key.clear();
@@ -1158,6 +1180,42 @@ fn ascii_capital_bits(b: &[u8], start: usize, end: usize) -> Option<u64> {
         // i <= the byte's index < 64: joiners fold to nothing, every other byte to one char.
         bits |= upper << i;
         i += n as u32 - joiners.count_ones();
+        at += n;
+    }
+    Some(bits)
+}
+
+/// [`ascii_capital_bits`] for a surface that is one token, which holds no joiner (joiners
+/// separate tokens): folded char `i` is byte `i`, so the capitals are gathered with nothing to
+/// squeeze out. Most names are one word, and this is most of what checking their case costs.
+#[inline]
+fn ascii_token_capital_bits(b: &[u8], start: usize, end: usize) -> Option<u64> {
+    use crate::text::{ascii_in_range, HI};
+    if end - start > 64 {
+        return None;
+    }
+    let gather = |x: u64| ((x >> 7) & crate::text::LO).wrapping_mul(0x0102_0408_1020_4080) >> 56;
+    let (mut bits, mut at) = (0u64, start);
+    while at < end {
+        let n = (end - at).min(8);
+        let x = match b.get(at..at + 8) {
+            Some(w) => u64::from_le_bytes(w.try_into().expect("8 bytes")),
+            None => {
+                let mut w = [0u8; 8];
+                w[..n].copy_from_slice(&b[at..at + n]);
+                u64::from_le_bytes(w)
+            }
+        };
+        // Only the token's bytes: zeros past its end are no capital.
+        let x = if n == 8 {
+            x
+        } else {
+            x & ((1u64 << (8 * n)) - 1)
+        };
+        if x & HI != 0 {
+            return None;
+        }
+        bits |= gather(ascii_in_range(x, b'A', b'Z')) << (at - start);
         at += n;
     }
     Some(bits)
@@ -1316,6 +1374,13 @@ mod tests {
                 // Alone, where every load is cut at the end of the text.
                 let alone = &b[start..end];
                 assert_eq!(ascii_capital_bits(alone, 0, alone.len()), want);
+                // Without joiners, as in one token, the shortcut agrees.
+                let joiner =
+                    |c: &u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | b'-');
+                if !b[start..end].iter().any(joiner) {
+                    assert_eq!(ascii_token_capital_bits(b, start, end), want);
+                    assert_eq!(ascii_token_capital_bits(alone, 0, alone.len()), want);
+                }
             }
         }
     }
