@@ -18,6 +18,10 @@ pub use tokens::{Kind, Token, Tokenizer};
 /// and only an offset past it counts the bytes it passed and looks for the next such byte. Every
 /// byte up to the last offset is looked at about once, however many offsets there are.
 pub fn char_offsets(text: &str, offsets: &[usize]) -> Vec<usize> {
+    debug_assert!(
+        offsets.windows(2).all(|w| w[0] <= w[1]),
+        "offsets must be sorted"
+    );
     let b = &text.as_bytes()[..offsets.last().copied().unwrap_or(0)];
     let mut out = Vec::with_capacity(offsets.len());
     // Continuation bytes before `ascii`, the first non-ASCII byte not counted yet.
