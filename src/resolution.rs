@@ -1343,6 +1343,12 @@ fn assign_role(text: &str, r: &mut Resolved) {
     let mut first = role_start;
     while let Some((s, w)) = word_before(text, pos) {
         let bare = w.trim_end_matches('.');
+        // Most words before a name are no title: that test goes first (every test is pure).
+        if !(is_role_word(bare)
+            || (ROLE_JOINERS.contains(&w) && first < role_end.max(role_start + 1)))
+        {
+            break;
+        }
         // "Gen." is a title; "President." ends the sentence before the name.
         if bare.len() != w.len() && bare.len() > 4 {
             break;
@@ -1352,14 +1358,9 @@ fn assign_role(text: &str, r: &mut Resolved) {
         {
             break;
         }
-        if is_role_word(bare) || (ROLE_JOINERS.contains(&w) && first < role_end.max(role_start + 1))
-        {
-            pos = s;
-            if !ROLE_JOINERS.contains(&w) {
-                first = s;
-            }
-        } else {
-            break;
+        pos = s;
+        if !ROLE_JOINERS.contains(&w) {
+            first = s;
         }
     }
     // The role runs from the first role word to the name; a dotted abbreviation ("Gen.") keeps its dot.
