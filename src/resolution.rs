@@ -359,6 +359,9 @@ pub fn resolve_document(
     out
 }
 
+/// How many words of full names [`resolve_with`] makes room for at once.
+const FULL_WORDS_CAPACITY: usize = 32;
+
 fn resolve_with(
     g: &Gazetteer,
     fields: &[FieldScan<'_>],
@@ -396,8 +399,14 @@ fn resolve_with(
     };
     // The words of full names and whose they are (None: more than one person's), to tell whose
     // a short name may be; only a surname standing alone asks.
-    let mut full_words: FxHashMap<&str, Option<u32>> = FxHashMap::default();
     let surnames = cands.iter().any(|c| c.kind == MatchKind::Surname);
+    // Sized at once for the words of a story's few full names: growing it step by step cost
+    // more than the lookups.
+    let mut full_words: FxHashMap<&str, Option<u32>> = if surnames {
+        FxHashMap::with_capacity_and_hasher(FULL_WORDS_CAPACITY, Default::default())
+    } else {
+        FxHashMap::default()
+    };
     // Whether a group's name is all ordinary words, by name: a story repeats its names.
     let mut common_names: FxHashMap<&str, bool> = FxHashMap::default();
     let mut i = 0;
@@ -785,6 +794,10 @@ fn skip_lowercase(b: &[u8], i: usize, end: usize) -> usize {
 /// words side by side ("Murhaf Abu", "Mr. Haddad", "Damascus University"), one of them not
 /// covered by a gazetteer name; most sentences of news have none, and the rules cost more than
 /// matching, so the others are skipped. Offsets are into `text`.
+///
+/// Kept out of line, as is [`short_names`]: inlined in [`resolve_document`], both made its own
+/// loops dearer (callgrind counts fewer instructions this way).
+#[inline(never)]
 fn discover_in(
     d: &Discoverer,
     text: &str,
@@ -1006,10 +1019,47 @@ fn load_head(b: &[u8], p: usize) -> u32 {
     u32::from_le_bytes(w)
 }
 
+/// Where each short name is in the keys of [`short_names`]: most documents name few people, and
+/// comparing a word with a few keys costs less than hashing it, so a map is built only when
+/// there are many.
+#[derive(Default)]
+struct KeyIndex<'a> {
+    /// Every key by its place, once there are more than [`MAX_SCANNED_KEYS`].
+    map: Option<FxHashMap<&'a str, usize>>,
+}
+
+/// Most keys [`KeyIndex`] compares one by one.
+const MAX_SCANNED_KEYS: usize = 16;
+
+impl<'a> KeyIndex<'a> {
+    /// The place of `key` in `keys` (whose keys are distinct, and all in the index).
+    #[inline]
+    fn get<T>(&self, keys: &[(&str, T)], key: &str) -> Option<usize> {
+        match &self.map {
+            Some(map) => map.get(key).copied(),
+            None => keys.iter().position(|(k, _)| *k == key),
+        }
+    }
+
+    /// Records that `key` is about to be pushed on `keys`, where it is not yet.
+    fn insert<T>(&mut self, keys: &[(&'a str, T)], key: &'a str) {
+        let at = keys.len();
+        if let Some(map) = &mut self.map {
+            map.insert(key, at);
+        } else if at == MAX_SCANNED_KEYS {
+            // The first key past the scanned ones: the map takes them all from here.
+            let map = self.map.insert(FxHashMap::default());
+            map.extend(keys.iter().enumerate().map(|(i, (k, _))| (*k, i)));
+            map.insert(key, at);
+        }
+    }
+}
+
 /// Adds mentions of the short name of every person named in full in the document: the last
 /// word (or the family name of an East Asian name), written as in the full name, as a whole
 /// capitalized word no other name word touches, and only when no other person of the document
 /// has the same short name.
+#[inline(never)]
 fn short_names(
     g: &Gazetteer,
     fields: &[FieldScan<'_>],
@@ -1018,7 +1068,7 @@ fn short_names(
     starts: &mut Vec<usize>,
 ) {
     let mut keys: Vec<(&str, EntityRef)> = Vec::new();
-    let mut seen: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut seen = KeyIndex::default();
     for (f, field) in fields.iter().enumerate() {
         for r in &out[f] {
             let person = match r.entity {
@@ -1048,11 +1098,11 @@ fn short_names(
             if key.chars().count() < 3 || !key.chars().next().is_some_and(char::is_uppercase) {
                 continue;
             }
-            match seen.get(key) {
-                Some(&p) if keys[p].1 != r.entity => keys[p].1 = EntityRef::New(u32::MAX),
+            match seen.get(&keys, key) {
+                Some(p) if keys[p].1 != r.entity => keys[p].1 = EntityRef::New(u32::MAX),
                 Some(_) => {}
                 None => {
-                    seen.insert(key, keys.len());
+                    seen.insert(&keys, key);
                     keys.push((key, r.entity));
                 }
             }
@@ -1139,7 +1189,7 @@ fn short_names(
             loop {
                 let following = char_at(text, end);
                 if !following.is_some_and(word_char) {
-                    if let Some(&k) = index.get(&text[p..end]) {
+                    if let Some(k) = index.get(&keys, &text[p..end]) {
                         if usable(&keys[k].1) {
                             found.push((k, end));
                         }
@@ -1293,6 +1343,12 @@ fn assign_role(text: &str, r: &mut Resolved) {
     let mut first = role_start;
     while let Some((s, w)) = word_before(text, pos) {
         let bare = w.trim_end_matches('.');
+        // Most words before a name are no title: that test goes first (every test is pure).
+        if !(is_role_word(bare)
+            || (ROLE_JOINERS.contains(&w) && first < role_end.max(role_start + 1)))
+        {
+            break;
+        }
         // "Gen." is a title; "President." ends the sentence before the name.
         if bare.len() != w.len() && bare.len() > 4 {
             break;
@@ -1302,14 +1358,9 @@ fn assign_role(text: &str, r: &mut Resolved) {
         {
             break;
         }
-        if is_role_word(bare) || (ROLE_JOINERS.contains(&w) && first < role_end.max(role_start + 1))
-        {
-            pos = s;
-            if !ROLE_JOINERS.contains(&w) {
-                first = s;
-            }
-        } else {
-            break;
+        pos = s;
+        if !ROLE_JOINERS.contains(&w) {
+            first = s;
         }
     }
     // The role runs from the first role word to the name; a dotted abbreviation ("Gen.") keeps its dot.
