@@ -1624,6 +1624,25 @@ mod tests {
     }
 
     #[test]
+    fn key_index_finds_every_key_before_and_after_it_builds_its_map() {
+        let names: Vec<String> = (0..MAX_SCANNED_KEYS + 5)
+            .map(|i| format!("Name{i}"))
+            .collect();
+        let mut keys: Vec<(&str, usize)> = Vec::new();
+        let mut index = KeyIndex::default();
+        for (i, n) in names.iter().enumerate() {
+            assert_eq!(index.get(&keys, n), None, "{n} before it is added");
+            index.insert(&keys, n);
+            keys.push((n, i));
+            assert_eq!(index.map.is_some(), keys.len() > MAX_SCANNED_KEYS);
+            for (j, m) in names[..=i].iter().enumerate() {
+                assert_eq!(index.get(&keys, m), Some(j), "{m} with {} keys", keys.len());
+            }
+            assert_eq!(index.get(&keys, "Name"), None);
+        }
+    }
+
+    #[test]
     fn new_ids_are_new_and_the_slug() {
         assert_eq!(
             new_id("murhaf-abu-qasra"),
