@@ -12,6 +12,7 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::io::{self, Write};
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// How records are written.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -290,9 +291,50 @@ impl<W: Write> Render<W> {
     }
 }
 
-/// Renders the mention rows of one document.
+/// The entity columns of mention rows (`id,name,type,` as CSV) of a gazetteer's entities, each
+/// written the first time one of its mentions is and then copied: most mentions in a corpus are
+/// of entities met in earlier documents, and writing the three fields (a test for bytes to quote
+/// and a copy each) took half the instructions of a row. Shared by the workers of a run, which
+/// fill it as they go; made for one gazetteer, and to be used with no other (the default is
+/// for runs that write no CSV mention rows).
+#[derive(Default)]
+pub struct EntityColumns {
+    /// By entity number.
+    written: Vec<OnceLock<Box<[u8]>>>,
+}
+
+impl EntityColumns {
+    /// Room for the entities of `g`, none written yet.
+    pub fn new(g: &Gazetteer) -> EntityColumns {
+        EntityColumns {
+            written: g.entities().iter().map(|_| OnceLock::new()).collect(),
+        }
+    }
+
+    /// The entity columns of gazetteer entity `i` of `g`, written the first time.
+    #[inline]
+    fn of(&self, g: &Gazetteer, i: u32) -> &[u8] {
+        self.written[i as usize].get_or_init(|| {
+            let e = g.entity(i);
+            let mut out = Vec::new();
+            push_entity_columns(&mut out, &e.id, &e.name, g.type_name(i));
+            out.into()
+        })
+    }
+}
+
+/// Appends `id,name,type,` as fields of a CSV row.
+fn push_entity_columns(out: &mut Vec<u8>, id: &str, name: &str, kind: &str) {
+    for f in [id, name, kind] {
+        push_field(out, f);
+        out.push(b',');
+    }
+}
+
+/// Renders the mention rows of one document; `columns` are those of the gazetteer `g`.
 pub fn render_mentions(
     g: &Gazetteer,
+    columns: &EntityColumns,
     doc_id: &str,
     ex: &Extraction,
     title: Option<&str>,
@@ -301,7 +343,7 @@ pub fn render_mentions(
 ) -> Vec<u8> {
     let title = title.unwrap_or("");
     match format {
-        Format::Csv => mention_rows_csv(g, doc_id, ex, title, text),
+        Format::Csv => mention_rows_csv(g, columns, doc_id, ex, title, text),
         Format::Jsonl => {
             let mut out = Vec::new();
             for m in &ex.mentions {
@@ -409,6 +451,7 @@ const PREFIX_SLOTS: usize = 64;
 /// table that forgets on collision, which costs a copy less and nothing more.
 fn mention_rows_csv(
     g: &Gazetteer,
+    columns: &EntityColumns,
     doc_id: &str,
     ex: &Extraction,
     title: &str,
@@ -428,13 +471,12 @@ fn mention_rows_csv(
             _ => {
                 let at = out.len();
                 out.extend_from_slice(&doc);
-                for f in [
-                    ex.entity_id(g, m.entity),
-                    ex.entity_name(g, m.entity),
-                    ex.entity_type(g, m.entity),
-                ] {
-                    push_field(&mut out, f);
-                    out.push(b',');
+                match m.entity {
+                    EntityRef::Known(i) => out.extend_from_slice(columns.of(g, i)),
+                    EntityRef::New(i) => {
+                        let e = &ex.new_entities[i as usize];
+                        push_entity_columns(&mut out, &e.id, &e.name, e.kind);
+                    }
                 }
                 *slot = Some((m.entity, at..out.len()));
             }
@@ -913,7 +955,15 @@ mod tests {
         };
         for doc_id in ["doc-1", "", "a,\"b\"\n"] {
             let want = reference_rows(&g, doc_id, &ex, title, text);
-            let ours = render_mentions(&g, doc_id, &ex, Some(title), text, Format::Csv);
+            let ours = render_mentions(
+                &g,
+                &EntityColumns::new(&g),
+                doc_id,
+                &ex,
+                Some(title),
+                text,
+                Format::Csv,
+            );
             assert_eq!(String::from_utf8(ours).unwrap(), want);
         }
     }
@@ -1048,7 +1098,15 @@ mod tests {
             new_entities,
             sentences: 1,
         };
-        let ours = render_mentions(&g, "d", &ex, None, text, Format::Csv);
+        let ours = render_mentions(
+            &g,
+            &EntityColumns::new(&g),
+            "d",
+            &ex,
+            None,
+            text,
+            Format::Csv,
+        );
         assert_eq!(
             String::from_utf8(ours).unwrap(),
             reference_rows(&g, "d", &ex, "", text)

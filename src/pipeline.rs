@@ -182,6 +182,11 @@ where
         }
     }
 
+    let columns = if want_mentions && format == Format::Csv {
+        output::EntityColumns::new(ex.gazetteer())
+    } else {
+        output::EntityColumns::default()
+    };
     let process = |item: Item| -> Done {
         match item {
             Item::Rejected(r) => Done::Rejected(r),
@@ -201,6 +206,7 @@ where
                     mention_rows: if want_mentions {
                         output::render_mentions(
                             g,
+                            &columns,
                             &doc.id,
                             &x,
                             doc.title.as_deref(),
