@@ -327,8 +327,8 @@ impl<W: Write> Render<W> {
 /// written the first time one of its mentions is and then copied: most mentions in a corpus are
 /// of entities met in earlier documents, and writing the three fields (a test for bytes to quote
 /// and a copy each) took half the instructions of a row. Shared by the workers of a run, which
-/// fill it as they go; made for one gazetteer, and to be used with no other (the default is
-/// for runs that write no CSV mention rows).
+/// fill it as they go; made for one gazetteer. Rendering with a table of another size (the
+/// default is empty) writes the columns without it.
 #[derive(Default)]
 pub struct EntityColumns {
     /// By entity number.
@@ -496,6 +496,9 @@ fn mention_rows_csv(
     let mut prefixes: [Option<(EntityRef, Range<usize>)>; PREFIX_SLOTS] =
         std::array::from_fn(|_| None);
     let mut num = itoa::Buffer::new();
+    // A table made for another gazetteer (or none, the default) is not used: the columns are
+    // written here.
+    let cached = columns.written.len() == g.entities().len();
     for m in &ex.mentions {
         let slot = &mut prefixes[prefix_slot(m.entity)];
         match slot {
@@ -504,7 +507,11 @@ fn mention_rows_csv(
                 let at = out.len();
                 out.extend_from_slice(&doc);
                 match m.entity {
-                    EntityRef::Known(i) => out.extend_from_slice(columns.of(g, i)),
+                    EntityRef::Known(i) if cached => out.extend_from_slice(columns.of(g, i)),
+                    EntityRef::Known(i) => {
+                        let e = g.entity(i);
+                        push_entity_columns(&mut out, &e.id, &e.name, g.type_name(i));
+                    }
                     EntityRef::New(i) => {
                         let e = &ex.new_entities[i as usize];
                         push_entity_columns(&mut out, &e.id, &e.name, e.kind);
@@ -996,6 +1003,17 @@ mod tests {
             text,
             Format::Csv,
         );
+        // Without a table (or with one of another gazetteer) the columns are written in place.
+        let without = render_mentions(
+            &g,
+            &EntityColumns::default(),
+            "d",
+            &ex,
+            Some(title),
+            text,
+            Format::Csv,
+        );
+        assert_eq!(without, ours);
         assert_eq!(
             String::from_utf8(ours).unwrap(),
             reference_rows(&g, "d", &ex, title, text)
