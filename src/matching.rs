@@ -1138,6 +1138,21 @@ impl Matcher {
 /// has few).
 #[inline]
 fn ascii_capital_bits(b: &[u8], start: usize, end: usize) -> Option<u64> {
+    capital_bits::<true>(b, start, end)
+}
+
+/// [`ascii_capital_bits`] for a surface that is one token, which holds no joiner (joiners
+/// separate tokens): folded char `i` is byte `i`, so the capitals are gathered with nothing to
+/// squeeze out. Most names are one word, and this is most of what checking their case costs.
+#[inline]
+fn ascii_token_capital_bits(b: &[u8], start: usize, end: usize) -> Option<u64> {
+    capital_bits::<false>(b, start, end)
+}
+
+/// The capitals of the ASCII surface `b[start..end]` (at most 64 bytes) as bits, the joiners'
+/// places squeezed out when `JOINERS` (a surface of one token has none).
+#[inline(always)]
+fn capital_bits<const JOINERS: bool>(b: &[u8], start: usize, end: usize) -> Option<u64> {
     use crate::text::{ascii_in_range, HI};
     if end - start > 64 {
         return None;
@@ -1165,57 +1180,25 @@ fn ascii_capital_bits(b: &[u8], start: usize, end: usize) -> Option<u64> {
             return None;
         }
         let mut upper = gather(ascii_in_range(x, b'A', b'Z'));
-        let joiners = gather(
-            ascii_in_range(x, b'\t', 0x0d)
-                | ascii_in_range(x, b' ', b' ')
-                | ascii_in_range(x, b'-', b'-'),
-        );
-        let mut left = joiners;
-        while left != 0 {
-            // The highest joiner first, so that the places below it stay put.
-            let j = 63 - left.leading_zeros();
-            upper = (upper & ((1 << j) - 1)) | (upper >> (j + 1)) << j;
-            left &= !(1 << j);
+        let mut folded = n as u32;
+        if JOINERS {
+            let joiners = gather(
+                ascii_in_range(x, b'\t', 0x0d)
+                    | ascii_in_range(x, b' ', b' ')
+                    | ascii_in_range(x, b'-', b'-'),
+            );
+            let mut left = joiners;
+            while left != 0 {
+                // The highest joiner first, so that the places below it stay put.
+                let j = 63 - left.leading_zeros();
+                upper = (upper & ((1 << j) - 1)) | (upper >> (j + 1)) << j;
+                left &= !(1 << j);
+            }
+            folded -= joiners.count_ones();
         }
         // i <= the byte's index < 64: joiners fold to nothing, every other byte to one char.
         bits |= upper << i;
-        i += n as u32 - joiners.count_ones();
-        at += n;
-    }
-    Some(bits)
-}
-
-/// [`ascii_capital_bits`] for a surface that is one token, which holds no joiner (joiners
-/// separate tokens): folded char `i` is byte `i`, so the capitals are gathered with nothing to
-/// squeeze out. Most names are one word, and this is most of what checking their case costs.
-#[inline]
-fn ascii_token_capital_bits(b: &[u8], start: usize, end: usize) -> Option<u64> {
-    use crate::text::{ascii_in_range, HI};
-    if end - start > 64 {
-        return None;
-    }
-    let gather = |x: u64| ((x >> 7) & crate::text::LO).wrapping_mul(0x0102_0408_1020_4080) >> 56;
-    let (mut bits, mut at) = (0u64, start);
-    while at < end {
-        let n = (end - at).min(8);
-        let x = match b.get(at..at + 8) {
-            Some(w) => u64::from_le_bytes(w.try_into().expect("8 bytes")),
-            None => {
-                let mut w = [0u8; 8];
-                w[..n].copy_from_slice(&b[at..at + n]);
-                u64::from_le_bytes(w)
-            }
-        };
-        // Only the token's bytes: zeros past its end are no capital.
-        let x = if n == 8 {
-            x
-        } else {
-            x & ((1u64 << (8 * n)) - 1)
-        };
-        if x & HI != 0 {
-            return None;
-        }
-        bits |= gather(ascii_in_range(x, b'A', b'Z')) << (at - start);
+        i += folded;
         at += n;
     }
     Some(bits)
