@@ -1039,12 +1039,64 @@ fn char_at(text: &str, i: usize) -> Option<char> {
     }
 }
 
-/// Family names written first: a name of two or three words starting with one of these is
-/// East Asian, and its short form is the family name ("Lee" for Lee Jae-myung, "Xi").
-const FAMILY_FIRST: &[&str] = &[
-    "Kim", "Lee", "Park", "Choi", "Chung", "Moon", "Yoon", "Han", "Xi", "Li", "Wang", "Zhang",
-    "Liu", "Chen", "Hu", "Wen",
-];
+/// Whether `w` is a family name written first: a name of two or three words starting with one
+/// of these is East Asian, and its short form is the family name ("Lee" for Lee Jae-myung,
+/// "Xi"). A match on the word tests its length before any byte: it is asked of every name of a
+/// person.
+fn is_family_first(w: &str) -> bool {
+    matches!(
+        w,
+        "Kim"
+            | "Lee"
+            | "Park"
+            | "Choi"
+            | "Chung"
+            | "Moon"
+            | "Yoon"
+            | "Han"
+            | "Xi"
+            | "Li"
+            | "Wang"
+            | "Zhang"
+            | "Liu"
+            | "Chen"
+            | "Hu"
+            | "Wen"
+    )
+}
+
+/// The last word of `s` between whitespace, as `split_whitespace().next_back()` gives it,
+/// without decoding ASCII.
+fn last_word(s: &str) -> Option<&str> {
+    let b = s.as_bytes();
+    // The char ending at byte `i` (a char boundary past 0): its length and whether it is a space.
+    let before = |i: usize| match b[i - 1] {
+        b'\t'..=b'\r' | b' ' => (1, true),
+        c if c < 0x80 => (1, false),
+        _ => s[..i]
+            .chars()
+            .next_back()
+            .map_or((1, false), |c| (c.len_utf8(), c.is_whitespace())),
+    };
+    let mut end = b.len();
+    while end > 0 {
+        match before(end) {
+            (l, true) => end -= l,
+            _ => break,
+        }
+    }
+    if end == 0 {
+        return None;
+    }
+    let mut start = end;
+    while start > 0 {
+        match before(start) {
+            (l, false) => start -= l,
+            _ => break,
+        }
+    }
+    Some(&s[start..end])
+}
 
 /// The first four bytes (or fewer) of a few names, to tell at once whether a name may start at
 /// a place: a capital starts many words ("The", "She") that are no short name, and each of them
@@ -1144,27 +1196,34 @@ fn short_names(
 ) {
     let mut keys: Vec<(&str, EntityRef)> = Vec::new();
     let mut seen = KeyIndex::default();
+    // The gazetteer's types are distinct labels, so a known entity is a person when its label is
+    // this very one: no string to compare per mention.
+    let person_type = g.types().iter().find(|t| ***t == *"person").map(|t| &**t);
     for (f, field) in fields.iter().enumerate() {
         for r in &out[f] {
             let person = match r.entity {
-                EntityRef::Known(e) => g.type_name(e) == "person",
+                EntityRef::Known(e) => person_type.is_some_and(|p| std::ptr::eq(g.type_name(e), p)),
                 EntityRef::New(i) => new_entities[i as usize].kind == "person",
             };
             if !person {
                 continue;
             }
             // The name without a title the alias may hold ("President Lee Jae-myung"): only its
-            // first word, last word and length matter.
-            let mut name = words(&field.text[r.start..r.end])
-                .skip_while(|w| is_role_word(w.trim_end_matches('.')));
-            let Some(first) = name.next() else {
+            // first word, last word and length matter, so the words between are not walked.
+            let span = &field.text[r.start..r.end];
+            let mut name = words(span);
+            let Some(first) = name
+                .by_ref()
+                .find(|w| !is_role_word(w.trim_end_matches('.')))
+            else {
                 continue;
             };
-            let (len, last) = name.fold((1, first), |(n, _), w| (n + 1, w));
-            if len < 2 {
+            let rest = &span[name.pos..];
+            let Some(last) = last_word(rest) else {
                 continue;
-            }
-            let key = if len <= 3 && FAMILY_FIRST.contains(&first) {
+            };
+            // Two or three words in all: at most two after the first.
+            let key = if is_family_first(first) && words(rest).nth(2).is_none() {
                 first
             } else {
                 last
@@ -1577,6 +1636,22 @@ fn role_start(text: &str, r: &Resolved) -> usize {
 mod tests {
     use super::*;
     use crate::text::next_capital_or_non_ascii;
+
+    #[test]
+    fn last_word_is_split_whitespace_next_back() {
+        for s in [
+            "",
+            " ",
+            "Lee",
+            "Lee Jae-myung",
+            "Kim  Jong\u{a0}un ",
+            "Zoë Ångström\u{2003}",
+            "\u{3000}",
+            "a\tb\n",
+        ] {
+            assert_eq!(last_word(s), s.split_whitespace().next_back(), "{s:?}");
+        }
+    }
 
     /// The gate of [`discover_in`] as it was before [`worth_discovering`]: every capitalized
     /// word of the sentence is delimited, in turn, and compared with the one before it. Kept as
