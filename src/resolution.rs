@@ -1009,24 +1009,33 @@ impl<'a> Iterator for Words<'a> {
             return None;
         }
         let start = i;
-        while i < n {
-            let c = b[i];
-            if c < 0x80 {
-                if matches!(c, b'\t'..=b'\r' | b' ') {
-                    break;
-                }
+        loop {
+            // One table probe per ASCII byte of the word; only a space or a non-ASCII byte stops.
+            while i < n && !SPACE_OR_NON_ASCII[b[i] as usize] {
                 i += 1;
-            } else if space_at(s, i) == 0 {
-                // Step over the whole char.
-                i += s[i..].chars().next().map_or(1, char::len_utf8);
-            } else {
+            }
+            if i >= n || b[i] < 0x80 || space_at(s, i) != 0 {
                 break;
             }
+            // Step over the whole char.
+            i += s[i..].chars().next().map_or(1, char::len_utf8);
         }
         self.pos = i;
         Some(&s[start..i])
     }
 }
+
+/// ASCII whitespace (as `char::is_whitespace` has it) and every non-ASCII byte: where
+/// [`Words`] must look closer.
+static SPACE_OR_NON_ASCII: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = matches!(i as u8, b'\t'..=b'\r' | b' ') || i >= 0x80;
+        i += 1;
+    }
+    t
+};
 
 /// The char that starts at byte `i` of `text` (a char boundary), if any; ASCII needs no
 /// decoding.
@@ -1638,7 +1647,7 @@ mod tests {
     use crate::text::next_capital_or_non_ascii;
 
     #[test]
-    fn last_word_is_split_whitespace_next_back() {
+    fn words_and_last_word_are_split_whitespace() {
         for s in [
             "",
             " ",
@@ -1650,6 +1659,7 @@ mod tests {
             "a\tb\n",
         ] {
             assert_eq!(last_word(s), s.split_whitespace().next_back(), "{s:?}");
+            assert!(words(s).eq(s.split_whitespace()), "{s:?}");
         }
     }
 
