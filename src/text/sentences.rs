@@ -10,6 +10,8 @@
 //! ends a sentence and a paragraph. The scan is one pass over the bytes, so it costs little next to
 //! matching.
 
+use std::sync::OnceLock;
+
 /// Sentence boundaries of one text.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Sentences {
@@ -132,8 +134,8 @@ impl Three {
 struct Interesting<'a> {
     b: &'a [u8],
     /// Searches for `.`, `!` and `?`, and for a line break, `"` and 0xE2.
-    terminators: Three,
-    others: Three,
+    terminators: &'static Three,
+    others: &'static Three,
     /// Next `.`, `!` or `?` at or after the last position asked for (or the text's length).
     terminator: usize,
     /// Next line break, `"` or 0xE2 byte, likewise.
@@ -142,10 +144,15 @@ struct Interesting<'a> {
 
 impl<'a> Interesting<'a> {
     fn new(b: &'a [u8]) -> Self {
+        // The searchers hold six vectors each: built once per process and borrowed, not built
+        // and copied around for every text.
+        static SEARCHERS: OnceLock<[Three; 2]> = OnceLock::new();
+        let [terminators, others] =
+            SEARCHERS.get_or_init(|| [Three::new(b'.', b'!', b'?'), Three::new(b'\n', b'"', 0xE2)]);
         let mut s = Interesting {
             b,
-            terminators: Three::new(b'.', b'!', b'?'),
-            others: Three::new(b'\n', b'"', 0xE2),
+            terminators,
+            others,
             terminator: 0,
             other: 0,
         };
