@@ -10,6 +10,8 @@
 //! ends a sentence and a paragraph. The scan is one pass over the bytes, so it costs little next to
 //! matching.
 
+use std::sync::OnceLock;
+
 /// Sentence boundaries of one text.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Sentences {
@@ -132,8 +134,8 @@ impl Three {
 struct Interesting<'a> {
     b: &'a [u8],
     /// Searches for `.`, `!` and `?`, and for a line break, `"` and 0xE2.
-    terminators: Three,
-    others: Three,
+    terminators: &'static Three,
+    others: &'static Three,
     /// Next `.`, `!` or `?` at or after the last position asked for (or the text's length).
     terminator: usize,
     /// Next line break, `"` or 0xE2 byte, likewise.
@@ -142,10 +144,15 @@ struct Interesting<'a> {
 
 impl<'a> Interesting<'a> {
     fn new(b: &'a [u8]) -> Self {
+        // The searchers hold six vectors each: built once per process and borrowed, not built
+        // and copied around for every text.
+        static SEARCHERS: OnceLock<[Three; 2]> = OnceLock::new();
+        let [terminators, others] =
+            SEARCHERS.get_or_init(|| [Three::new(b'.', b'!', b'?'), Three::new(b'\n', b'"', 0xE2)]);
         let mut s = Interesting {
             b,
-            terminators: Three::new(b'.', b'!', b'?'),
-            others: Three::new(b'\n', b'"', 0xE2),
+            terminators,
+            others,
             terminator: 0,
             other: 0,
         };
@@ -154,12 +161,14 @@ impl<'a> Interesting<'a> {
         s
     }
 
+    #[inline]
     fn find_terminator(&self, from: usize) -> usize {
         self.terminators
             .find(&self.b[from..])
             .map_or(self.b.len(), |k| from + k)
     }
 
+    #[inline]
     fn find_other(&self, from: usize) -> usize {
         self.others
             .find(&self.b[from..])
@@ -225,6 +234,17 @@ pub fn split(text: &str) -> Sentences {
         }
         let c = b[i];
         match c {
+            // The common case, a period, one space and a word: no closers to skip and no more
+            // space to count.
+            b'.' if i + 2 < n && b[i + 1] == b' ' && !is_space(b[i + 2]) => {
+                let k = i + 2;
+                if !b[k].is_ascii_lowercase() && !is_abbreviation(b, i) {
+                    push(&mut out, k, false, &mut para);
+                    open_quotes = 0;
+                    straight_quotes = 0;
+                }
+                i = k;
+            }
             b'.' | b'!' | b'?' => {
                 let (j, closed) = skip_closers(b, i);
                 open_quotes = (open_quotes - closed).max(0);
@@ -237,13 +257,8 @@ pub fn split(text: &str) -> Sentences {
                     break;
                 }
                 let single_period = c == b'.' && (i + 1 >= n || b[i + 1] != b'.');
-                let breaks = if newlines > 0 {
-                    true
-                } else if single_period && is_abbreviation(b, i) {
-                    false
-                } else {
-                    !b[k].is_ascii_lowercase()
-                };
+                let breaks = newlines > 0
+                    || !(b[k].is_ascii_lowercase() || (single_period && is_abbreviation(b, i)));
                 if breaks {
                     push(&mut out, k, newlines > 0, &mut para);
                     open_quotes = 0;
@@ -328,10 +343,13 @@ fn skip_space(b: &[u8], mut i: usize) -> (usize, u32) {
     (i, newlines)
 }
 
-/// The word of ASCII letters (and inner periods) that ends just before byte `end`.
-fn word_before(b: &[u8], end: usize) -> &[u8] {
+/// The word of ASCII letters (and inner periods) that ends just before byte `end`, or its last
+/// `max` bytes when it is longer: callers that only look at short words need not walk back over
+/// the long ones.
+fn word_before(b: &[u8], end: usize, max: usize) -> &[u8] {
+    let stop = end.saturating_sub(max);
     let mut s = end;
-    while s > 0
+    while s > stop
         && (b[s - 1].is_ascii_alphabetic()
             || (b[s - 1] == b'.' && s > 1 && b[s - 2].is_ascii_alphabetic()))
     {
@@ -342,7 +360,9 @@ fn word_before(b: &[u8], end: usize) -> &[u8] {
 
 /// Whether the period at `dot` ends an abbreviation or an initial.
 fn is_abbreviation(b: &[u8], dot: usize) -> bool {
-    let w = word_before(b, dot);
+    // One byte more than the longest abbreviation tells a longer word; its tail is enough for the
+    // dotted check below.
+    let w = word_before(b, dot, ABBREVIATION_MAX + 1);
     if w.is_empty() {
         return false;
     }
@@ -354,8 +374,11 @@ fn is_abbreviation(b: &[u8], dot: usize) -> bool {
         return true;
     }
     // The longest abbreviation has six bytes, and a sentence ends after most words that short:
-    // one integer per word and a binary search of integers, not of strings.
-    w.len() <= ABBREVIATION_MAX && ABBREVIATION_KEYS.binary_search(&key(w)).is_ok()
+    // a bit per length and first letter turns most of them away, and the rest take a binary
+    // search of integers, not of strings.
+    w.len() <= ABBREVIATION_MAX
+        && ABBREVIATION_FIRSTS[w.len()] >> (w[0] - b'A') & 1 != 0
+        && ABBREVIATION_KEYS.binary_search(&key(w)).is_ok()
 }
 
 /// Bytes in the longest of [`ABBREVIATIONS`].
@@ -376,6 +399,20 @@ const fn key(w: &[u8]) -> u64 {
     }
     k
 }
+
+/// For each length, a bit for the first letter (from `A`, which is below `a`) of each
+/// abbreviation of that length.
+const ABBREVIATION_FIRSTS: [u64; ABBREVIATION_MAX + 1] = {
+    let mut firsts = [0u64; ABBREVIATION_MAX + 1];
+    let mut i = 0;
+    while i < ABBREVIATIONS.len() {
+        let a = ABBREVIATIONS[i].as_bytes();
+        assert!(a[0].is_ascii_alphabetic());
+        firsts[a.len()] |= 1 << (a[0] - b'A');
+        i += 1;
+    }
+    firsts
+};
 
 /// The keys of [`ABBREVIATIONS`], in the same (sorted) order.
 const ABBREVIATION_KEYS: [u64; ABBREVIATIONS.len()] = {
