@@ -1205,13 +1205,10 @@ fn short_names(
 ) {
     let mut keys: Vec<(&str, EntityRef)> = Vec::new();
     let mut seen = KeyIndex::default();
-    // The gazetteer's types are distinct labels, so a known entity is a person when its label is
-    // this very one: no string to compare per mention.
-    let person_type = g.types().iter().find(|t| ***t == *"person").map(|t| &**t);
     for (f, field) in fields.iter().enumerate() {
         for r in &out[f] {
             let person = match r.entity {
-                EntityRef::Known(e) => person_type.is_some_and(|p| std::ptr::eq(g.type_name(e), p)),
+                EntityRef::Known(e) => g.type_name(e) == "person",
                 EntityRef::New(i) => new_entities[i as usize].kind == "person",
             };
             if !person {
