@@ -95,7 +95,7 @@ const CONTINUING_WORDS: &[&str] = &[
     "with",
 ];
 
-/// A search for any of three bytes, set up once per text. `memchr::memchr3` picks its vector
+/// A search for any of three bytes, set up once. `memchr::memchr3` picks its vector
 /// routine and fills its vectors on every call, and here a call covers some fifty bytes (a hit
 /// comes at every period and line break), so that setup cost more than the search itself.
 #[derive(Clone, Copy)]
