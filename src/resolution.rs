@@ -17,7 +17,7 @@ use crate::gazetteer::Gazetteer;
 use crate::matching::{Candidate, MatchKind, Occurrence};
 use crate::text::roles::is_role_word;
 use crate::text::tokens::ALNUM;
-use crate::text::{Kind, Sentences, Tokenizer};
+use crate::text::{next_word_start, starts_word, Kind, Sentences, Tokenizer};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::Cell;
 
@@ -924,34 +924,6 @@ fn worth_discovering(
         }
         i = next_word_start(b, j);
     }
-}
-
-/// Bytes a word can start at: an ASCII capital, or the first byte of a multibyte char.
-#[inline(always)]
-fn starts_word(c: u8) -> bool {
-    c.wrapping_sub(b'A') < 26 || c >= 0xC0
-}
-
-/// The first position in `b[i..]` that can start a word ([`starts_word`]; `b.len()` when there
-/// is none). Sixteen bytes are tested per step in a form the compiler makes vector compares of
-/// (SSE2 on x86-64), down to one mask test; the step that hits finds the byte eight at a time.
-#[inline(always)]
-fn next_word_start(b: &[u8], mut i: usize) -> usize {
-    use crate::text::{ascii_in_range, find_byte, HI};
-    while let Some(w) = b.get(i..i + 16) {
-        if w.iter().fold(false, |any, &c| any | starts_word(c)) {
-            break;
-        }
-        i += 16;
-    }
-    // ASCII capitals, and bytes with both bit 7 and bit 6 set (0xC0 and up).
-    find_byte(
-        b,
-        i,
-        b.len(),
-        |x| ascii_in_range(x, b'A', b'Z') | (x & (x << 1) & HI),
-        starts_word,
-    )
 }
 
 /// The end of the word that starts at `i`: the first byte from `i + 1` on that is not a word
@@ -1918,37 +1890,6 @@ mod tests {
             }
         }
         assert_eq!(skip_lowercase(b"abcdefghijklmnopqrstuvwxyz", 0, 26), 26);
-    }
-
-    #[test]
-    fn capitals_and_non_ascii_bytes_are_found_in_any_lane() {
-        let text =
-            "the talks in geneva ended; then Ms Haddad met Erdoğan’s aide, and “nobody” spoke.";
-        let b = text.as_bytes();
-        for start in 0..b.len() {
-            let expected = (start..b.len())
-                .find(|&i| b[i].is_ascii_uppercase() || b[i] >= 0x80)
-                .unwrap_or(b.len());
-            assert_eq!(
-                next_capital_or_non_ascii(b, start, b.len()),
-                expected,
-                "from {start}"
-            );
-        }
-        // Every byte value, at every position of an eight-byte lane.
-        for v in 0..=255u8 {
-            for at in 0..8 {
-                let mut b = [b'x'; 8];
-                b[at] = v;
-                let hit = v.is_ascii_uppercase() || v >= 0x80;
-                let expected = if hit { at } else { 8 };
-                assert_eq!(
-                    next_capital_or_non_ascii(&b, 0, 8),
-                    expected,
-                    "{v:#x} at {at}"
-                );
-            }
-        }
     }
 
     /// [`word_before`] as it was written before its ASCII fast path.

@@ -101,8 +101,8 @@ pub(crate) fn find_byte(
 
 /// The first byte in `b[i..end]` that is an ASCII capital or not ASCII (`end` when there is
 /// none). Only such a byte can start a capitalized word, and most bytes of news are lowercase
-/// letters and spaces, so they are passed over eight at a time. Resolution and discovery use it to
-/// go from one possible name to the next.
+/// letters and spaces, so they are passed over eight at a time. Discovery uses it to go from one
+/// possible name to the next.
 #[inline]
 pub(crate) fn next_capital_or_non_ascii(b: &[u8], i: usize, end: usize) -> usize {
     // Capitals, and non-ASCII bytes by their own bit 7.
@@ -112,6 +112,35 @@ pub(crate) fn next_capital_or_non_ascii(b: &[u8], i: usize, end: usize) -> usize
         end,
         |x| ascii_in_range(x, b'A', b'Z') | (x & HI),
         |c| c.is_ascii_uppercase() || c >= 0x80,
+    )
+}
+
+/// Bytes a word can start at: an ASCII capital, or the first byte of a multibyte char.
+#[inline(always)]
+pub(crate) fn starts_word(c: u8) -> bool {
+    c.wrapping_sub(b'A') < 26 || c >= 0xC0
+}
+
+/// The first position in `b[i..]` that can start a word ([`starts_word`]; `b.len()` when there
+/// is none). Sixteen bytes are tested per step in a form the compiler makes vector compares of
+/// (SSE2 on x86-64), down to one mask test; the step that hits finds the byte eight at a time.
+/// From a char boundary it finds what [`next_capital_or_non_ascii`] finds (the first non-ASCII
+/// byte there is a lead byte); resolution's sentence gate uses it.
+#[inline(always)]
+pub(crate) fn next_word_start(b: &[u8], mut i: usize) -> usize {
+    while let Some(w) = b.get(i..i + 16) {
+        if w.iter().fold(false, |any, &c| any | starts_word(c)) {
+            break;
+        }
+        i += 16;
+    }
+    // ASCII capitals, and bytes with both bit 7 and bit 6 set (0xC0 and up).
+    find_byte(
+        b,
+        i,
+        b.len(),
+        |x| ascii_in_range(x, b'A', b'Z') | (x & (x << 1) & HI),
+        starts_word,
     )
 }
 
@@ -153,6 +182,37 @@ fn count_chars(b: &[u8]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn capitals_and_non_ascii_bytes_are_found_in_any_lane() {
+        let text =
+            "the talks in geneva ended; then Ms Haddad met Erdoğan’s aide, and “nobody” spoke.";
+        let b = text.as_bytes();
+        for start in 0..b.len() {
+            let expected = (start..b.len())
+                .find(|&i| b[i].is_ascii_uppercase() || b[i] >= 0x80)
+                .unwrap_or(b.len());
+            assert_eq!(
+                next_capital_or_non_ascii(b, start, b.len()),
+                expected,
+                "from {start}"
+            );
+        }
+        // Every byte value, at every position of an eight-byte lane.
+        for v in 0..=255u8 {
+            for at in 0..8 {
+                let mut b = [b'x'; 8];
+                b[at] = v;
+                let hit = v.is_ascii_uppercase() || v >= 0x80;
+                let expected = if hit { at } else { 8 };
+                assert_eq!(
+                    next_capital_or_non_ascii(&b, 0, 8),
+                    expected,
+                    "{v:#x} at {at}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn ascii_in_range_tests_each_byte_alone() {
