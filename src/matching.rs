@@ -50,12 +50,13 @@ impl MatchKind {
     }
 }
 
-/// One alias as compiled: which entity it names and which letters must be capitals.
+/// One alias as the builder compiles it and a snapshot stores it: which entity it names and
+/// which letters must be capitals.
 #[derive(Clone, Copy, Debug)]
-struct Variant {
+struct Alias {
     entity: u32,
     kind: MatchKind,
-    /// Range into `Matcher::caps`: positions (in folded chars) that must be capitals.
+    /// Range into [`Tables::caps`]: positions (in folded chars) that must be capitals.
     caps_start: u32,
     caps_len: u16,
     /// A single all-capitals word ("US", "NATO").
@@ -65,6 +66,53 @@ struct Variant {
     /// A single word that is also an ordinary word or name.
     weak: Weak,
 }
+
+/// One alias as a scan reads it: an [`Alias`] with its capitals inline, so that checking the
+/// case of a name reads one record where it read two, far apart (each a likely cache miss).
+#[derive(Clone, Copy, Debug)]
+struct Variant {
+    /// Bit `p` for each position `p` that must be a capital; with [`LONG_CAPS`], a range
+    /// instead (start, then length from bit 32) into `Matcher::long_caps`, for an alias with a
+    /// capital past its 64th char.
+    caps: u64,
+    entity: u32,
+    kind: MatchKind,
+    weak: Weak,
+    /// [`ACRONYM`], [`ARTICLE`], [`LAST`], [`LONG_CAPS`].
+    flags: u8,
+}
+
+impl Variant {
+    /// `a`, whose capitals are `caps`, those past the 64th char kept in `long_caps`.
+    fn new(a: &Alias, caps: &[u16], long_caps: &mut Vec<u16>) -> Variant {
+        let mut flags = if a.acronym { ACRONYM } else { 0 } | if a.article { ARTICLE } else { 0 };
+        let caps = if caps.iter().all(|&p| p < 64) {
+            caps.iter().fold(0u64, |bits, &p| bits | 1 << p)
+        } else {
+            flags |= LONG_CAPS;
+            let start = long_caps.len() as u64;
+            long_caps.extend_from_slice(caps);
+            start | (caps.len() as u64) << 32
+        };
+        Variant {
+            caps,
+            entity: a.entity,
+            kind: a.kind,
+            weak: a.weak,
+            flags,
+        }
+    }
+}
+
+/// [`Alias::acronym`].
+const ACRONYM: u8 = 1;
+/// [`Alias::article`].
+const ARTICLE: u8 = 2;
+/// The last variant of its node: the variants of a node follow one another, from the one its
+/// number names.
+const LAST: u8 = 4;
+/// [`Variant::caps`] is a range into `Matcher::long_caps`.
+const LONG_CAPS: u8 = 8;
 
 /// An entity an occurrence may name, and how.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -207,16 +255,12 @@ impl TokenTable {
         }
     }
 
-    /// The entries, sorted, so that a compiled gazetteer does not depend on table layout.
-    fn sorted(&self) -> Vec<(u32, u64, u32)> {
-        let mut v: Vec<_> = self
-            .slots
+    /// The entries, in table order.
+    fn entries(&self) -> impl Iterator<Item = (u32, u64, u32)> + '_ {
+        self.slots
             .iter()
             .filter(|s| s.value != 0)
             .map(|s| (s.node, s.token, s.value))
-            .collect();
-        v.sort_unstable();
-        v
     }
 }
 
@@ -227,7 +271,7 @@ pub struct MatcherBuilder {
     vocab: FxHashMap<u64, Box<str>>,
     trans: FxHashMap<(u32, u64), u32>,
     nodes: u32,
-    terminals: Vec<(u32, Variant)>,
+    terminals: Vec<(u32, Alias)>,
     caps: Vec<u16>,
     free_starts: FxHashSet<u64>,
     /// Nodes with a transition on a token whose first letter is not a capital in some alias.
@@ -432,7 +476,7 @@ impl MatcherBuilder {
         };
         self.terminals.push((
             node,
-            Variant {
+            Alias {
                 entity,
                 kind,
                 caps_start,
@@ -478,7 +522,7 @@ impl MatcherBuilder {
         for i in 1..term_start.len() {
             term_start[i] += term_start[i - 1];
         }
-        let variants: Vec<Variant> = self.terminals.into_iter().map(|(_, v)| v).collect();
+        let aliases: Vec<Alias> = self.terminals.into_iter().map(|(_, v)| v).collect();
         let max_key_len = self.vocab.values().map(|k| k.len()).max().unwrap_or(0);
         let mut free_first = [false; 256];
         let mut free_len = [0u32; 256];
@@ -513,7 +557,7 @@ impl MatcherBuilder {
             .trans
             .iter()
             .filter(|((n, _), _)| *n == ROOT)
-            .map(|(&(n, t), &c)| {
+            .map(|(&(_, t), &c)| {
                 let free = if self.free_starts.contains(&t) {
                     FREE
                 } else {
@@ -524,7 +568,7 @@ impl MatcherBuilder {
                 } else {
                     0
                 };
-                (n, t, tag(c) | free | role)
+                (t, tag(c) | free | role)
             })
             .collect();
         let trans: Vec<_> = self
@@ -533,22 +577,41 @@ impl MatcherBuilder {
             .filter(|((n, _), _)| *n != ROOT)
             .map(|(&(n, t), &c)| (n, t, tag(c)))
             .collect();
-        Matcher {
+        Matcher::from_tables(Tables {
             vocabulary: self.vocab.len(),
-            root: TokenTable::new(root.into_iter()),
-            trans: TokenTable::new(trans.into_iter()),
+            max_key_len,
+            root,
+            trans,
             term_start,
-            variants,
+            aliases,
             caps: self.caps,
-            lower_inner: TokenTable::new(self.lower_inner.iter().map(|&t| (ROOT, t, 1))),
+            lower_inner: self.lower_inner.into_iter().collect(),
             free_first,
             free_len,
             free_pair: free_pair.into_boxed_slice(),
-            max_key_len,
-            the_is_plain: false,
-        }
-        .with_the_is_plain()
+        })
+        .expect("a built trie numbers its nodes within range")
     }
+}
+
+/// The tables of a [`Matcher`] as a snapshot stores them: nodes numbered as the builder made
+/// them (the root 0), and the capitals of all aliases in one array. `build` compiles them,
+/// `decode` reads them, `encode` writes them; [`Matcher::from_tables`] lays them out for scans.
+struct Tables {
+    vocabulary: usize,
+    max_key_len: usize,
+    /// Transitions from the root: token and tagged node.
+    root: Vec<(u64, u32)>,
+    /// Deeper transitions: node, token and tagged node.
+    trans: Vec<(u32, u64, u32)>,
+    /// The aliases that end at node `n` are `aliases[term_start[n]..term_start[n + 1]]`.
+    term_start: Vec<u32>,
+    aliases: Vec<Alias>,
+    caps: Vec<u16>,
+    lower_inner: Vec<u64>,
+    free_first: [bool; 256],
+    free_len: [u32; 256],
+    free_pair: Box<[u32]>,
 }
 
 /// Where a token that starts with the bytes `first` and `second` (None for a one-byte token) is
@@ -568,9 +631,15 @@ pub struct Matcher {
     root: TokenTable,
     /// Deeper transitions, probed only while a name goes on.
     trans: TokenTable,
-    term_start: Vec<u32>,
+    /// The variants of all nodes. A node that ends aliases is numbered by its first variant
+    /// (its variants follow, to one marked [`LAST`]), so that reaching a name finds them with no
+    /// table of ranges between; other nodes are numbered from `variants.len()` on.
     variants: Vec<Variant>,
-    caps: Vec<u16>,
+    /// Number of nodes that end no alias, the root first: with `variants`, how nodes are
+    /// numbered, which `encode` undoes.
+    inner_nodes: u32,
+    /// Capitals of the aliases that have one past their 64th char (see [`LONG_CAPS`]).
+    long_caps: Vec<u16>,
     /// Tokens after the first whose first letter is not a capital in some alias: a lowercase
     /// word after a name goes on with it only if it is one of these ("of", "de"), a set small
     /// enough to stay in cache, unlike the transitions.
@@ -614,26 +683,171 @@ fn weak_from_code(c: u8) -> Option<Weak> {
 }
 
 impl Matcher {
+    /// Lays out `t` for scanning: renumbers the nodes (see [`Matcher::variants`]) and puts
+    /// each alias's capitals inline. Err when the new numbers do not fit in [`NODE`].
+    fn from_tables(t: Tables) -> Result<Matcher, &'static str> {
+        let nodes = t.term_start.len() - 1;
+        let first_inner = t.aliases.len() as u64;
+        let mut inner = 0u64;
+        let mut id = Vec::with_capacity(nodes);
+        let mut variants = Vec::with_capacity(t.aliases.len());
+        let mut long_caps = Vec::new();
+        for (n, w) in t.term_start.windows(2).enumerate() {
+            let (start, end) = (w[0] as usize, w[1] as usize);
+            if start == end || n == ROOT as usize {
+                id.push(first_inner + inner);
+                inner += 1;
+                continue;
+            }
+            id.push(start as u64);
+            // Aliases owned by no node (only in a damaged file) are never reached; keep their
+            // places so that every node's number is its first variant.
+            while variants.len() < start {
+                variants.push(Variant::new(
+                    &t.aliases[variants.len()],
+                    &[],
+                    &mut long_caps,
+                ));
+            }
+            for (i, a) in t.aliases[start..end].iter().enumerate() {
+                let caps = &t.caps[a.caps_start as usize..][..a.caps_len as usize];
+                let mut v = Variant::new(a, caps, &mut long_caps);
+                if start + i + 1 == end {
+                    v.flags |= LAST;
+                }
+                variants.push(v);
+            }
+        }
+        while variants.len() < t.aliases.len() {
+            variants.push(Variant::new(
+                &t.aliases[variants.len()],
+                &[],
+                &mut long_caps,
+            ));
+        }
+        if first_inner + inner > NODE as u64 {
+            return Err("more trie nodes than newsner can number");
+        }
+        // A scan reads the variants of a node tagged as ending aliases from its number on.
+        let tagged_right = |v: &u32| {
+            let n = (v & NODE) as usize;
+            (v & HAS_TERMS != 0) == (id[n] < first_inner)
+        };
+        if !(t.root.iter().all(|(_, v)| tagged_right(v))
+            && t.trans.iter().all(|(_, _, v)| tagged_right(v)))
+        {
+            return Err("node tagged wrong");
+        }
+        let renumber = |v: u32| (v & !NODE) | id[(v & NODE) as usize] as u32;
+        Ok(Matcher {
+            vocabulary: t.vocabulary,
+            root: TokenTable::new(t.root.into_iter().map(|(k, v)| (ROOT, k, renumber(v)))),
+            trans: TokenTable::new(
+                t.trans
+                    .into_iter()
+                    .map(|(n, k, v)| (id[n as usize] as u32, k, renumber(v))),
+            ),
+            variants,
+            inner_nodes: inner as u32,
+            long_caps,
+            lower_inner: TokenTable::new(t.lower_inner.into_iter().map(|t| (ROOT, t, 1))),
+            free_first: t.free_first,
+            free_len: t.free_len,
+            free_pair: t.free_pair,
+            max_key_len: t.max_key_len,
+            the_is_plain: false,
+        }
+        .with_the_is_plain())
+    }
+
+    /// The tables `self` was laid out from, nodes numbered the root first, then the nodes that
+    /// end aliases, then the others, each in the order of their numbers here: laying them out
+    /// again gives `self` back, so that a snapshot written, read and written again is the same.
+    fn to_tables(&self) -> Tables {
+        let first_inner = self.variants.len() as u32;
+        // Stored number by number here; the root is the first inner node.
+        let mut stored = vec![0u32; self.variants.len() + self.inner_nodes as usize];
+        let mut term_start = vec![0u32];
+        let mut aliases = Vec::with_capacity(self.variants.len());
+        let mut caps = Vec::new();
+        let mut node_start = true;
+        for (i, v) in self.variants.iter().enumerate() {
+            if node_start {
+                stored[i] = term_start.len() as u32;
+                term_start.push(i as u32);
+            }
+            node_start = v.flags & LAST != 0;
+            let caps_start = caps.len() as u32;
+            if v.flags & LONG_CAPS != 0 {
+                caps.extend_from_slice(self.long_caps(v));
+            } else {
+                caps.extend((0..64).filter(|&p| v.caps >> p & 1 != 0));
+            }
+            aliases.push(Alias {
+                entity: v.entity,
+                kind: v.kind,
+                caps_start,
+                caps_len: (caps.len() - caps_start as usize) as u16,
+                acronym: v.flags & ACRONYM != 0,
+                article: v.flags & ARTICLE != 0,
+                weak: v.weak,
+            });
+        }
+        let terminal_nodes = term_start.len() as u32 - 1;
+        for r in 1..self.inner_nodes {
+            stored[(first_inner + r) as usize] = terminal_nodes + r;
+            term_start.push(first_inner);
+        }
+        term_start.push(first_inner);
+        let restore = |v: u32| (v & !NODE) | stored[(v & NODE) as usize];
+        let mut root: Vec<_> = self
+            .root
+            .entries()
+            .map(|(_, k, v)| (k, restore(v)))
+            .collect();
+        root.sort_unstable();
+        let mut trans: Vec<_> = self
+            .trans
+            .entries()
+            .map(|(n, k, v)| (stored[n as usize], k, restore(v)))
+            .collect();
+        trans.sort_unstable();
+        let mut lower_inner: Vec<u64> = self.lower_inner.entries().map(|e| e.1).collect();
+        lower_inner.sort_unstable();
+        Tables {
+            vocabulary: self.vocabulary,
+            max_key_len: self.max_key_len,
+            root,
+            trans,
+            term_start,
+            aliases,
+            caps,
+            lower_inner,
+            free_first: self.free_first,
+            free_len: self.free_len,
+            free_pair: self.free_pair.clone(),
+        }
+    }
+
     /// Writes the tables for a compiled gazetteer (see `gazetteer::snapshot`).
     pub(crate) fn encode(&self, e: &mut Enc) {
-        e.len(self.vocabulary);
-        e.len(self.max_key_len);
-        let root = self.root.sorted();
-        e.len(root.len());
-        for (_, k, v) in root {
+        let t = self.to_tables();
+        e.len(t.vocabulary);
+        e.len(t.max_key_len);
+        e.len(t.root.len());
+        for (k, v) in t.root {
             e.u64(k);
             e.u32(v);
         }
-        let trans = self.trans.sorted();
-        e.len(trans.len());
-        for (n, k, v) in trans {
+        e.len(t.trans.len());
+        for (n, k, v) in t.trans {
             e.u32(n);
             e.u64(k);
             e.u32(v);
         }
-        e.u32s(&self.term_start);
-        e.len(self.variants.len());
-        for v in &self.variants {
+        e.u32s(&t.term_start);
+        e.len(t.aliases.len());
+        for v in &t.aliases {
             e.u32(v.entity);
             e.u8(v.kind.code());
             e.u32(v.caps_start);
@@ -641,12 +855,11 @@ impl Matcher {
             e.u8(v.acronym as u8 | (v.article as u8) << 1);
             e.u8(weak_code(v.weak));
         }
-        e.u16s(&self.caps);
-        let lower: Vec<u64> = self.lower_inner.sorted().iter().map(|e| e.1).collect();
-        e.u64s(&lower);
-        self.free_first.iter().for_each(|&b| e.u8(b as u8));
-        self.free_len.iter().for_each(|&x| e.u32(x));
-        e.u32s(&self.free_pair);
+        e.u16s(&t.caps);
+        e.u64s(&t.lower_inner);
+        t.free_first.iter().for_each(|&b| e.u8(b as u8));
+        t.free_len.iter().for_each(|&x| e.u32(x));
+        e.u32s(&t.free_pair);
     }
 
     /// Reads what [`Matcher::encode`] wrote, checking that every index stays in range (entities
@@ -659,7 +872,7 @@ impl Matcher {
         let mut root = Vec::with_capacity(n);
         for _ in 0..n {
             let k = d.u64()?;
-            root.push((ROOT, k, d.u32()?));
+            root.push((k, d.u32()?));
         }
         let n = d.len(16)?;
         let mut trans = Vec::with_capacity(n);
@@ -671,7 +884,7 @@ impl Matcher {
         let term_start = d.u32s()?;
         let nodes = term_start.len().checked_sub(1).ok_or(bad("no nodes"))?;
         let n = d.len(13)?;
-        let mut variants = Vec::with_capacity(n);
+        let mut aliases = Vec::with_capacity(n);
         for _ in 0..n {
             let entity = d.u32()?;
             let kind = MatchKind::from_code(d.u8()?).ok_or(bad("match kind"))?;
@@ -682,7 +895,7 @@ impl Matcher {
             if entity as usize >= entities {
                 return Err(bad("entity out of range"));
             }
-            variants.push(Variant {
+            aliases.push(Alias {
                 entity,
                 kind,
                 caps_start,
@@ -693,7 +906,7 @@ impl Matcher {
             });
         }
         let caps = d.u16s()?;
-        let lower_inner = TokenTable::new(d.u64s()?.into_iter().map(|t| (ROOT, t, 1)));
+        let lower_inner = d.u64s()?;
         let mut free_first = [false; 256];
         for b in free_first.iter_mut() {
             *b = d.u8()? != 0;
@@ -708,36 +921,42 @@ impl Matcher {
         }
         let in_range = root
             .iter()
-            .chain(&trans)
-            .all(|&(_, _, v)| v != 0 && ((v & NODE) as usize) < nodes)
+            .map(|&(_, v)| v)
+            .chain(trans.iter().map(|&(_, _, v)| v))
+            .all(|v| v != 0 && ((v & NODE) as usize) < nodes)
             && trans
                 .iter()
                 .all(|&(k, _, _)| k != ROOT && (k as usize) < nodes)
             && term_start.windows(2).all(|w| w[0] <= w[1])
             && term_start
                 .last()
-                .is_some_and(|&t| t as usize == variants.len())
-            && variants
+                .is_some_and(|&t| t as usize == aliases.len())
+            && aliases
                 .iter()
                 .all(|v| v.caps_start as usize + v.caps_len as usize <= caps.len());
         if !in_range {
             return Err(bad("index out of range"));
         }
-        Ok(Matcher {
+        Matcher::from_tables(Tables {
             vocabulary,
-            root: TokenTable::new(root.into_iter()),
-            trans: TokenTable::new(trans.into_iter()),
+            max_key_len,
+            root,
+            trans,
             term_start,
-            variants,
+            aliases,
             caps,
             lower_inner,
             free_first,
             free_len,
             free_pair,
-            max_key_len,
-            the_is_plain: false,
-        }
-        .with_the_is_plain())
+        })
+        .map_err(bad)
+    }
+
+    /// The capitals of `v`, which has [`LONG_CAPS`].
+    fn long_caps(&self, v: &Variant) -> &[u16] {
+        let start = v.caps as u32 as usize;
+        &self.long_caps[start..][..(v.caps >> 32) as usize]
     }
 
     /// Sets [`Matcher::the_is_plain`], which is derived from the root and not stored.
@@ -1102,25 +1321,34 @@ impl Matcher {
             Some(bits) => p < 64 && bits >> p & 1 != 0,
             None => upper.get(p as usize).copied().unwrap_or(false),
         };
-        let range =
-            self.term_start[node as usize] as usize..self.term_start[node as usize + 1] as usize;
+        let has_caps = |v: &Variant| {
+            if v.flags & LONG_CAPS != 0 {
+                self.long_caps(v).iter().all(|&p| is_capital(p))
+            } else if let Some(bits) = bits {
+                v.caps & !bits == 0
+            } else {
+                (0..64).all(|p| v.caps >> p & 1 == 0 || is_capital(p))
+            }
+        };
         let out = &mut scratch.candidates;
         out.clear();
         let mut article = false;
         let mut in_caps_run = None;
-        for v in &self.variants[range] {
-            let caps =
-                &self.caps[v.caps_start as usize..v.caps_start as usize + v.caps_len as usize];
-            if !caps.iter().all(|&p| is_capital(p)) {
+        let mut more = true;
+        let at_node = self.variants[node as usize..]
+            .iter()
+            .take_while(|v| std::mem::replace(&mut more, v.flags & LAST == 0));
+        for v in at_node {
+            if !has_caps(v) {
                 continue;
             }
-            if v.acronym {
+            if v.flags & ACRONYM != 0 {
                 let run = *in_caps_run.get_or_insert_with(|| in_capitals_run(text, start, end));
                 if run {
                     continue;
                 }
             }
-            article |= v.article;
+            article |= v.flags & ARTICLE != 0;
             out.push(Candidate {
                 entity: v.entity,
                 kind: v.kind,
@@ -1703,6 +1931,52 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_layout_written_and_read_back_scans_the_same_and_writes_the_same() {
+        // Capitals past the 64th char, nodes with several variants, inner nodes that end
+        // aliases and nodes that end none.
+        let long =
+            "Organisation for the Prohibition of Chemical Weapons and Related Matters Holdings Ltd";
+        let m = matcher(&[
+            (long, 1),
+            ("Organisation", 2),
+            ("Assad", 3),
+            ("Assad", 4),
+            ("ASSAD", 5),
+            ("Bashar al-Assad", 6),
+            ("US", 7),
+        ]);
+        let write = |m: &Matcher| {
+            let mut e = Enc::default();
+            m.encode(&mut e);
+            e.buf
+        };
+        assert!(m.variants.iter().any(|v| v.flags & LONG_CAPS != 0));
+        let bytes = write(&m);
+        let back = Matcher::decode(&mut Dec::new(&bytes), 8).unwrap();
+        assert_eq!(write(&back), bytes);
+        let lower_tail = long.replace("Ltd", "ltd");
+        for text in [
+            long,
+            &lower_tail,
+            "Assad and ASSAD and Bashar al-Assad, the US and us",
+        ] {
+            assert_eq!(find(&m, text), find(&back, text), "{text:?}");
+        }
+        assert_eq!(find(&m, long), [(long.to_string(), vec![1])]);
+        assert_eq!(
+            find(&m, &lower_tail),
+            [("Organisation".to_string(), vec![2])]
+        );
+        assert_eq!(
+            find(&m, "ASSAD, Assad"),
+            [
+                ("ASSAD".to_string(), vec![3, 4, 5]),
+                ("Assad".to_string(), vec![3, 4])
+            ]
+        );
     }
 
     #[test]
