@@ -264,6 +264,71 @@ impl TokenTable {
     }
 }
 
+/// The transitions from the root: a [`TokenTable`] whose node is always the root, so that its
+/// slots need no node: 12 bytes where 16, and a table a quarter smaller.
+#[derive(Clone, Debug)]
+struct RootTable {
+    slots: Box<[RootSlot]>,
+    mask: usize,
+}
+
+/// One entry of a [`RootTable`]: the token's hash in two halves (so that the slot is aligned
+/// to 4 bytes, not 8) and the value, 0 for an empty slot.
+#[derive(Clone, Copy, Debug, Default)]
+struct RootSlot {
+    token: [u32; 2],
+    value: u32,
+}
+
+impl RootTable {
+    /// A table of `entries` (token, value), at most half full.
+    fn new(entries: impl ExactSizeIterator<Item = (u64, u32)>) -> RootTable {
+        let size = (entries.len() * 2).next_power_of_two().max(8);
+        let mut t = RootTable {
+            slots: vec![RootSlot::default(); size].into_boxed_slice(),
+            mask: size - 1,
+        };
+        for (token, value) in entries {
+            assert!(value != 0, "a token table value must not be 0");
+            let halves = [token as u32, (token >> 32) as u32];
+            let mut i = token as usize & t.mask;
+            while t.slots[i].value != 0 && t.slots[i].token != halves {
+                i = (i + 1) & t.mask;
+            }
+            t.slots[i] = RootSlot {
+                token: halves,
+                value,
+            };
+        }
+        t
+    }
+
+    /// The value of `token`.
+    #[inline]
+    fn get(&self, token: u64) -> Option<u32> {
+        let halves = [token as u32, (token >> 32) as u32];
+        let mut i = token as usize & self.mask;
+        loop {
+            let s = self.slots[i];
+            if s.value == 0 {
+                return None;
+            }
+            if s.token == halves {
+                return Some(s.value);
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// The entries (token, value), in table order.
+    fn entries(&self) -> impl Iterator<Item = (u64, u32)> + '_ {
+        self.slots
+            .iter()
+            .filter(|s| s.value != 0)
+            .map(|s| (s.token[0] as u64 | (s.token[1] as u64) << 32, s.value))
+    }
+}
+
 /// Compiles aliases into a [`Matcher`].
 #[derive(Debug, Default)]
 pub struct MatcherBuilder {
@@ -628,7 +693,7 @@ pub struct Matcher {
     vocabulary: usize,
     /// Transitions from the root, apart: every capitalized word probes them, and a small table
     /// stays in cache.
-    root: TokenTable,
+    root: RootTable,
     /// Deeper transitions, probed only while a name goes on.
     trans: TokenTable,
     /// The variants of all nodes. A node that ends aliases is numbered by its first variant
@@ -741,7 +806,7 @@ impl Matcher {
         let renumber = |v: u32| (v & !NODE) | id[(v & NODE) as usize] as u32;
         Ok(Matcher {
             vocabulary: t.vocabulary,
-            root: TokenTable::new(t.root.into_iter().map(|(k, v)| (ROOT, k, renumber(v)))),
+            root: RootTable::new(t.root.into_iter().map(|(k, v)| (k, renumber(v)))),
             trans: TokenTable::new(
                 t.trans
                     .into_iter()
@@ -800,11 +865,7 @@ impl Matcher {
         }
         term_start.push(first_inner);
         let restore = |v: u32| (v & !NODE) | stored[(v & NODE) as usize];
-        let mut root: Vec<_> = self
-            .root
-            .entries()
-            .map(|(_, k, v)| (k, restore(v)))
-            .collect();
+        let mut root: Vec<_> = self.root.entries().map(|(k, v)| (k, restore(v))).collect();
         root.sort_unstable();
         let mut trans: Vec<_> = self
             .trans
@@ -963,7 +1024,7 @@ impl Matcher {
     fn with_the_is_plain(mut self) -> Matcher {
         self.the_is_plain = self
             .root
-            .get(ROOT, TokenHash::of("the"))
+            .get(TokenHash::of("the"))
             .is_some_and(|first| first & FREE != 0 && first & (HAS_TERMS | LOWER_KIDS) == 0);
         self
     }
@@ -1032,7 +1093,7 @@ impl Matcher {
             return None;
         }
         let id = self.token_id(text, t, key)?;
-        let first = self.root.get(ROOT, id)?;
+        let first = self.root.get(id)?;
         (!free || first & FREE != 0).then_some(first)
     }
 
@@ -1139,7 +1200,7 @@ impl Matcher {
                 let mut inner = tk;
                 if let Some(n) = inner.next_token().filter(|n| n.joined && n.end <= occ.end) {
                     let id = self.token_id(text, n, &mut scratch.key);
-                    if let Some(first) = id.and_then(|id| self.root.get(ROOT, id)) {
+                    if let Some(first) = id.and_then(|id| self.root.get(id)) {
                         if let Some((o, r)) = self.longest_at(text, n, first, inner, scratch) {
                             if o.end > occ.end {
                                 (occ, resume) = (o, r);
@@ -1977,6 +2038,13 @@ mod tests {
                 ("Assad".to_string(), vec![3, 4])
             ]
         );
+    }
+
+    #[test]
+    fn records_a_scan_reads_stay_small() {
+        assert_eq!(std::mem::size_of::<RootSlot>(), 12);
+        assert_eq!(std::mem::size_of::<Slot>(), 16);
+        assert_eq!(std::mem::size_of::<Variant>(), 16);
     }
 
     #[test]
