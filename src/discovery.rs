@@ -244,12 +244,14 @@ pub struct Discoverer {
     /// One bit per [`signature`] value, set for every key of `classes`. Most tokens are in no
     /// table, and a clear bit proves it without hashing the token and probing the map.
     signatures: Box<[u64]>,
-    /// For each [`signature`] value whose bit is set: the index in `words` of the one key with
-    /// that signature, or [`SHARED_SIGNATURE`] when several keys share it (then `classes`
-    /// answers). A word then costs one comparison with one key instead of hashing it.
-    slots: Box<[u16]>,
-    /// The keys of `classes` with their bits, as bytes, indexed by `slots`.
-    words: Box<[(Box<[u8]>, u32)]>,
+    /// For each word of `signatures`: how many bits the words before it have set. The entry of
+    /// a signature is then found by counting set bits, in a table of 2 KB that stays in the
+    /// cache, where a slot per signature value (128 KB) missed it.
+    ranks: Box<[u16]>,
+    /// One per set bit of `signatures`, in order: the one key with that signature and its bits,
+    /// in place, so that a word costs one comparison with one key instead of hashing it, and
+    /// one cache line.
+    entries: Box<[Entry]>,
     /// Lowercase given names, as bytes so that a token lowercased into a stack buffer can be
     /// looked up without a UTF-8 check.
     first_names: HashSet<Box<[u8]>>,
@@ -259,8 +261,21 @@ pub struct Discoverer {
 /// never a wrong answer) near 2% for the thousand-odd table words.
 const SIGNATURE_BITS: u32 = 16;
 
-/// The [`Discoverer::slots`] value of a signature that several table words have.
-const SHARED_SIGNATURE: u16 = u16::MAX;
+/// Bytes of a key kept in an [`Entry`].
+const ENTRY_KEY_BYTES: usize = 27;
+
+/// The [`Entry::len`] of a signature that several table words have, or whose word is longer
+/// than [`ENTRY_KEY_BYTES`]: `classes` answers.
+const SHARED_SIGNATURE: u8 = u8::MAX;
+
+/// A table word with a signature of its own, and its [`class`] bits; half a cache line.
+#[derive(Clone, Copy, Debug)]
+#[repr(C, align(32))]
+struct Entry {
+    key: [u8; ENTRY_KEY_BYTES],
+    len: u8,
+    bits: u32,
+}
 
 /// A cheap hash of a word's length and its first, middle and last bytes, used to skip the map
 /// lookup of words that cannot be in it.
@@ -330,24 +345,42 @@ impl Discoverer {
                 *classes.entry(w.into_bytes().into()).or_default() |= bit;
             }
         }
+        // The words by signature; a signature's entry is in place when it has one word.
+        let mut by_signature: Vec<(usize, &[u8], u32)> = classes
+            .iter()
+            .map(|(w, &bits)| (signature(w), &w[..], bits))
+            .collect();
+        by_signature.sort_unstable();
         let mut signatures = vec![0u64; 1 << (SIGNATURE_BITS - 6)].into_boxed_slice();
-        let mut slots = vec![0u16; 1 << SIGNATURE_BITS].into_boxed_slice();
-        let mut words = Vec::with_capacity(classes.len());
-        for (w, &bits) in &classes {
-            let sig = signature(w);
-            if signatures[sig >> 6] & (1 << (sig & 63)) != 0 {
-                slots[sig] = SHARED_SIGNATURE;
+        let mut entries: Vec<Entry> = Vec::new();
+        for (k, &(sig, w, bits)) in by_signature.iter().enumerate() {
+            if k > 0 && by_signature[k - 1].0 == sig {
+                entries.last_mut().expect("an entry").len = SHARED_SIGNATURE;
                 continue;
             }
             signatures[sig >> 6] |= 1 << (sig & 63);
-            slots[sig] = u16::try_from(words.len()).expect("fewer table words than u16::MAX");
-            words.push((w.clone(), bits));
+            let mut entry = Entry {
+                key: [0; ENTRY_KEY_BYTES],
+                len: SHARED_SIGNATURE,
+                bits,
+            };
+            if w.len() <= ENTRY_KEY_BYTES {
+                entry.key[..w.len()].copy_from_slice(w);
+                entry.len = w.len() as u8;
+            }
+            entries.push(entry);
+        }
+        let mut ranks = Vec::with_capacity(signatures.len());
+        let mut set = 0u32;
+        for word in signatures.iter() {
+            ranks.push(u16::try_from(set).expect("fewer table words than u16::MAX"));
+            set += word.count_ones();
         }
         Discoverer {
             classes,
             signatures,
-            slots,
-            words: words.into_boxed_slice(),
+            ranks: ranks.into_boxed_slice(),
+            entries: entries.into_boxed_slice(),
             first_names: first_names
                 .into_iter()
                 .map(|n| n.trim().to_ascii_lowercase())
@@ -362,19 +395,17 @@ impl Discoverer {
     #[inline(always)]
     fn class(&self, w: &[u8]) -> u32 {
         let sig = signature(w);
-        if self.signatures[sig >> 6] & (1 << (sig & 63)) == 0 {
+        let word = self.signatures[sig >> 6];
+        let bit = 1u64 << (sig & 63);
+        if word & bit == 0 {
             return 0;
         }
-        match self.slots[sig] {
+        let k = usize::from(self.ranks[sig >> 6]) + (word & (bit - 1)).count_ones() as usize;
+        let e = &self.entries[k];
+        match e.len {
             SHARED_SIGNATURE => self.classes.get(w).copied().unwrap_or(0),
-            k => {
-                let (key, bits) = &self.words[usize::from(k)];
-                if **key == *w {
-                    *bits
-                } else {
-                    0
-                }
-            }
+            len if usize::from(len) == w.len() && e.key[..w.len()] == *w => e.bits,
+            _ => 0,
         }
     }
 
@@ -1390,6 +1421,24 @@ mod tests {
             .iter()
             .map(|s| s.to_string()),
         )
+    }
+
+    #[test]
+    fn class_answers_as_the_map_does() {
+        let d = disc();
+        for (w, &bits) in &d.classes {
+            assert_eq!(d.class(w), bits, "{:?}", String::from_utf8_lossy(w));
+            // Words that are not keys: cut short, grown, with a byte changed.
+            for other in [
+                &w[..w.len() - 1],
+                &[&w[..], b"x"].concat(),
+                &[b"q", &w[1..]].concat(),
+            ] {
+                let want = d.classes.get(other).copied().unwrap_or(0);
+                assert_eq!(d.class(other), want, "{:?}", String::from_utf8_lossy(other));
+            }
+        }
+        assert!(d.entries.iter().any(|e| e.len != SHARED_SIGNATURE));
     }
 
     fn range_of(text: &str, needle: &str) -> (usize, usize) {

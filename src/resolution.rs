@@ -240,6 +240,69 @@ fn all_common(words: &WordLists, s: &str) -> bool {
     })
 }
 
+/// Answers of [`all_common`] for the names a thread has asked about, kept from document to
+/// document: the same few group names ("Democratic Party", "Senate") come back story after
+/// story, and folding their words and looking each up in three big word sets missed the cache
+/// twice a word. Direct-mapped, one cache line a name, forgetting on collision; the word lists
+/// are those shipped, the same for every gazetteer, so an answer holds for any.
+#[derive(Default)]
+struct CommonNames {
+    /// Empty until first asked.
+    slots: Vec<CommonSlot>,
+}
+
+/// Names kept by [`CommonNames`]; a power of two.
+const COMMON_NAME_SLOTS: usize = 1024;
+
+/// Bytes of a name [`CommonNames`] keeps: a longer one is worked out each time.
+const COMMON_NAME_BYTES: usize = 62;
+
+/// A name and whether all its words are ordinary; `len` 0 is an empty slot.
+#[derive(Clone, Copy)]
+#[repr(align(64))]
+struct CommonSlot {
+    len: u8,
+    common: bool,
+    bytes: [u8; COMMON_NAME_BYTES],
+}
+
+impl CommonNames {
+    /// [`all_common`] of `s`.
+    fn get(&mut self, words: &WordLists, s: &str) -> bool {
+        let b = s.as_bytes();
+        if b.is_empty() || b.len() > COMMON_NAME_BYTES {
+            return all_common(words, s);
+        }
+        if self.slots.is_empty() {
+            self.slots = vec![
+                CommonSlot {
+                    len: 0,
+                    common: false,
+                    bytes: [0; COMMON_NAME_BYTES],
+                };
+                COMMON_NAME_SLOTS
+            ];
+        }
+        let slot = &mut self.slots[common_slot(b)];
+        if usize::from(slot.len) == b.len() && slot.bytes[..b.len()] == *b {
+            return slot.common;
+        }
+        let common = all_common(words, s);
+        slot.len = b.len() as u8;
+        slot.bytes[..b.len()].copy_from_slice(b);
+        slot.common = common;
+        common
+    }
+}
+
+/// Where [`CommonNames`] keeps a name: an FxHash of its bytes, top bits.
+fn common_slot(b: &[u8]) -> usize {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(b);
+    (h.finish() >> (64 - COMMON_NAME_SLOTS.trailing_zeros())) as usize
+}
+
 /// A given name that is not also a common word ("In", "So" and "Will" are given names too).
 fn is_given_name(words: &WordLists, w: &str) -> bool {
     words.is_first_name(w) && words.weak(w) != Weak::Common
@@ -270,6 +333,8 @@ struct Scratch {
     taken: Vec<(usize, usize)>,
     /// Where short names may start, for [`short_names`].
     starts: Vec<usize>,
+    /// Whether names are all ordinary words, kept from document to document.
+    common_names: CommonNames,
 }
 
 /// Most occurrences kept in the [`Scratch`] buffers between documents: one huge document must
@@ -284,6 +349,10 @@ thread_local! {
 /// A country code as a number: its bytes and its length, for codes of up to seven bytes (all
 /// of them in practice), so that a set of them hashes no string.
 fn country_key(cc: &str) -> Option<u64> {
+    // ISO codes, two bytes, without a call to copy them.
+    if let &[a, b] = cc.as_bytes() {
+        return Some(u64::from(a) | u64::from(b) << 8 | 2 << 56);
+    }
     (cc.len() < 8).then(|| {
         let mut k = [0u8; 8];
         k[..cc.len()].copy_from_slice(cc.as_bytes());
@@ -378,6 +447,7 @@ fn resolve_with(
         countries,
         taken,
         starts,
+        common_names,
     } = scratch;
     // 1. A gazetteer alias beats a generated spelling at the same place. The candidates of
     //    occurrence `i` (counting across fields) are `cands[spans[i].0..spans[i].1]`.
@@ -407,8 +477,6 @@ fn resolve_with(
     } else {
         FxHashMap::default()
     };
-    // Whether a group's name is all ordinary words, by name: a story repeats its names.
-    let mut common_names: FxHashMap<&str, bool> = FxHashMap::default();
     let mut i = 0;
     for field in fields {
         for o in &field.occurrences {
@@ -479,11 +547,7 @@ fn resolve_with(
             let mut initial = || {
                 *initial.get_or_insert_with(|| sentence_initial(text, &field.sentences, o.start))
             };
-            let mut common = || {
-                *common_names
-                    .entry(surface)
-                    .or_insert_with(|| all_common(g.words(), surface))
-            };
+            let mut common = || common_names.get(g.words(), surface);
             let mut kept = lo;
             for r in lo..hi {
                 let c = cands[r];
@@ -1966,6 +2030,50 @@ mod tests {
                 assert_eq!(index.get(&keys, m), Some(j), "{m} with {} keys", keys.len());
             }
             assert_eq!(index.get(&keys, "Name"), None);
+        }
+    }
+
+    #[test]
+    fn two_byte_country_keys_are_those_of_the_general_rule() {
+        let general = |cc: &str| {
+            let mut k = [0u8; 8];
+            k[..cc.len()].copy_from_slice(cc.as_bytes());
+            k[7] = cc.len() as u8;
+            u64::from_le_bytes(k)
+        };
+        for cc in ["US", "GB", "a", "USA", "é", "KR"] {
+            assert_eq!(country_key(cc), Some(general(cc)), "{cc}");
+        }
+        assert_eq!(country_key("12345678"), None);
+    }
+
+    #[test]
+    fn common_names_answer_as_all_common_does() {
+        let words = WordLists::shipped();
+        let mut cache = CommonNames::default();
+        let long = "Democratic Party ".repeat(5);
+        let names = [
+            "Democratic Party",
+            "Electoral Commission",
+            "Hamas",
+            "Supreme Court",
+            "Senate",
+            long.as_str(),
+        ];
+        // Twice, so that the second round answers from the cache; and with many other names
+        // in between, so that some collide.
+        for round in 0..2 {
+            for (k, n) in names.iter().enumerate() {
+                assert_eq!(
+                    cache.get(&words, n),
+                    all_common(&words, n),
+                    "{n} round {round}"
+                );
+                for i in 0..300 {
+                    let other = format!("Party {k} {i}");
+                    assert_eq!(cache.get(&words, &other), all_common(&words, &other));
+                }
+            }
         }
     }
 
