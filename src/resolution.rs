@@ -13,7 +13,7 @@ use crate::discovery::{self, Discoverer};
 use crate::extract::NewEntity;
 use crate::gazetteer::words::Weak;
 use crate::gazetteer::words::WordLists;
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{Gazetteer, Traits};
 use crate::matching::{Candidate, MatchKind, Occurrence};
 use crate::text::roles::is_role_word;
 use crate::text::tokens::ALNUM;
@@ -186,8 +186,9 @@ struct Doc<'g> {
 }
 
 impl Doc<'_> {
-    fn type_of(&self, e: u32) -> &str {
-        self.g.type_name(e)
+    /// Whether entity `e` is a person.
+    fn is_person(&self, e: u32) -> bool {
+        self.g.traits(e).class == Traits::PERSON
     }
 
     /// Whether the word at `start..end` stands inside a person's name: a given name or honorific
@@ -327,8 +328,9 @@ struct Scratch {
     full_people: FxHashMap<u32, u32>,
     /// Entities some occurrence names without doubt (a single candidate left).
     named: FxHashSet<u32>,
-    /// The countries of the places the document names without doubt, as [`country_key`]s.
-    countries: FxHashSet<u64>,
+    /// The countries of the places the document names without doubt, as bits of their
+    /// numbers ([`Traits::country`]).
+    countries: Vec<u64>,
     /// The byte ranges of a field's mentions, for discovery.
     taken: Vec<(usize, usize)>,
     /// Where short names may start, for [`short_names`].
@@ -346,46 +348,69 @@ thread_local! {
     static SCRATCH: Cell<Scratch> = Cell::new(Scratch::default());
 }
 
-/// A country code as a number: its bytes and its length, for codes of up to seven bytes (all
-/// of them in practice), so that a set of them hashes no string.
-fn country_key(cc: &str) -> Option<u64> {
-    // ISO codes, two bytes, without a call to copy them.
-    if let &[a, b] = cc.as_bytes() {
-        return Some(u64::from(a) | u64::from(b) << 8 | 2 << 56);
-    }
-    (cc.len() < 8).then(|| {
-        let mut k = [0u8; 8];
-        k[..cc.len()].copy_from_slice(cc.as_bytes());
-        k[7] = cc.len() as u8;
-        u64::from_le_bytes(k)
-    })
-}
-
-/// A set of country codes.
+/// The countries of the places a document names without doubt.
 struct Countries<'a, 'g> {
-    /// The codes that have a [`country_key`].
-    keys: &'a mut FxHashSet<u64>,
-    /// The others.
+    g: &'g Gazetteer,
+    /// Bit `n` says whether country number `n` is in.
+    bits: &'a mut Vec<u64>,
+    /// The codes beyond the numbered ones ([`Traits::OTHER_COUNTRY`]).
     long: Vec<&'g str>,
 }
 
-impl<'g> Countries<'_, 'g> {
-    fn insert(&mut self, cc: &'g str) {
-        match country_key(cc) {
-            Some(k) => {
-                self.keys.insert(k);
-            }
-            None if !self.long.contains(&cc) => self.long.push(cc),
-            None => {}
+impl<'a, 'g> Countries<'a, 'g> {
+    /// An empty set, in `bits`.
+    fn new(g: &'g Gazetteer, bits: &'a mut Vec<u64>) -> Self {
+        bits.fill(0);
+        Countries {
+            g,
+            bits,
+            long: Vec::new(),
         }
     }
 
-    fn contains(&self, cc: &str) -> bool {
-        match country_key(cc) {
-            Some(k) => self.keys.contains(&k),
-            None => self.long.contains(&cc),
+    /// Adds the country of entity `e`, whose traits are `t`, if it has one.
+    fn insert(&mut self, e: u32, t: Traits) {
+        match t.country {
+            0 => {}
+            Traits::OTHER_COUNTRY => {
+                let cc = country_of(self.g, e);
+                if !self.long.contains(&cc) {
+                    self.long.push(cc);
+                }
+            }
+            n => {
+                let (word, bit) = (usize::from(n) / 64, n % 64);
+                if word >= self.bits.len() {
+                    self.bits.resize(word + 1, 0);
+                }
+                self.bits[word] |= 1 << bit;
+            }
         }
     }
+
+    /// Whether the country of entity `e`, whose traits are `t`, is in (false without one).
+    fn contains(&self, e: u32, t: Traits) -> bool {
+        match t.country {
+            0 => false,
+            Traits::OTHER_COUNTRY => self.long.contains(&country_of(self.g, e)),
+            n => self
+                .bits
+                .get(usize::from(n) / 64)
+                .is_some_and(|w| w >> (n % 64) & 1 != 0),
+        }
+    }
+}
+
+/// The country code of entity `e`, which has one.
+fn country_of(g: &Gazetteer, e: u32) -> &str {
+    g.entity(e).country.as_deref().unwrap_or("")
+}
+
+/// Whether entities `a` and `b`, whose traits are `ta` and `tb`, have a country and the same.
+fn same_country(g: &Gazetteer, a: u32, ta: Traits, b: u32, tb: Traits) -> bool {
+    ta.country != 0
+        && ta.country == tb.country
+        && (ta.country != Traits::OTHER_COUNTRY || country_of(g, a) == country_of(g, b))
 }
 
 /// The candidates an occurrence keeps at first, appended to `out`: a gazetteer alias beats a
@@ -462,11 +487,7 @@ fn resolve_with(
 
     // 2. What the document says without doubt: countries of unambiguous places, and people named
     //    with more than a surname.
-    countries.clear();
-    let mut countries = Countries {
-        keys: countries,
-        long: Vec::new(),
-    };
+    let mut countries = Countries::new(g, countries);
     // The words of full names and whose they are (None: more than one person's), to tell whose
     // a short name may be; only a surname standing alone asks.
     let surnames = cands.iter().any(|c| c.kind == MatchKind::Surname);
@@ -484,15 +505,12 @@ fn resolve_with(
             i += 1;
             let c = &cands[lo..hi];
             if c.len() == 1 && c[0].weak == Weak::No && c[0].kind != MatchKind::Surname {
-                let e = g.entity(c[0].entity);
-                let t = doc.type_of(c[0].entity);
-                if t == "place" {
-                    if let Some(cc) = e.country.as_deref() {
-                        countries.insert(cc);
-                    }
+                let t = g.traits(c[0].entity);
+                if t.class == Traits::PLACE {
+                    countries.insert(c[0].entity, t);
                 }
                 let name = &field.text[o.start..o.end];
-                if t == "person" && words(name).nth(1).is_some() {
+                if t.class == Traits::PERSON && words(name).nth(1).is_some() {
                     *full_people.entry(c[0].entity).or_default() += 1;
                     if surnames {
                         for w in words(name) {
@@ -514,8 +532,7 @@ fn resolve_with(
         for (k, o) in field.occurrences.iter().enumerate() {
             let (lo, hi) = spans[i];
             i += 1;
-            let followed_by = |e: u32| {
-                let country = g.entity(e).country.as_deref();
+            let followed_by = |e: u32, te: Traits| {
                 let rest = &text[o.end..];
                 let Some(after) = rest.strip_prefix(',') else {
                     return false;
@@ -525,9 +542,8 @@ fn resolve_with(
                 field.occurrences.get(k + 1).is_some_and(|n| {
                     n.start == at
                         && n.candidates.iter().any(|c| {
-                            doc.type_of(c.entity) == "place"
-                                && country.is_some()
-                                && g.entity(c.entity).country.as_deref() == country
+                            let tc = g.traits(c.entity);
+                            tc.class == Traits::PLACE && same_country(g, e, te, c.entity, tc)
                         })
                 })
             };
@@ -551,21 +567,20 @@ fn resolve_with(
             let mut kept = lo;
             for r in lo..hi {
                 let c = cands[r];
-                let e = g.entity(c.entity);
-                let t = doc.type_of(c.entity);
+                let t = g.traits(c.entity);
                 let keep_weak = match c.weak {
                     Weak::No => true,
-                    Weak::Calendar => followed_by(c.entity),
-                    Weak::Common | Weak::Name => match t {
-                        "place" if e.prominence >= 90.0 => !ctx(),
+                    Weak::Calendar => followed_by(c.entity, t),
+                    Weak::Common | Weak::Name => match t.class {
+                        Traits::PLACE if t.prominence >= 90.0 => !ctx(),
                         // A big city whose name is also a given name ("Paris", "Sydney") may stand
                         // alone; a town ("Jackson", "Hyde") and a common word ("Nice") may not.
-                        "place" if c.weak == Weak::Name && e.prominence >= 55.0 => !ctx(),
-                        "place" => followed_by(c.entity),
-                        "person" => {
+                        Traits::PLACE if c.weak == Weak::Name && t.prominence >= 55.0 => !ctx(),
+                        Traits::PLACE => followed_by(c.entity, t),
+                        Traits::PERSON => {
                             !ctx()
                                 && (full_people.contains_key(&c.entity)
-                                    || (e.prominence >= 80.0
+                                    || (t.prominence >= 80.0
                                         && (c.weak == Weak::Name || !initial())))
                         }
                         // "Republicans", "Senate", "Fed" open many sentences of a story
@@ -574,9 +589,7 @@ fn resolve_with(
                             !ctx()
                                 && (c.weak == Weak::Name
                                     || !initial()
-                                    || e.country
-                                        .as_deref()
-                                        .is_some_and(|cc| countries.contains(cc)))
+                                    || countries.contains(c.entity, t))
                         }
                     },
                 };
@@ -590,15 +603,14 @@ fn resolve_with(
                     };
                     !shared
                         && (full_people.contains_key(&c.entity)
-                            || (e.prominence >= 70.0 && c.weak == Weak::No))
+                            || (t.prominence >= 70.0 && c.weak == Weak::No))
                 };
                 // A group named by ordinary words ("Democratic Party", "Electoral Commission") is
                 // that country's only in a story that names the country.
                 let mut generic = || {
-                    t == "group"
-                        && e.country
-                            .as_deref()
-                            .is_some_and(|cc| !countries.contains(cc))
+                    t.class == Traits::GROUP
+                        && t.country != 0
+                        && !countries.contains(c.entity, t)
                         && common()
                 };
                 // Every test is pure: the cheap ones go first.
@@ -648,20 +660,20 @@ fn resolve_with(
             let best = c
                 .iter()
                 .max_by(|a, b| {
-                    let (ea, eb) = (g.entity(a.entity), g.entity(b.entity));
-                    let in_country = |e: &crate::gazetteer::Entity| {
-                        e.country
-                            .as_deref()
-                            .is_some_and(|cc| countries.contains(cc))
-                    };
+                    let (ta, tb) = (g.traits(a.entity), g.traits(b.entity));
                     named
                         .contains(&a.entity)
                         .cmp(&named.contains(&b.entity))
                         .then_with(|| full_people.get(&a.entity).cmp(&full_people.get(&b.entity)))
-                        .then_with(|| in_country(ea).cmp(&in_country(eb)))
-                        .then_with(|| ea.prominence.total_cmp(&eb.prominence))
-                        // Smaller id wins a tie, so compare reversed.
-                        .then_with(|| eb.id.cmp(&ea.id))
+                        .then_with(|| {
+                            countries
+                                .contains(a.entity, ta)
+                                .cmp(&countries.contains(b.entity, tb))
+                        })
+                        .then_with(|| ta.prominence.total_cmp(&tb.prominence))
+                        // Smaller id wins a tie, so compare reversed; entities are numbered in
+                        // id order.
+                        .then_with(|| b.entity.cmp(&a.entity))
                 })
                 .expect("not empty");
             let kind = match best.kind {
@@ -725,7 +737,7 @@ fn resolve_with(
             while k + 1 < res.len() {
                 let (a, b) = (&res[k], &res[k + 1]);
                 let joinable = matches!(a.entity, EntityRef::New(i) if new_entities[i as usize].kind == "person")
-                    && matches!(b.entity, EntityRef::Known(e) if doc.type_of(e) == "person")
+                    && matches!(b.entity, EntityRef::Known(e) if doc.is_person(e))
                     && field.text[a.end..b.start] == *" "
                     && !field.text[b.start..b.end].contains(char::is_whitespace);
                 if joinable {
@@ -759,7 +771,7 @@ fn resolve_with(
     // 7. Roles, and lists of people.
     let mut lists = 0u32;
     let is_person = |r: &Resolved| match r.entity {
-        EntityRef::Known(e) => doc.type_of(e) == "person",
+        EntityRef::Known(e) => doc.is_person(e),
         EntityRef::New(i) => new_entities[i as usize].kind == "person",
     };
     for (f, field) in fields.iter().enumerate() {
@@ -1244,7 +1256,7 @@ fn short_names(
     for (f, field) in fields.iter().enumerate() {
         for r in &out[f] {
             let person = match r.entity {
-                EntityRef::Known(e) => g.type_name(e) == "person",
+                EntityRef::Known(e) => g.traits(e).class == Traits::PERSON,
                 EntityRef::New(i) => new_entities[i as usize].kind == "person",
             };
             if !person {
@@ -2031,20 +2043,6 @@ mod tests {
             }
             assert_eq!(index.get(&keys, "Name"), None);
         }
-    }
-
-    #[test]
-    fn two_byte_country_keys_are_those_of_the_general_rule() {
-        let general = |cc: &str| {
-            let mut k = [0u8; 8];
-            k[..cc.len()].copy_from_slice(cc.as_bytes());
-            k[7] = cc.len() as u8;
-            u64::from_le_bytes(k)
-        };
-        for cc in ["US", "GB", "a", "USA", "é", "KR"] {
-            assert_eq!(country_key(cc), Some(general(cc)), "{cc}");
-        }
-        assert_eq!(country_key("12345678"), None);
     }
 
     #[test]
