@@ -193,17 +193,25 @@ impl Doc<'_> {
 
     /// Whether the word at `start..end` stands inside a person's name: a given name or honorific
     /// before it, or it is a given name followed by a capitalized word ("Jordan Ellis").
-    fn person_context(&self, text: &str, start: usize, end: usize, next_is_name: bool) -> bool {
+    /// `buf` is a buffer for folded words.
+    fn person_context(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        next_is_name: bool,
+        buf: &mut String,
+    ) -> bool {
         use crate::text::fold::fold_into;
         let words = self.g.words();
         // One buffer for every folded word; the tests are pure, so a word is folded only when
         // a test needs it.
-        let mut buf = String::new();
+        buf.clear();
         if let Some((_, p)) = word_before(text, start) {
             let p = p.trim_end_matches('.');
             if is_capitalized(p) {
-                fold_into(p, &mut buf);
-                if is_given_name(words, &buf) || HONORIFICS.contains(&p) {
+                fold_into(p, buf);
+                if is_given_name(words, buf) || HONORIFICS.contains(&p) {
                     return true;
                 }
             }
@@ -215,8 +223,8 @@ impl Doc<'_> {
             return false;
         }
         buf.clear();
-        fold_into(n, &mut buf);
-        let surname = words.is_surname(&buf);
+        fold_into(n, buf);
+        let surname = words.is_surname(buf);
         // A capitalized word after it that is itself a known name ("Georgia Republicans") is no
         // surname, unless it is a common one.
         if next_is_name && !surname {
@@ -226,18 +234,17 @@ impl Doc<'_> {
             return true;
         }
         buf.clear();
-        fold_into(&text[start..end], &mut buf);
-        is_given_name(words, &buf)
+        fold_into(&text[start..end], buf);
+        is_given_name(words, buf)
     }
 }
 
-/// Whether every word of `s` is an ordinary English word.
-fn all_common(words: &WordLists, s: &str) -> bool {
-    let mut folded = String::new();
+/// Whether every word of `s` is an ordinary English word; `folded` is a buffer for its words.
+fn all_common(words: &WordLists, s: &str, folded: &mut String) -> bool {
     Tokenizer::new(s).filter(|t| t.kind == Kind::Word).all(|t| {
         folded.clear();
-        crate::text::fold::fold_into(&s[t.start..t.end], &mut folded);
-        matches!(words.weak(&folded), Weak::Common | Weak::Calendar)
+        crate::text::fold::fold_into(&s[t.start..t.end], folded);
+        matches!(words.weak(folded), Weak::Common | Weak::Calendar)
     })
 }
 
@@ -250,6 +257,8 @@ fn all_common(words: &WordLists, s: &str) -> bool {
 struct CommonNames {
     /// Empty until first asked.
     slots: Vec<CommonSlot>,
+    /// A buffer for the folded words of a name.
+    folded: String,
 }
 
 /// Names kept by [`CommonNames`]; a power of two.
@@ -272,7 +281,7 @@ impl CommonNames {
     fn get(&mut self, words: &WordLists, s: &str) -> bool {
         let b = s.as_bytes();
         if b.is_empty() || b.len() > COMMON_NAME_BYTES {
-            return all_common(words, s);
+            return all_common(words, s, &mut self.folded);
         }
         if self.slots.is_empty() {
             self.slots = vec![
@@ -288,7 +297,7 @@ impl CommonNames {
         if usize::from(slot.len) == b.len() && slot.bytes[..b.len()] == *b {
             return slot.common;
         }
-        let common = all_common(words, s);
+        let common = all_common(words, s, &mut self.folded);
         slot.len = b.len() as u8;
         slot.bytes[..b.len()].copy_from_slice(b);
         slot.common = common;
@@ -337,6 +346,53 @@ struct Scratch {
     starts: Vec<usize>,
     /// Whether names are all ordinary words, kept from document to document.
     common_names: CommonNames,
+    /// A buffer for folded words.
+    fold: String,
+    /// The names discovered in a field, and where a sentence's taken ranges are put.
+    discovered: Vec<discovery::Found>,
+    local: Vec<(usize, usize)>,
+    /// Each discovered name's entity, and the entity of each new id.
+    by_name: FxHashMap<String, Option<u32>>,
+    ids: FxHashMap<Box<str>, u32>,
+    /// For [`short_names`]: its keys (see [`recycle`]), their first bytes, the mentions it
+    /// adds to a field and the keys found at a place.
+    keys: Vec<(&'static str, EntityRef)>,
+    firsts: Vec<u8>,
+    added: Vec<Resolved>,
+    found: Vec<(usize, usize)>,
+    /// The members of a list of people.
+    members: Vec<usize>,
+}
+
+impl Scratch {
+    /// Whether the buffers are small enough to keep for the next document: one huge document
+    /// must not pin its buffers for the life of the thread.
+    fn small(&self) -> bool {
+        self.spans.capacity() <= MAX_KEPT_OCCURRENCES
+            && self.cands.capacity() <= 4 * MAX_KEPT_OCCURRENCES
+            && self.starts.capacity() <= MAX_KEPT_OCCURRENCES
+            && self.taken.capacity() <= MAX_KEPT_OCCURRENCES
+            && self.discovered.capacity() <= MAX_KEPT_OCCURRENCES
+            && self.local.capacity() <= MAX_KEPT_OCCURRENCES
+            && self.by_name.capacity() <= MAX_KEPT_OCCURRENCES
+            && self.ids.capacity() <= MAX_KEPT_OCCURRENCES
+            && self.full_people.capacity() <= MAX_KEPT_OCCURRENCES
+            && self.named.capacity() <= MAX_KEPT_OCCURRENCES
+            && self.keys.capacity() <= MAX_KEPT_OCCURRENCES
+            && self.added.capacity() <= MAX_KEPT_OCCURRENCES
+            && self.found.capacity() <= MAX_KEPT_OCCURRENCES
+            && self.members.capacity() <= MAX_KEPT_OCCURRENCES
+    }
+}
+
+/// An empty vector on the allocation of `v`, for borrowed elements of another lifetime: a
+/// document's words can be kept in a thread's buffer between documents only while it is
+/// empty. Collecting a vector's own `into_iter` into elements of the same size and alignment
+/// reuses its allocation (the standard library does that in place); nothing is mapped, as the
+/// vector is cleared first.
+fn recycle<'b, T>(mut v: Vec<(&str, T)>) -> Vec<(&'b str, T)> {
+    v.clear();
+    v.into_iter().map(|_| unreachable!("cleared")).collect()
 }
 
 /// Most occurrences kept in the [`Scratch`] buffers between documents: one huge document must
@@ -435,22 +491,21 @@ fn first_candidates(all: &[Candidate], out: &mut Vec<Candidate>) {
 }
 
 /// Resolves every occurrence of a document (title and text together, so either informs the
-/// other). Returns the mentions of each field, in order.
+/// other). Puts the mentions of each field, in order, in `out`, one vector per field; what
+/// `out` held is dropped, and its vectors are reused (a caller that drains them can pass the
+/// same `out` for every document and allocate nothing for them).
 pub fn resolve_document(
     g: &Gazetteer,
     fields: &[FieldScan<'_>],
     discoverer: Option<&Discoverer>,
     new_entities: &mut Vec<NewEntity>,
-) -> Vec<Vec<Resolved>> {
+    out: &mut Vec<Vec<Resolved>>,
+) {
     let mut scratch = SCRATCH.take();
-    let out = resolve_with(g, fields, discoverer, new_entities, &mut scratch);
-    if scratch.spans.capacity() <= MAX_KEPT_OCCURRENCES
-        && scratch.cands.capacity() <= 4 * MAX_KEPT_OCCURRENCES
-        && scratch.starts.capacity() <= MAX_KEPT_OCCURRENCES
-    {
+    resolve_with(g, fields, discoverer, new_entities, &mut scratch, out);
+    if scratch.small() {
         SCRATCH.set(scratch);
     }
-    out
 }
 
 /// How many words of full names [`resolve_with`] makes room for at once.
@@ -462,7 +517,8 @@ fn resolve_with(
     discoverer: Option<&Discoverer>,
     new_entities: &mut Vec<NewEntity>,
     scratch: &mut Scratch,
-) -> Vec<Vec<Resolved>> {
+    out: &mut Vec<Vec<Resolved>>,
+) {
     let doc = Doc { g };
     let Scratch {
         cands,
@@ -473,6 +529,16 @@ fn resolve_with(
         taken,
         starts,
         common_names,
+        fold,
+        discovered,
+        local,
+        by_name,
+        ids,
+        keys,
+        firsts,
+        added,
+        found,
+        members,
     } = scratch;
     // 1. A gazetteer alias beats a generated spelling at the same place. The candidates of
     //    occurrence `i` (counting across fields) are `cands[spans[i].0..spans[i].1]`.
@@ -556,7 +622,7 @@ fn resolve_with(
                         .occurrences
                         .get(k + 1)
                         .is_some_and(|n| text[o.end..n.start].chars().all(char::is_whitespace));
-                    doc.person_context(text, o.start, o.end, next_is_name)
+                    doc.person_context(text, o.start, o.end, next_is_name, fold)
                 })
             };
             let mut initial = None;
@@ -646,10 +712,12 @@ fn resolve_with(
                 .map(|&(lo, _)| cands[lo].entity),
         );
     }
-    let mut out: Vec<Vec<Resolved>> = Vec::with_capacity(fields.len());
+    out.truncate(fields.len());
+    out.resize_with(fields.len(), Vec::new);
     let mut i = 0;
-    for field in fields {
-        let mut res = Vec::with_capacity(field.occurrences.len());
+    for (field, res) in fields.iter().zip(out.iter_mut()) {
+        res.clear();
+        res.reserve(field.occurrences.len());
         for o in &field.occurrences {
             let (lo, hi) = spans[i];
             i += 1;
@@ -689,28 +757,27 @@ fn resolve_with(
                 list: None,
             });
         }
-        out.push(res);
     }
 
     // 5. Names no gazetteer lists, where nothing was found; then acronyms defined in parentheses
     //    ("Hayat Tahrir al-Sham (HTS)"), for gazetteer and discovered names alike.
     if let Some(d) = discoverer {
-        let mut ids: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        ids.clear();
         // A story repeats the names it finds: each name's entity (None: it has no slug), so
         // that a name seen before needs no slug.
-        let mut by_name: FxHashMap<String, Option<u32>> = FxHashMap::default();
+        by_name.clear();
         for (f, field) in fields.iter().enumerate() {
             taken.clear();
             taken.extend(out[f].iter().map(|r| (r.start, r.end)));
-            let found = discover_in(d, field.text, &field.sentences, taken);
-            if found.is_empty() {
+            discover_in(d, field.text, &field.sentences, taken, local, discovered);
+            if discovered.is_empty() {
                 continue;
             }
-            for n in found {
+            for n in discovered.drain(..) {
                 let idx = match by_name.get(n.name.as_str()) {
                     Some(&idx) => idx,
                     None => {
-                        let idx = new_entity_of(&n, &mut ids, new_entities);
+                        let idx = new_entity_of(&n, ids, new_entities);
                         by_name.insert(n.name, idx);
                         idx
                     }
@@ -766,7 +833,14 @@ fn resolve_with(
     }
     // 6. Short names of people named in full in this document ("Lee" after "Lee Jae-myung",
     //    "Abu Qasra" after "Murhaf Abu Qasra"), as GATE's orthomatcher does.
-    short_names(g, fields, &mut out, new_entities, starts);
+    let buffers = ShortNameBuffers {
+        starts,
+        keys,
+        firsts,
+        added,
+        found,
+    };
+    short_names(g, fields, out, new_entities, buffers);
 
     // 7. Roles, and lists of people.
     let mut lists = 0u32;
@@ -786,9 +860,9 @@ fn resolve_with(
             &mut out[f],
             &mut lists,
             is_person,
+            members,
         );
     }
-    out
 }
 
 /// The id of a discovered entity from its slug: `new:` and the slug.
@@ -879,12 +953,13 @@ fn discover_in(
     text: &str,
     sents: &Sentences,
     taken: &[(usize, usize)],
-) -> Vec<discovery::Found> {
+    local: &mut Vec<(usize, usize)>,
+    out: &mut Vec<discovery::Found>,
+) {
     let starts = sents.starts();
-    let mut out = Vec::new();
-    // The taken ranges of one sentence, relative to it; filled only for the sentences that get
-    // past the gate, in one buffer.
-    let mut local: Vec<(usize, usize)> = Vec::new();
+    out.clear();
+    // `local`: the taken ranges of one sentence, relative to it; filled only for the sentences
+    // that get past the gate, in one buffer.
     let mut t = 0;
     // The first byte that can start a word at or after the sentence start: the scan of one
     // sentence ends on it when it passes the end, so it is not searched for twice.
@@ -905,14 +980,13 @@ fn discover_in(
                     .take_while(|r| r.0 < e)
                     .map(|&(a, z)| (a.max(s) - s, z.min(e) - s)),
             );
-            out.extend(d.find(&text[s..e], &local).into_iter().map(|mut f| {
+            out.extend(d.find(&text[s..e], local).into_iter().map(|mut f| {
                 f.start += s;
                 f.end += s;
                 f
             }));
         }
     }
-    out
 }
 
 /// A word a discovery rule could make a name of: not covered by a taken range, not a title
@@ -1159,8 +1233,11 @@ fn last_word(s: &str) -> Option<&str> {
 /// a place: a capital starts many words ("The", "She") that are no short name, and each of them
 /// would otherwise be delimited and looked up.
 struct Heads {
-    /// Per name, its first bytes as a little-endian number and the mask of those bytes.
-    heads: Vec<(u32, u32)>,
+    /// Per name, its first bytes as a little-endian number and the mask of those bytes; in
+    /// place, as there are few, so that a document allocates nothing for them.
+    heads: [(u32, u32); MAX_HEADS],
+    /// How many of `heads` are in use.
+    len: usize,
 }
 
 /// Most names [`Heads`] holds: beyond that, testing each costs more than it saves.
@@ -1169,27 +1246,31 @@ const MAX_HEADS: usize = 32;
 impl Heads {
     /// The heads of `names`, or None when there are too many of them.
     fn new<'a>(names: impl Iterator<Item = &'a str>) -> Option<Heads> {
-        let mut heads = Vec::new();
+        let mut heads = Heads {
+            heads: [(0, 0); MAX_HEADS],
+            len: 0,
+        };
         for name in names {
             let b = name.as_bytes();
             let k = b.len().min(4);
             let head = (load_head(b, 0), u32::MAX >> (8 * (4 - k)));
             let head = (head.0 & head.1, head.1);
-            if !heads.contains(&head) {
-                if heads.len() == MAX_HEADS {
+            if !heads.heads[..heads.len].contains(&head) {
+                if heads.len == MAX_HEADS {
                     return None;
                 }
-                heads.push(head);
+                heads.heads[heads.len] = head;
+                heads.len += 1;
             }
         }
-        Some(Heads { heads })
+        Some(heads)
     }
 
     /// Whether one of the names may start at `b[p..]`: false only when none does.
     #[inline]
     fn may_start(&self, b: &[u8], p: usize) -> bool {
         let x = load_head(b, p);
-        self.heads.iter().any(|&(v, m)| x & m == v)
+        self.heads[..self.len].iter().any(|&(v, m)| x & m == v)
     }
 }
 
@@ -1239,19 +1320,67 @@ impl<'a> KeyIndex<'a> {
     }
 }
 
+/// The buffers of [`short_names`], kept in a thread's [`Scratch`].
+struct ShortNameBuffers<'s> {
+    /// Where short names may start.
+    starts: &'s mut Vec<usize>,
+    /// The short names and whose they are (see [`recycle`]).
+    keys: &'s mut Vec<(&'static str, EntityRef)>,
+    /// The first bytes of the keys.
+    firsts: &'s mut Vec<u8>,
+    /// The mentions found in a field.
+    added: &'s mut Vec<Resolved>,
+    /// The keys found at a place, and where they end.
+    found: &'s mut Vec<(usize, usize)>,
+}
+
 /// Adds mentions of the short name of every person named in full in the document: the last
 /// word (or the family name of an East Asian name), written as in the full name, as a whole
 /// capitalized word no other name word touches, and only when no other person of the document
 /// has the same short name.
-#[inline(never)]
 fn short_names(
     g: &Gazetteer,
     fields: &[FieldScan<'_>],
     out: &mut [Vec<Resolved>],
     new_entities: &[NewEntity],
-    starts: &mut Vec<usize>,
+    buffers: ShortNameBuffers<'_>,
 ) {
-    let mut keys: Vec<(&str, EntityRef)> = Vec::new();
+    let mut keys = recycle(std::mem::take(buffers.keys));
+    let ShortNameBuffers {
+        starts,
+        keys: keys_buf,
+        firsts,
+        added,
+        found,
+    } = buffers;
+    short_names_with(
+        g,
+        fields,
+        out,
+        new_entities,
+        &mut keys,
+        starts,
+        firsts,
+        added,
+        found,
+    );
+    *keys_buf = recycle(keys);
+}
+
+/// [`short_names`] with its buffers; `keys` is empty.
+#[inline(never)]
+#[allow(clippy::too_many_arguments)]
+fn short_names_with<'a>(
+    g: &Gazetteer,
+    fields: &[FieldScan<'a>],
+    out: &mut [Vec<Resolved>],
+    new_entities: &[NewEntity],
+    keys: &mut Vec<(&'a str, EntityRef)>,
+    starts: &mut Vec<usize>,
+    firsts: &mut Vec<u8>,
+    added: &mut Vec<Resolved>,
+    found: &mut Vec<(usize, usize)>,
+) {
     let mut seen = KeyIndex::default();
     for (f, field) in fields.iter().enumerate() {
         for r in &out[f] {
@@ -1286,11 +1415,11 @@ fn short_names(
             if key.chars().count() < 3 || !key.chars().next().is_some_and(char::is_uppercase) {
                 continue;
             }
-            match seen.get(&keys, key) {
+            match seen.get(keys, key) {
                 Some(p) if keys[p].1 != r.entity => keys[p].1 = EntityRef::New(u32::MAX),
                 Some(_) => {}
                 None => {
-                    seen.insert(&keys, key);
+                    seen.insert(keys, key);
                     keys.push((key, r.entity));
                 }
             }
@@ -1314,19 +1443,19 @@ fn short_names(
     let word_char = |c: char| c.is_alphanumeric() || c == '-';
     // The first bytes of the keys (an ASCII capital or the first byte of a longer char): a
     // short name can only start at one of them, found with memchr three at a time.
-    let mut firsts: Vec<u8> = keys
-        .iter()
-        .filter(|(_, e)| usable(e))
-        .map(|(k, _)| k.as_bytes()[0])
-        .collect();
+    firsts.clear();
+    firsts.extend(
+        keys.iter()
+            .filter(|(_, e)| usable(e))
+            .map(|(k, _)| k.as_bytes()[0]),
+    );
     firsts.sort_unstable();
     firsts.dedup();
     let heads = Heads::new(keys.iter().filter(|(_, e)| usable(e)).map(|(k, _)| *k));
     for (f, field) in fields.iter().enumerate() {
         let text = field.text;
         let b = text.as_bytes();
-        let mut added = Vec::new();
-        let mut found: Vec<(usize, usize)> = Vec::new();
+        added.clear();
         // Where the keys' first bytes are, found by memchr three bytes at a time, in order, and
         // kept when the bytes there start a key.
         starts.clear();
@@ -1377,7 +1506,7 @@ fn short_names(
             loop {
                 let following = char_at(text, end);
                 if !following.is_some_and(word_char) {
-                    if let Some(k) = index.get(&keys, &text[p..end]) {
+                    if let Some(k) = index.get(keys, &text[p..end]) {
                         if usable(&keys[k].1) {
                             found.push((k, end));
                         }
@@ -1391,7 +1520,7 @@ fn short_names(
             if found.len() > 1 {
                 found.sort_unstable();
             }
-            for &(k, end) in &found {
+            for &(k, end) in found.iter() {
                 let entity = &keys[k].1;
                 let res = &out[f];
                 let i = res.partition_point(|r| r.end <= p);
@@ -1420,7 +1549,7 @@ fn short_names(
             }
         }
         if !added.is_empty() {
-            out[f].extend(added);
+            out[f].append(added);
             out[f].sort_by_key(|r| r.start);
         }
     }
@@ -1599,9 +1728,9 @@ fn mark_lists(
     res: &mut [Resolved],
     next_id: &mut u32,
     is_person: impl Fn(&Resolved) -> bool,
+    members: &mut Vec<usize>,
 ) {
     let mut i = 0;
-    let mut members = Vec::new();
     while i < res.len() {
         if !is_person(&res[i]) {
             i += 1;
@@ -1646,7 +1775,7 @@ fn mark_lists(
                     members.push(p);
                 }
             }
-            for &m in &members {
+            for &m in members.iter() {
                 res[m].list = Some(*next_id);
             }
             *next_id += 1;
@@ -2064,15 +2193,29 @@ mod tests {
             for (k, n) in names.iter().enumerate() {
                 assert_eq!(
                     cache.get(&words, n),
-                    all_common(&words, n),
+                    all_common(&words, n, &mut String::new()),
                     "{n} round {round}"
                 );
                 for i in 0..300 {
                     let other = format!("Party {k} {i}");
-                    assert_eq!(cache.get(&words, &other), all_common(&words, &other));
+                    assert_eq!(
+                        cache.get(&words, &other),
+                        all_common(&words, &other, &mut String::new())
+                    );
                 }
             }
         }
+    }
+
+    #[test]
+    fn recycled_vectors_keep_their_allocation() {
+        let text = String::from("Lee Jae-myung");
+        let mut v: Vec<(&str, EntityRef)> = Vec::new();
+        v.extend(text.split(' ').map(|w| (w, EntityRef::Known(0))));
+        let (at, capacity) = (v.as_ptr() as usize, v.capacity());
+        let kept: Vec<(&'static str, EntityRef)> = recycle(v);
+        assert!(kept.is_empty());
+        assert_eq!((kept.as_ptr() as usize, kept.capacity()), (at, capacity));
     }
 
     #[test]
