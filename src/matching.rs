@@ -1238,17 +1238,28 @@ impl Matcher {
             let Some(x) = load(pos) else { return pos };
             // The first byte that is not a lowercase letter ends the word if it is no letter
             // or digit, no apostrophe and ASCII.
-            let (mut end, mut y) = (pos, x);
-            let next = loop {
-                let other = !ascii_in_range(y, b'a', b'z') & HI;
-                if other != 0 {
-                    let k = other.trailing_zeros() / 8;
-                    end += k as usize;
-                    break (y >> (8 * k)) as u8;
+            let other = !ascii_in_range(x, b'a', b'z') & HI;
+            let (end, next) = if other != 0 {
+                let len = other.trailing_zeros() / 8;
+                let next = (x >> (8 * len)) as u8;
+                // Most words are shorter than eight letters, end at a space and start no alias
+                // by their first letter and length: passed at once.
+                if next == b' ' && self.free_len[c as usize] & (1 << len) == 0 {
+                    pos += len as usize + 1;
+                    continue;
                 }
-                end += 8;
-                let Some(z) = load(end) else { return pos };
-                y = z;
+                (pos + len as usize, next)
+            } else {
+                let mut end = pos + 8;
+                loop {
+                    let Some(y) = load(end) else { return pos };
+                    let other = !ascii_in_range(y, b'a', b'z') & HI;
+                    if other != 0 {
+                        let k = other.trailing_zeros() / 8;
+                        break (end + k as usize, (y >> (8 * k)) as u8);
+                    }
+                    end += 8;
+                }
             };
             let len = (end - pos).min(31);
             // Most words end at a space and start no alias by their first letter and length:
