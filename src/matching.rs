@@ -1935,6 +1935,9 @@ mod tests {
             "non-ASCII words: déjà vu, the Kremlin–Syria, naïve al-Sharaa é",
             "marks: 'Amran said #MeToo (Syria) [US] us... \"the Kremlin\"",
             "a b c d e f g h i j k l m n o p q r s t u v w x y z",
+            // Words of one to nine letters, each length after a space and after a mark.
+            "o de the deal thyss eBayer thyssen thyssenk thyssenkr a, de, the, deal, thyss, \
+             thyssen, thyssenk, thyssenkr. de de de de de de de de de the the the the the",
             "tail words at the end: al-Sharaa",
             "ends with a free word: de",
             "mixed case words: deMistura alSharaa theKremlin ebAy a16Z US",
