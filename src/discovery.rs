@@ -241,13 +241,13 @@ mod class {
 pub struct Discoverer {
     /// Every form of every word of the tables, with the [`class`] bits of the tables it is in.
     classes: HashMap<Box<[u8]>, u32>,
-    /// One bit per [`signature`] value, set for every key of `classes`. Most tokens are in no
-    /// table, and a clear bit proves it without hashing the token and probing the map.
+    /// One bit per [`signature`] value, set for every key of `classes`, in the low 32 bits of
+    /// each word; its high 32 bits count the bits the words before it have set. Most tokens are
+    /// in no table, and a clear bit proves it without hashing the token and probing the map; for
+    /// a set bit, its entry is found by counting set bits, in the word already loaded (a table of
+    /// counts beside the bitmap missed the cache about as often as the bitmap did, and a doc's
+    /// few capitalized words touch about as many lines of a bitmap twice the size).
     signatures: Box<[u64]>,
-    /// For each word of `signatures`: how many bits the words before it have set. The entry of
-    /// a signature is then found by counting set bits, in a table of 2 KB that stays in the
-    /// cache, where a slot per signature value (128 KB) missed it.
-    ranks: Box<[u16]>,
     /// One per set bit of `signatures`, in order: the one key with that signature and its bits,
     /// in place, so that a word costs one comparison with one key instead of hashing it, and
     /// one cache line.
@@ -257,8 +257,8 @@ pub struct Discoverer {
     first_names: HashSet<Box<[u8]>>,
 }
 
-/// Bits in [`Discoverer::signatures`]: 64K bits keep false positives (a needless map lookup,
-/// never a wrong answer) near 2% for the thousand-odd table words.
+/// Bits of a [`signature`]: 64K keep false positives (a needless entry load, never a wrong
+/// answer) near 2% for the thousand-odd table words.
 const SIGNATURE_BITS: u32 = 16;
 
 /// Bytes of a key kept in an [`Entry`].
@@ -278,9 +278,10 @@ struct Entry {
 }
 
 /// A cheap hash of a word's length and its first, middle and last bytes, used to skip the map
-/// lookup of words that cannot be in it.
+/// lookup of words that cannot be in it: the word of [`Discoverer::signatures`] it is in, and
+/// its bit there (of 32).
 #[inline(always)]
-fn signature(w: &[u8]) -> usize {
+fn signature(w: &[u8]) -> (usize, u32) {
     let n = w.len();
     let (first, mid, last) = match n {
         0 => (0, 0, 0),
@@ -288,7 +289,8 @@ fn signature(w: &[u8]) -> usize {
     };
     let key =
         (n as u32 & 0xff) | u32::from(first) << 8 | u32::from(mid) << 16 | u32::from(last) << 24;
-    (key.wrapping_mul(0x9E37_79B1) >> (32 - SIGNATURE_BITS)) as usize
+    let sig = key.wrapping_mul(0x9E37_79B1) >> (32 - SIGNATURE_BITS);
+    ((sig >> 5) as usize, sig & 31)
 }
 
 /// The words as written plus their ALL-CAPS form.
@@ -346,19 +348,19 @@ impl Discoverer {
             }
         }
         // The words by signature; a signature's entry is in place when it has one word.
-        let mut by_signature: Vec<(usize, &[u8], u32)> = classes
+        let mut by_signature: Vec<((usize, u32), &[u8], u32)> = classes
             .iter()
             .map(|(w, &bits)| (signature(w), &w[..], bits))
             .collect();
         by_signature.sort_unstable();
-        let mut signatures = vec![0u64; 1 << (SIGNATURE_BITS - 6)].into_boxed_slice();
+        let mut signatures = vec![0u64; 1 << (SIGNATURE_BITS - 5)].into_boxed_slice();
         let mut entries: Vec<Entry> = Vec::new();
         for (k, &(sig, w, bits)) in by_signature.iter().enumerate() {
             if k > 0 && by_signature[k - 1].0 == sig {
                 entries.last_mut().expect("an entry").len = SHARED_SIGNATURE;
                 continue;
             }
-            signatures[sig >> 6] |= 1 << (sig & 63);
+            signatures[sig.0] |= 1 << sig.1;
             let mut entry = Entry {
                 key: [0; ENTRY_KEY_BYTES],
                 len: SHARED_SIGNATURE,
@@ -370,16 +372,15 @@ impl Discoverer {
             }
             entries.push(entry);
         }
-        let mut ranks = Vec::with_capacity(signatures.len());
-        let mut set = 0u32;
-        for word in signatures.iter() {
-            ranks.push(u16::try_from(set).expect("fewer table words than u16::MAX"));
-            set += word.count_ones();
+        let mut set = 0u64;
+        for word in signatures.iter_mut() {
+            let bits = word.count_ones();
+            *word |= set << 32;
+            set += u64::from(bits);
         }
         Discoverer {
             classes,
             signatures,
-            ranks: ranks.into_boxed_slice(),
             entries: entries.into_boxed_slice(),
             first_names: first_names
                 .into_iter()
@@ -394,13 +395,14 @@ impl Discoverer {
     /// which asks it of most words: the call cost as much as the common answer.
     #[inline(always)]
     fn class(&self, w: &[u8]) -> u32 {
-        let sig = signature(w);
-        let word = self.signatures[sig >> 6];
-        let bit = 1u64 << (sig & 63);
+        let (at, bit) = signature(w);
+        let word = self.signatures[at];
+        let bit = 1u64 << bit;
         if word & bit == 0 {
             return 0;
         }
-        let k = usize::from(self.ranks[sig >> 6]) + (word & (bit - 1)).count_ones() as usize;
+        // The count above the signature bits, and the bits set below this one.
+        let k = (word >> 32) as usize + (word & (bit - 1)).count_ones() as usize;
         let e = &self.entries[k];
         match e.len {
             SHARED_SIGNATURE => self.classes.get(w).copied().unwrap_or(0),
@@ -675,7 +677,9 @@ fn next_token(text: &str, d: &Discoverer, mut i: usize) -> Option<(usize, usize,
                     j += 2;
                 }
                 shape |= class::DOT_OR_DIGIT;
-            } else if d.is(&text[s..j], class::ABBREV) {
+            } else if shape & class::NOT_PLAIN != 0 && d.is(&text[s..j], class::ABBREV) {
+                // No abbreviation is plain (no capital, no non-ASCII byte), so most words
+                // before a period are not looked up.
                 j += 1;
                 shape |= class::DOT_OR_DIGIT;
             }
@@ -1717,6 +1721,7 @@ mod tests {
             assert!(!plain(w), "{w}");
         }
         assert!(NAME_PARTICLES.iter().all(|w| w.len() <= 4));
+        assert!(ABBREVIATIONS.iter().all(|w| !plain(w)));
     }
 
     #[test]

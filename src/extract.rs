@@ -4,10 +4,10 @@
 use crate::discovery::Discoverer;
 use crate::gazetteer::Gazetteer;
 use crate::input::Document;
-use crate::matching::Scratch;
-use crate::resolution::{self, EntityRef, Field, FieldScan, Mention};
+use crate::matching::{Occurrence, Scratch};
+use crate::resolution::{self, EntityRef, Field, FieldScan, Mention, Resolved};
 use crate::text;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::sync::Arc;
 
 /// An entity found by a rule and listed in no gazetteer.
@@ -81,6 +81,35 @@ pub struct Extractor {
 
 thread_local! {
     static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+    /// Taken out by [`Extractor::extract_with`] while it works, so it is never shared.
+    static BUFFERS: Cell<Buffers> = Cell::new(Buffers::default());
+}
+
+/// What [`Extractor::extract_with`] needs for one document and not after it, kept from
+/// document to document on a thread: allocating them anew took a dozen allocations a
+/// document, each a cold block of the allocator.
+#[derive(Default)]
+struct Buffers {
+    /// The occurrences of the title and of the text.
+    occurrences: [Vec<Occurrence>; 2],
+    /// The resolved mentions of each field.
+    resolved: Vec<Vec<Resolved>>,
+    /// Byte offsets to convert to code points.
+    bytes: Vec<usize>,
+}
+
+/// Most items a [`Buffers`] vector keeps between documents: one huge document must not pin
+/// its buffers for the life of the thread.
+const MAX_KEPT_ITEMS: usize = 1 << 14;
+
+impl Buffers {
+    fn small(&self) -> bool {
+        self.occurrences
+            .iter()
+            .all(|v| v.capacity() <= MAX_KEPT_ITEMS)
+            && self.resolved.iter().all(|v| v.capacity() <= MAX_KEPT_ITEMS)
+            && self.bytes.capacity() <= 2 * MAX_KEPT_ITEMS
+    }
 }
 
 impl Extractor {
@@ -116,41 +145,58 @@ impl Extractor {
     pub fn extract_with(&self, doc: &Document, scratch: &mut Scratch) -> Extraction {
         let g = &*self.gazetteer;
         let m = g.matcher();
-        let mut fields: Vec<FieldScan> = Vec::with_capacity(2);
-        if let Some(t) = doc.title.as_deref().filter(|t| !t.trim().is_empty()) {
-            fields.push(FieldScan {
-                field: Field::Title,
-                text: t,
-                sentences: text::split_sentences(t),
-                occurrences: Vec::new(),
-            });
-        }
-        fields.push(FieldScan {
+        let mut buffers = BUFFERS.take();
+        let Buffers {
+            occurrences: [title_occurrences, text_occurrences],
+            resolved,
+            bytes,
+        } = &mut buffers;
+        let title = doc.title.as_deref().filter(|t| !t.trim().is_empty());
+        let title = title.map(|t| FieldScan {
+            field: Field::Title,
+            text: t,
+            sentences: text::split_sentences(t),
+            occurrences: std::mem::take(title_occurrences),
+        });
+        let body = FieldScan {
             field: Field::Text,
             text: &doc.text,
             sentences: text::split_sentences(&doc.text),
-            occurrences: Vec::new(),
-        });
-        for f in &mut fields {
+            occurrences: std::mem::take(text_occurrences),
+        };
+        // One field or two, on the stack.
+        let (mut one, mut two);
+        let fields: &mut [FieldScan] = match title {
+            Some(title) => {
+                two = [title, body];
+                &mut two
+            }
+            None => {
+                one = [body];
+                &mut one
+            }
+        };
+        for f in fields.iter_mut() {
+            f.occurrences.clear();
             m.scan(f.text, scratch, &mut f.occurrences);
         }
         let mut out = Extraction::default();
-        let resolved = resolution::resolve_document(
+        resolution::resolve_document(
             g,
-            &fields,
+            fields,
             self.discoverer.as_deref(),
             &mut out.new_entities,
+            resolved,
         );
         out.mentions
             .reserve_exact(resolved.iter().map(Vec::len).sum());
         let (mut sent_base, mut para_base) = (0u32, 0u32);
-        let mut bytes = Vec::new();
-        for (f, res) in fields.iter().zip(resolved) {
+        for (f, res) in fields.iter().zip(resolved.iter_mut()) {
             bytes.clear();
             bytes.reserve(2 * res.len());
             bytes.extend(res.iter().flat_map(|r| [r.start, r.end]));
-            let chars = text::char_offsets(f.text, &bytes);
-            for (k, r) in res.into_iter().enumerate() {
+            let chars = text::char_offsets(f.text, bytes);
+            for (k, r) in res.drain(..).enumerate() {
                 let s = f.sentences.index_of(r.start);
                 out.mentions.push(Mention {
                     entity: r.entity,
@@ -168,6 +214,18 @@ impl Extractor {
             }
             sent_base += f.sentences.len() as u32;
             para_base += f.sentences.paragraphs();
+        }
+        // The occurrences go back to their buffers: the text's is the last field, the title's
+        // the first of two.
+        let mut fields = fields.iter_mut().rev();
+        if let Some(f) = fields.next() {
+            *text_occurrences = std::mem::take(&mut f.occurrences);
+        }
+        if let Some(f) = fields.next() {
+            *title_occurrences = std::mem::take(&mut f.occurrences);
+        }
+        if buffers.small() {
+            BUFFERS.set(buffers);
         }
         out.sentences = sent_base;
         out

@@ -13,7 +13,7 @@ use crate::discovery::{self, Discoverer};
 use crate::extract::NewEntity;
 use crate::gazetteer::words::Weak;
 use crate::gazetteer::words::WordLists;
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{Gazetteer, Traits};
 use crate::matching::{Candidate, MatchKind, Occurrence};
 use crate::text::roles::is_role_word;
 use crate::text::tokens::ALNUM;
@@ -186,23 +186,32 @@ struct Doc<'g> {
 }
 
 impl Doc<'_> {
-    fn type_of(&self, e: u32) -> &str {
-        self.g.type_name(e)
+    /// Whether entity `e` is a person.
+    fn is_person(&self, e: u32) -> bool {
+        self.g.traits(e).class == Traits::PERSON
     }
 
     /// Whether the word at `start..end` stands inside a person's name: a given name or honorific
     /// before it, or it is a given name followed by a capitalized word ("Jordan Ellis").
-    fn person_context(&self, text: &str, start: usize, end: usize, next_is_name: bool) -> bool {
+    /// `buf` is a buffer for folded words.
+    fn person_context(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        next_is_name: bool,
+        buf: &mut String,
+    ) -> bool {
         use crate::text::fold::fold_into;
         let words = self.g.words();
         // One buffer for every folded word; the tests are pure, so a word is folded only when
         // a test needs it.
-        let mut buf = String::new();
+        buf.clear();
         if let Some((_, p)) = word_before(text, start) {
             let p = p.trim_end_matches('.');
             if is_capitalized(p) {
-                fold_into(p, &mut buf);
-                if is_given_name(words, &buf) || HONORIFICS.contains(&p) {
+                fold_into(p, buf);
+                if is_given_name(words, buf) || HONORIFICS.contains(&p) {
                     return true;
                 }
             }
@@ -214,8 +223,8 @@ impl Doc<'_> {
             return false;
         }
         buf.clear();
-        fold_into(n, &mut buf);
-        let surname = words.is_surname(&buf);
+        fold_into(n, buf);
+        let surname = words.is_surname(buf);
         // A capitalized word after it that is itself a known name ("Georgia Republicans") is no
         // surname, unless it is a common one.
         if next_is_name && !surname {
@@ -225,18 +234,17 @@ impl Doc<'_> {
             return true;
         }
         buf.clear();
-        fold_into(&text[start..end], &mut buf);
-        is_given_name(words, &buf)
+        fold_into(&text[start..end], buf);
+        is_given_name(words, buf)
     }
 }
 
-/// Whether every word of `s` is an ordinary English word.
-fn all_common(words: &WordLists, s: &str) -> bool {
-    let mut folded = String::new();
+/// Whether every word of `s` is an ordinary English word; `folded` is a buffer for its words.
+fn all_common(words: &WordLists, s: &str, folded: &mut String) -> bool {
     Tokenizer::new(s).filter(|t| t.kind == Kind::Word).all(|t| {
         folded.clear();
-        crate::text::fold::fold_into(&s[t.start..t.end], &mut folded);
-        matches!(words.weak(&folded), Weak::Common | Weak::Calendar)
+        crate::text::fold::fold_into(&s[t.start..t.end], folded);
+        matches!(words.weak(folded), Weak::Common | Weak::Calendar)
     })
 }
 
@@ -249,6 +257,8 @@ fn all_common(words: &WordLists, s: &str) -> bool {
 struct CommonNames {
     /// Empty until first asked.
     slots: Vec<CommonSlot>,
+    /// A buffer for the folded words of a name.
+    folded: String,
 }
 
 /// Names kept by [`CommonNames`]; a power of two.
@@ -271,7 +281,7 @@ impl CommonNames {
     fn get(&mut self, words: &WordLists, s: &str) -> bool {
         let b = s.as_bytes();
         if b.is_empty() || b.len() > COMMON_NAME_BYTES {
-            return all_common(words, s);
+            return all_common(words, s, &mut self.folded);
         }
         if self.slots.is_empty() {
             self.slots = vec![
@@ -287,7 +297,7 @@ impl CommonNames {
         if usize::from(slot.len) == b.len() && slot.bytes[..b.len()] == *b {
             return slot.common;
         }
-        let common = all_common(words, s);
+        let common = all_common(words, s, &mut self.folded);
         slot.len = b.len() as u8;
         slot.bytes[..b.len()].copy_from_slice(b);
         slot.common = common;
@@ -327,14 +337,62 @@ struct Scratch {
     full_people: FxHashMap<u32, u32>,
     /// Entities some occurrence names without doubt (a single candidate left).
     named: FxHashSet<u32>,
-    /// The countries of the places the document names without doubt, as [`country_key`]s.
-    countries: FxHashSet<u64>,
+    /// The countries of the places the document names without doubt, as bits of their
+    /// numbers ([`Traits::country`]).
+    countries: Vec<u64>,
     /// The byte ranges of a field's mentions, for discovery.
     taken: Vec<(usize, usize)>,
     /// Where short names may start, for [`short_names`].
     starts: Vec<usize>,
     /// Whether names are all ordinary words, kept from document to document.
     common_names: CommonNames,
+    /// A buffer for folded words.
+    fold: String,
+    /// The names discovered in a field, and where a sentence's taken ranges are put.
+    discovered: Vec<discovery::Found>,
+    local: Vec<(usize, usize)>,
+    /// Each discovered name's entity, and the entity of each new id.
+    by_name: FxHashMap<String, Option<u32>>,
+    ids: FxHashMap<Box<str>, u32>,
+    /// For [`short_names`]: its keys (see [`recycle`]), their first bytes, the mentions it
+    /// adds to a field and the keys found at a place.
+    keys: Vec<(&'static str, EntityRef)>,
+    firsts: Vec<u8>,
+    added: Vec<Resolved>,
+    found: Vec<(usize, usize)>,
+    /// The members of a list of people.
+    members: Vec<usize>,
+}
+
+impl Scratch {
+    /// Whether the buffers are small enough to keep for the next document: one huge document
+    /// must not pin its buffers for the life of the thread.
+    fn small(&self) -> bool {
+        self.spans.capacity() <= MAX_KEPT_OCCURRENCES
+            && self.cands.capacity() <= 4 * MAX_KEPT_OCCURRENCES
+            && self.starts.capacity() <= MAX_KEPT_OCCURRENCES
+            && self.taken.capacity() <= MAX_KEPT_OCCURRENCES
+            && self.discovered.capacity() <= MAX_KEPT_OCCURRENCES
+            && self.local.capacity() <= MAX_KEPT_OCCURRENCES
+            && self.by_name.capacity() <= MAX_KEPT_OCCURRENCES
+            && self.ids.capacity() <= MAX_KEPT_OCCURRENCES
+            && self.full_people.capacity() <= MAX_KEPT_OCCURRENCES
+            && self.named.capacity() <= MAX_KEPT_OCCURRENCES
+            && self.keys.capacity() <= MAX_KEPT_OCCURRENCES
+            && self.added.capacity() <= MAX_KEPT_OCCURRENCES
+            && self.found.capacity() <= MAX_KEPT_OCCURRENCES
+            && self.members.capacity() <= MAX_KEPT_OCCURRENCES
+    }
+}
+
+/// An empty vector on the allocation of `v`, for borrowed elements of another lifetime: a
+/// document's words can be kept in a thread's buffer between documents only while it is
+/// empty. Collecting a vector's own `into_iter` into elements of the same size and alignment
+/// reuses its allocation (the standard library does that in place); nothing is mapped, as the
+/// vector is cleared first.
+fn recycle<'b, T>(mut v: Vec<(&str, T)>) -> Vec<(&'b str, T)> {
+    v.clear();
+    v.into_iter().map(|_| unreachable!("cleared")).collect()
 }
 
 /// Most occurrences kept in the [`Scratch`] buffers between documents: one huge document must
@@ -346,46 +404,69 @@ thread_local! {
     static SCRATCH: Cell<Scratch> = Cell::new(Scratch::default());
 }
 
-/// A country code as a number: its bytes and its length, for codes of up to seven bytes (all
-/// of them in practice), so that a set of them hashes no string.
-fn country_key(cc: &str) -> Option<u64> {
-    // ISO codes, two bytes, without a call to copy them.
-    if let &[a, b] = cc.as_bytes() {
-        return Some(u64::from(a) | u64::from(b) << 8 | 2 << 56);
-    }
-    (cc.len() < 8).then(|| {
-        let mut k = [0u8; 8];
-        k[..cc.len()].copy_from_slice(cc.as_bytes());
-        k[7] = cc.len() as u8;
-        u64::from_le_bytes(k)
-    })
-}
-
-/// A set of country codes.
+/// The countries of the places a document names without doubt.
 struct Countries<'a, 'g> {
-    /// The codes that have a [`country_key`].
-    keys: &'a mut FxHashSet<u64>,
-    /// The others.
+    g: &'g Gazetteer,
+    /// Bit `n` says whether country number `n` is in.
+    bits: &'a mut Vec<u64>,
+    /// The codes beyond the numbered ones ([`Traits::OTHER_COUNTRY`]).
     long: Vec<&'g str>,
 }
 
-impl<'g> Countries<'_, 'g> {
-    fn insert(&mut self, cc: &'g str) {
-        match country_key(cc) {
-            Some(k) => {
-                self.keys.insert(k);
-            }
-            None if !self.long.contains(&cc) => self.long.push(cc),
-            None => {}
+impl<'a, 'g> Countries<'a, 'g> {
+    /// An empty set, in `bits`.
+    fn new(g: &'g Gazetteer, bits: &'a mut Vec<u64>) -> Self {
+        bits.fill(0);
+        Countries {
+            g,
+            bits,
+            long: Vec::new(),
         }
     }
 
-    fn contains(&self, cc: &str) -> bool {
-        match country_key(cc) {
-            Some(k) => self.keys.contains(&k),
-            None => self.long.contains(&cc),
+    /// Adds the country of entity `e`, whose traits are `t`, if it has one.
+    fn insert(&mut self, e: u32, t: Traits) {
+        match t.country {
+            0 => {}
+            Traits::OTHER_COUNTRY => {
+                let cc = country_of(self.g, e);
+                if !self.long.contains(&cc) {
+                    self.long.push(cc);
+                }
+            }
+            n => {
+                let (word, bit) = (usize::from(n) / 64, n % 64);
+                if word >= self.bits.len() {
+                    self.bits.resize(word + 1, 0);
+                }
+                self.bits[word] |= 1 << bit;
+            }
         }
     }
+
+    /// Whether the country of entity `e`, whose traits are `t`, is in (false without one).
+    fn contains(&self, e: u32, t: Traits) -> bool {
+        match t.country {
+            0 => false,
+            Traits::OTHER_COUNTRY => self.long.contains(&country_of(self.g, e)),
+            n => self
+                .bits
+                .get(usize::from(n) / 64)
+                .is_some_and(|w| w >> (n % 64) & 1 != 0),
+        }
+    }
+}
+
+/// The country code of entity `e`, which has one.
+fn country_of(g: &Gazetteer, e: u32) -> &str {
+    g.entity(e).country.as_deref().unwrap_or("")
+}
+
+/// Whether entities `a` and `b`, whose traits are `ta` and `tb`, have a country and the same.
+fn same_country(g: &Gazetteer, a: u32, ta: Traits, b: u32, tb: Traits) -> bool {
+    ta.country != 0
+        && ta.country == tb.country
+        && (ta.country != Traits::OTHER_COUNTRY || country_of(g, a) == country_of(g, b))
 }
 
 /// The candidates an occurrence keeps at first, appended to `out`: a gazetteer alias beats a
@@ -410,22 +491,21 @@ fn first_candidates(all: &[Candidate], out: &mut Vec<Candidate>) {
 }
 
 /// Resolves every occurrence of a document (title and text together, so either informs the
-/// other). Returns the mentions of each field, in order.
+/// other). Puts the mentions of each field, in order, in `out`, one vector per field; what
+/// `out` held is dropped, and its vectors are reused (a caller that drains them can pass the
+/// same `out` for every document and allocate nothing for them).
 pub fn resolve_document(
     g: &Gazetteer,
     fields: &[FieldScan<'_>],
     discoverer: Option<&Discoverer>,
     new_entities: &mut Vec<NewEntity>,
-) -> Vec<Vec<Resolved>> {
+    out: &mut Vec<Vec<Resolved>>,
+) {
     let mut scratch = SCRATCH.take();
-    let out = resolve_with(g, fields, discoverer, new_entities, &mut scratch);
-    if scratch.spans.capacity() <= MAX_KEPT_OCCURRENCES
-        && scratch.cands.capacity() <= 4 * MAX_KEPT_OCCURRENCES
-        && scratch.starts.capacity() <= MAX_KEPT_OCCURRENCES
-    {
+    resolve_with(g, fields, discoverer, new_entities, &mut scratch, out);
+    if scratch.small() {
         SCRATCH.set(scratch);
     }
-    out
 }
 
 /// How many words of full names [`resolve_with`] makes room for at once.
@@ -437,7 +517,8 @@ fn resolve_with(
     discoverer: Option<&Discoverer>,
     new_entities: &mut Vec<NewEntity>,
     scratch: &mut Scratch,
-) -> Vec<Vec<Resolved>> {
+    out: &mut Vec<Vec<Resolved>>,
+) {
     let doc = Doc { g };
     let Scratch {
         cands,
@@ -448,6 +529,16 @@ fn resolve_with(
         taken,
         starts,
         common_names,
+        fold,
+        discovered,
+        local,
+        by_name,
+        ids,
+        keys,
+        firsts,
+        added,
+        found,
+        members,
     } = scratch;
     // 1. A gazetteer alias beats a generated spelling at the same place. The candidates of
     //    occurrence `i` (counting across fields) are `cands[spans[i].0..spans[i].1]`.
@@ -462,11 +553,7 @@ fn resolve_with(
 
     // 2. What the document says without doubt: countries of unambiguous places, and people named
     //    with more than a surname.
-    countries.clear();
-    let mut countries = Countries {
-        keys: countries,
-        long: Vec::new(),
-    };
+    let mut countries = Countries::new(g, countries);
     // The words of full names and whose they are (None: more than one person's), to tell whose
     // a short name may be; only a surname standing alone asks.
     let surnames = cands.iter().any(|c| c.kind == MatchKind::Surname);
@@ -484,15 +571,12 @@ fn resolve_with(
             i += 1;
             let c = &cands[lo..hi];
             if c.len() == 1 && c[0].weak == Weak::No && c[0].kind != MatchKind::Surname {
-                let e = g.entity(c[0].entity);
-                let t = doc.type_of(c[0].entity);
-                if t == "place" {
-                    if let Some(cc) = e.country.as_deref() {
-                        countries.insert(cc);
-                    }
+                let t = g.traits(c[0].entity);
+                if t.class == Traits::PLACE {
+                    countries.insert(c[0].entity, t);
                 }
                 let name = &field.text[o.start..o.end];
-                if t == "person" && words(name).nth(1).is_some() {
+                if t.class == Traits::PERSON && words(name).nth(1).is_some() {
                     *full_people.entry(c[0].entity).or_default() += 1;
                     if surnames {
                         for w in words(name) {
@@ -514,8 +598,7 @@ fn resolve_with(
         for (k, o) in field.occurrences.iter().enumerate() {
             let (lo, hi) = spans[i];
             i += 1;
-            let followed_by = |e: u32| {
-                let country = g.entity(e).country.as_deref();
+            let followed_by = |e: u32, te: Traits| {
                 let rest = &text[o.end..];
                 let Some(after) = rest.strip_prefix(',') else {
                     return false;
@@ -525,9 +608,8 @@ fn resolve_with(
                 field.occurrences.get(k + 1).is_some_and(|n| {
                     n.start == at
                         && n.candidates.iter().any(|c| {
-                            doc.type_of(c.entity) == "place"
-                                && country.is_some()
-                                && g.entity(c.entity).country.as_deref() == country
+                            let tc = g.traits(c.entity);
+                            tc.class == Traits::PLACE && same_country(g, e, te, c.entity, tc)
                         })
                 })
             };
@@ -540,7 +622,7 @@ fn resolve_with(
                         .occurrences
                         .get(k + 1)
                         .is_some_and(|n| text[o.end..n.start].chars().all(char::is_whitespace));
-                    doc.person_context(text, o.start, o.end, next_is_name)
+                    doc.person_context(text, o.start, o.end, next_is_name, fold)
                 })
             };
             let mut initial = None;
@@ -551,21 +633,20 @@ fn resolve_with(
             let mut kept = lo;
             for r in lo..hi {
                 let c = cands[r];
-                let e = g.entity(c.entity);
-                let t = doc.type_of(c.entity);
+                let t = g.traits(c.entity);
                 let keep_weak = match c.weak {
                     Weak::No => true,
-                    Weak::Calendar => followed_by(c.entity),
-                    Weak::Common | Weak::Name => match t {
-                        "place" if e.prominence >= 90.0 => !ctx(),
+                    Weak::Calendar => followed_by(c.entity, t),
+                    Weak::Common | Weak::Name => match t.class {
+                        Traits::PLACE if t.prominence >= 90.0 => !ctx(),
                         // A big city whose name is also a given name ("Paris", "Sydney") may stand
                         // alone; a town ("Jackson", "Hyde") and a common word ("Nice") may not.
-                        "place" if c.weak == Weak::Name && e.prominence >= 55.0 => !ctx(),
-                        "place" => followed_by(c.entity),
-                        "person" => {
+                        Traits::PLACE if c.weak == Weak::Name && t.prominence >= 55.0 => !ctx(),
+                        Traits::PLACE => followed_by(c.entity, t),
+                        Traits::PERSON => {
                             !ctx()
                                 && (full_people.contains_key(&c.entity)
-                                    || (e.prominence >= 80.0
+                                    || (t.prominence >= 80.0
                                         && (c.weak == Weak::Name || !initial())))
                         }
                         // "Republicans", "Senate", "Fed" open many sentences of a story
@@ -574,9 +655,7 @@ fn resolve_with(
                             !ctx()
                                 && (c.weak == Weak::Name
                                     || !initial()
-                                    || e.country
-                                        .as_deref()
-                                        .is_some_and(|cc| countries.contains(cc)))
+                                    || countries.contains(c.entity, t))
                         }
                     },
                 };
@@ -590,15 +669,14 @@ fn resolve_with(
                     };
                     !shared
                         && (full_people.contains_key(&c.entity)
-                            || (e.prominence >= 70.0 && c.weak == Weak::No))
+                            || (t.prominence >= 70.0 && c.weak == Weak::No))
                 };
                 // A group named by ordinary words ("Democratic Party", "Electoral Commission") is
                 // that country's only in a story that names the country.
                 let mut generic = || {
-                    t == "group"
-                        && e.country
-                            .as_deref()
-                            .is_some_and(|cc| !countries.contains(cc))
+                    t.class == Traits::GROUP
+                        && t.country != 0
+                        && !countries.contains(c.entity, t)
                         && common()
                 };
                 // Every test is pure: the cheap ones go first.
@@ -634,10 +712,12 @@ fn resolve_with(
                 .map(|&(lo, _)| cands[lo].entity),
         );
     }
-    let mut out: Vec<Vec<Resolved>> = Vec::with_capacity(fields.len());
+    out.truncate(fields.len());
+    out.resize_with(fields.len(), Vec::new);
     let mut i = 0;
-    for field in fields {
-        let mut res = Vec::with_capacity(field.occurrences.len());
+    for (field, res) in fields.iter().zip(out.iter_mut()) {
+        res.clear();
+        res.reserve(field.occurrences.len());
         for o in &field.occurrences {
             let (lo, hi) = spans[i];
             i += 1;
@@ -648,20 +728,20 @@ fn resolve_with(
             let best = c
                 .iter()
                 .max_by(|a, b| {
-                    let (ea, eb) = (g.entity(a.entity), g.entity(b.entity));
-                    let in_country = |e: &crate::gazetteer::Entity| {
-                        e.country
-                            .as_deref()
-                            .is_some_and(|cc| countries.contains(cc))
-                    };
+                    let (ta, tb) = (g.traits(a.entity), g.traits(b.entity));
                     named
                         .contains(&a.entity)
                         .cmp(&named.contains(&b.entity))
                         .then_with(|| full_people.get(&a.entity).cmp(&full_people.get(&b.entity)))
-                        .then_with(|| in_country(ea).cmp(&in_country(eb)))
-                        .then_with(|| ea.prominence.total_cmp(&eb.prominence))
-                        // Smaller id wins a tie, so compare reversed.
-                        .then_with(|| eb.id.cmp(&ea.id))
+                        .then_with(|| {
+                            countries
+                                .contains(a.entity, ta)
+                                .cmp(&countries.contains(b.entity, tb))
+                        })
+                        .then_with(|| ta.prominence.total_cmp(&tb.prominence))
+                        // Smaller id wins a tie, so compare reversed; entities are numbered in
+                        // id order.
+                        .then_with(|| b.entity.cmp(&a.entity))
                 })
                 .expect("not empty");
             let kind = match best.kind {
@@ -677,28 +757,27 @@ fn resolve_with(
                 list: None,
             });
         }
-        out.push(res);
     }
 
     // 5. Names no gazetteer lists, where nothing was found; then acronyms defined in parentheses
     //    ("Hayat Tahrir al-Sham (HTS)"), for gazetteer and discovered names alike.
     if let Some(d) = discoverer {
-        let mut ids: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        ids.clear();
         // A story repeats the names it finds: each name's entity (None: it has no slug), so
         // that a name seen before needs no slug.
-        let mut by_name: FxHashMap<String, Option<u32>> = FxHashMap::default();
+        by_name.clear();
         for (f, field) in fields.iter().enumerate() {
             taken.clear();
             taken.extend(out[f].iter().map(|r| (r.start, r.end)));
-            let found = discover_in(d, field.text, &field.sentences, taken);
-            if found.is_empty() {
+            discover_in(d, field.text, &field.sentences, taken, local, discovered);
+            if discovered.is_empty() {
                 continue;
             }
-            for n in found {
+            for n in discovered.drain(..) {
                 let idx = match by_name.get(n.name.as_str()) {
                     Some(&idx) => idx,
                     None => {
-                        let idx = new_entity_of(&n, &mut ids, new_entities);
+                        let idx = new_entity_of(&n, ids, new_entities);
                         by_name.insert(n.name, idx);
                         idx
                     }
@@ -725,7 +804,7 @@ fn resolve_with(
             while k + 1 < res.len() {
                 let (a, b) = (&res[k], &res[k + 1]);
                 let joinable = matches!(a.entity, EntityRef::New(i) if new_entities[i as usize].kind == "person")
-                    && matches!(b.entity, EntityRef::Known(e) if doc.type_of(e) == "person")
+                    && matches!(b.entity, EntityRef::Known(e) if doc.is_person(e))
                     && field.text[a.end..b.start] == *" "
                     && !field.text[b.start..b.end].contains(char::is_whitespace);
                 if joinable {
@@ -754,12 +833,19 @@ fn resolve_with(
     }
     // 6. Short names of people named in full in this document ("Lee" after "Lee Jae-myung",
     //    "Abu Qasra" after "Murhaf Abu Qasra"), as GATE's orthomatcher does.
-    short_names(g, fields, &mut out, new_entities, starts);
+    let buffers = ShortNameBuffers {
+        starts,
+        keys,
+        firsts,
+        added,
+        found,
+    };
+    short_names(g, fields, out, new_entities, buffers);
 
     // 7. Roles, and lists of people.
     let mut lists = 0u32;
     let is_person = |r: &Resolved| match r.entity {
-        EntityRef::Known(e) => doc.type_of(e) == "person",
+        EntityRef::Known(e) => doc.is_person(e),
         EntityRef::New(i) => new_entities[i as usize].kind == "person",
     };
     for (f, field) in fields.iter().enumerate() {
@@ -774,9 +860,9 @@ fn resolve_with(
             &mut out[f],
             &mut lists,
             is_person,
+            members,
         );
     }
-    out
 }
 
 /// The id of a discovered entity from its slug: `new:` and the slug.
@@ -867,12 +953,13 @@ fn discover_in(
     text: &str,
     sents: &Sentences,
     taken: &[(usize, usize)],
-) -> Vec<discovery::Found> {
+    local: &mut Vec<(usize, usize)>,
+    out: &mut Vec<discovery::Found>,
+) {
     let starts = sents.starts();
-    let mut out = Vec::new();
-    // The taken ranges of one sentence, relative to it; filled only for the sentences that get
-    // past the gate, in one buffer.
-    let mut local: Vec<(usize, usize)> = Vec::new();
+    out.clear();
+    // `local`: the taken ranges of one sentence, relative to it; filled only for the sentences
+    // that get past the gate, in one buffer.
     let mut t = 0;
     // The first byte that can start a word at or after the sentence start: the scan of one
     // sentence ends on it when it passes the end, so it is not searched for twice.
@@ -893,14 +980,13 @@ fn discover_in(
                     .take_while(|r| r.0 < e)
                     .map(|&(a, z)| (a.max(s) - s, z.min(e) - s)),
             );
-            out.extend(d.find(&text[s..e], &local).into_iter().map(|mut f| {
+            out.extend(d.find(&text[s..e], local).into_iter().map(|mut f| {
                 f.start += s;
                 f.end += s;
                 f
             }));
         }
     }
-    out
 }
 
 /// A word a discovery rule could make a name of: not covered by a taken range, not a title
@@ -1147,8 +1233,11 @@ fn last_word(s: &str) -> Option<&str> {
 /// a place: a capital starts many words ("The", "She") that are no short name, and each of them
 /// would otherwise be delimited and looked up.
 struct Heads {
-    /// Per name, its first bytes as a little-endian number and the mask of those bytes.
-    heads: Vec<(u32, u32)>,
+    /// Per name, its first bytes as a little-endian number and the mask of those bytes; in
+    /// place, as there are few, so that a document allocates nothing for them.
+    heads: [(u32, u32); MAX_HEADS],
+    /// How many of `heads` are in use.
+    len: usize,
 }
 
 /// Most names [`Heads`] holds: beyond that, testing each costs more than it saves.
@@ -1157,27 +1246,31 @@ const MAX_HEADS: usize = 32;
 impl Heads {
     /// The heads of `names`, or None when there are too many of them.
     fn new<'a>(names: impl Iterator<Item = &'a str>) -> Option<Heads> {
-        let mut heads = Vec::new();
+        let mut heads = Heads {
+            heads: [(0, 0); MAX_HEADS],
+            len: 0,
+        };
         for name in names {
             let b = name.as_bytes();
             let k = b.len().min(4);
             let head = (load_head(b, 0), u32::MAX >> (8 * (4 - k)));
             let head = (head.0 & head.1, head.1);
-            if !heads.contains(&head) {
-                if heads.len() == MAX_HEADS {
+            if !heads.heads[..heads.len].contains(&head) {
+                if heads.len == MAX_HEADS {
                     return None;
                 }
-                heads.push(head);
+                heads.heads[heads.len] = head;
+                heads.len += 1;
             }
         }
-        Some(Heads { heads })
+        Some(heads)
     }
 
     /// Whether one of the names may start at `b[p..]`: false only when none does.
     #[inline]
     fn may_start(&self, b: &[u8], p: usize) -> bool {
         let x = load_head(b, p);
-        self.heads.iter().any(|&(v, m)| x & m == v)
+        self.heads[..self.len].iter().any(|&(v, m)| x & m == v)
     }
 }
 
@@ -1227,24 +1320,72 @@ impl<'a> KeyIndex<'a> {
     }
 }
 
+/// The buffers of [`short_names`], kept in a thread's [`Scratch`].
+struct ShortNameBuffers<'s> {
+    /// Where short names may start.
+    starts: &'s mut Vec<usize>,
+    /// The short names and whose they are (see [`recycle`]).
+    keys: &'s mut Vec<(&'static str, EntityRef)>,
+    /// The first bytes of the keys.
+    firsts: &'s mut Vec<u8>,
+    /// The mentions found in a field.
+    added: &'s mut Vec<Resolved>,
+    /// The keys found at a place, and where they end.
+    found: &'s mut Vec<(usize, usize)>,
+}
+
 /// Adds mentions of the short name of every person named in full in the document: the last
 /// word (or the family name of an East Asian name), written as in the full name, as a whole
 /// capitalized word no other name word touches, and only when no other person of the document
 /// has the same short name.
-#[inline(never)]
 fn short_names(
     g: &Gazetteer,
     fields: &[FieldScan<'_>],
     out: &mut [Vec<Resolved>],
     new_entities: &[NewEntity],
-    starts: &mut Vec<usize>,
+    buffers: ShortNameBuffers<'_>,
 ) {
-    let mut keys: Vec<(&str, EntityRef)> = Vec::new();
+    let mut keys = recycle(std::mem::take(buffers.keys));
+    let ShortNameBuffers {
+        starts,
+        keys: keys_buf,
+        firsts,
+        added,
+        found,
+    } = buffers;
+    short_names_with(
+        g,
+        fields,
+        out,
+        new_entities,
+        &mut keys,
+        starts,
+        firsts,
+        added,
+        found,
+    );
+    *keys_buf = recycle(keys);
+}
+
+/// [`short_names`] with its buffers; `keys` is empty.
+#[inline(never)]
+#[allow(clippy::too_many_arguments)]
+fn short_names_with<'a>(
+    g: &Gazetteer,
+    fields: &[FieldScan<'a>],
+    out: &mut [Vec<Resolved>],
+    new_entities: &[NewEntity],
+    keys: &mut Vec<(&'a str, EntityRef)>,
+    starts: &mut Vec<usize>,
+    firsts: &mut Vec<u8>,
+    added: &mut Vec<Resolved>,
+    found: &mut Vec<(usize, usize)>,
+) {
     let mut seen = KeyIndex::default();
     for (f, field) in fields.iter().enumerate() {
         for r in &out[f] {
             let person = match r.entity {
-                EntityRef::Known(e) => g.type_name(e) == "person",
+                EntityRef::Known(e) => g.traits(e).class == Traits::PERSON,
                 EntityRef::New(i) => new_entities[i as usize].kind == "person",
             };
             if !person {
@@ -1274,11 +1415,11 @@ fn short_names(
             if key.chars().count() < 3 || !key.chars().next().is_some_and(char::is_uppercase) {
                 continue;
             }
-            match seen.get(&keys, key) {
+            match seen.get(keys, key) {
                 Some(p) if keys[p].1 != r.entity => keys[p].1 = EntityRef::New(u32::MAX),
                 Some(_) => {}
                 None => {
-                    seen.insert(&keys, key);
+                    seen.insert(keys, key);
                     keys.push((key, r.entity));
                 }
             }
@@ -1302,19 +1443,19 @@ fn short_names(
     let word_char = |c: char| c.is_alphanumeric() || c == '-';
     // The first bytes of the keys (an ASCII capital or the first byte of a longer char): a
     // short name can only start at one of them, found with memchr three at a time.
-    let mut firsts: Vec<u8> = keys
-        .iter()
-        .filter(|(_, e)| usable(e))
-        .map(|(k, _)| k.as_bytes()[0])
-        .collect();
+    firsts.clear();
+    firsts.extend(
+        keys.iter()
+            .filter(|(_, e)| usable(e))
+            .map(|(k, _)| k.as_bytes()[0]),
+    );
     firsts.sort_unstable();
     firsts.dedup();
     let heads = Heads::new(keys.iter().filter(|(_, e)| usable(e)).map(|(k, _)| *k));
     for (f, field) in fields.iter().enumerate() {
         let text = field.text;
         let b = text.as_bytes();
-        let mut added = Vec::new();
-        let mut found: Vec<(usize, usize)> = Vec::new();
+        added.clear();
         // Where the keys' first bytes are, found by memchr three bytes at a time, in order, and
         // kept when the bytes there start a key.
         starts.clear();
@@ -1365,7 +1506,7 @@ fn short_names(
             loop {
                 let following = char_at(text, end);
                 if !following.is_some_and(word_char) {
-                    if let Some(k) = index.get(&keys, &text[p..end]) {
+                    if let Some(k) = index.get(keys, &text[p..end]) {
                         if usable(&keys[k].1) {
                             found.push((k, end));
                         }
@@ -1379,7 +1520,7 @@ fn short_names(
             if found.len() > 1 {
                 found.sort_unstable();
             }
-            for &(k, end) in &found {
+            for &(k, end) in found.iter() {
                 let entity = &keys[k].1;
                 let res = &out[f];
                 let i = res.partition_point(|r| r.end <= p);
@@ -1408,7 +1549,7 @@ fn short_names(
             }
         }
         if !added.is_empty() {
-            out[f].extend(added);
+            out[f].append(added);
             out[f].sort_by_key(|r| r.start);
         }
     }
@@ -1587,9 +1728,9 @@ fn mark_lists(
     res: &mut [Resolved],
     next_id: &mut u32,
     is_person: impl Fn(&Resolved) -> bool,
+    members: &mut Vec<usize>,
 ) {
     let mut i = 0;
-    let mut members = Vec::new();
     while i < res.len() {
         if !is_person(&res[i]) {
             i += 1;
@@ -1634,7 +1775,7 @@ fn mark_lists(
                     members.push(p);
                 }
             }
-            for &m in &members {
+            for &m in members.iter() {
                 res[m].list = Some(*next_id);
             }
             *next_id += 1;
@@ -2034,20 +2175,6 @@ mod tests {
     }
 
     #[test]
-    fn two_byte_country_keys_are_those_of_the_general_rule() {
-        let general = |cc: &str| {
-            let mut k = [0u8; 8];
-            k[..cc.len()].copy_from_slice(cc.as_bytes());
-            k[7] = cc.len() as u8;
-            u64::from_le_bytes(k)
-        };
-        for cc in ["US", "GB", "a", "USA", "é", "KR"] {
-            assert_eq!(country_key(cc), Some(general(cc)), "{cc}");
-        }
-        assert_eq!(country_key("12345678"), None);
-    }
-
-    #[test]
     fn common_names_answer_as_all_common_does() {
         let words = WordLists::shipped();
         let mut cache = CommonNames::default();
@@ -2066,15 +2193,29 @@ mod tests {
             for (k, n) in names.iter().enumerate() {
                 assert_eq!(
                     cache.get(&words, n),
-                    all_common(&words, n),
+                    all_common(&words, n, &mut String::new()),
                     "{n} round {round}"
                 );
                 for i in 0..300 {
                     let other = format!("Party {k} {i}");
-                    assert_eq!(cache.get(&words, &other), all_common(&words, &other));
+                    assert_eq!(
+                        cache.get(&words, &other),
+                        all_common(&words, &other, &mut String::new())
+                    );
                 }
             }
         }
+    }
+
+    #[test]
+    fn recycled_vectors_keep_their_allocation() {
+        let text = String::from("Lee Jae-myung");
+        let mut v: Vec<(&str, EntityRef)> = Vec::new();
+        v.extend(text.split(' ').map(|w| (w, EntityRef::Known(0))));
+        let (at, capacity) = (v.as_ptr() as usize, v.capacity());
+        let kept: Vec<(&'static str, EntityRef)> = recycle(v);
+        assert!(kept.is_empty());
+        assert_eq!((kept.as_ptr() as usize, kept.capacity()), (at, capacity));
     }
 
     #[test]

@@ -322,13 +322,81 @@ impl GazetteerBuilder {
         if !errors.is_empty() {
             return Err(Errors(errors));
         }
+        let (traits, countries) = traits_of(&entities, &types);
         Ok(Gazetteer {
             entities,
             types,
+            traits,
+            countries,
             matcher: mb.build(),
             words,
         })
     }
+}
+
+/// What resolution asks of an entity, in eight bytes: its rules look at the type, prominence
+/// and country of every candidate, and reading them from the [`Entity`] records (56 bytes each,
+/// a megabyte for a big gazetteer, its country a string elsewhere) missed the cache once or
+/// twice a candidate. These fit eight to a cache line, all of them in a few hundred kilobytes.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Traits {
+    /// [`Entity::prominence`].
+    pub prominence: f32,
+    /// The country as a number, equal for equal codes: 0 for none, [`Traits::OTHER_COUNTRY`]
+    /// when the gazetteer has too many countries to number them all (then the code is only in
+    /// the [`Entity`]), else one more than the code's place in [`Gazetteer::countries`].
+    pub country: u16,
+    /// [`Traits::PERSON`], [`Traits::GROUP`], [`Traits::PLACE`] or [`Traits::OTHER`].
+    pub class: u8,
+}
+
+impl Traits {
+    /// The class of an entity of type `person`.
+    pub const PERSON: u8 = 0;
+    /// The class of an entity of type `group`.
+    pub const GROUP: u8 = 1;
+    /// The class of an entity of type `place`.
+    pub const PLACE: u8 = 2;
+    /// The class of an entity of any other type.
+    pub const OTHER: u8 = 3;
+    /// The country number of a code beyond the numbered ones.
+    pub const OTHER_COUNTRY: u16 = u16::MAX;
+}
+
+/// The [`Traits`] of every entity, and the country codes they number.
+fn traits_of(entities: &[Entity], types: &[Box<str>]) -> (Vec<Traits>, Vec<Box<str>>) {
+    let mut countries: Vec<Box<str>> = Vec::new();
+    let mut numbers: FxHashMap<&str, u16> = FxHashMap::default();
+    let traits = entities
+        .iter()
+        .map(|e| {
+            let class = match &*types[e.kind as usize] {
+                "person" => Traits::PERSON,
+                "group" => Traits::GROUP,
+                "place" => Traits::PLACE,
+                _ => Traits::OTHER,
+            };
+            let country = match e.country.as_deref() {
+                None => 0,
+                Some(cc) => match numbers.get(cc) {
+                    Some(&n) => n,
+                    None if countries.len() + 1 < usize::from(Traits::OTHER_COUNTRY) => {
+                        countries.push(cc.into());
+                        let n = countries.len() as u16;
+                        numbers.insert(cc, n);
+                        n
+                    }
+                    None => Traits::OTHER_COUNTRY,
+                },
+            };
+            Traits {
+                prominence: e.prominence,
+                country,
+                class,
+            }
+        })
+        .collect();
+    (traits, countries)
 }
 
 /// The forms of an entity's own name that text uses: the title, and the title without a
@@ -416,6 +484,10 @@ impl Columns {
 pub struct Gazetteer {
     entities: Vec<Entity>,
     types: Vec<Box<str>>,
+    /// Per entity, what resolution asks of it.
+    traits: Vec<Traits>,
+    /// The country codes [`Traits::country`] numbers, from 1.
+    countries: Vec<Box<str>>,
     matcher: Matcher,
     words: Arc<WordLists>,
 }
@@ -447,9 +519,12 @@ impl Gazetteer {
 
     /// A gazetteer from its parts, entities in id order (see [`snapshot`]).
     fn from_parts(entities: Vec<Entity>, types: Vec<Box<str>>, matcher: Matcher) -> Gazetteer {
+        let (traits, countries) = traits_of(&entities, &types);
         Gazetteer {
             entities,
             types,
+            traits,
+            countries,
             matcher,
             words: Arc::new(WordLists::shipped()),
         }
@@ -458,6 +533,17 @@ impl Gazetteer {
     /// The type label of entity `i`.
     pub fn type_name(&self, i: u32) -> &str {
         &self.types[self.entities[i as usize].kind as usize]
+    }
+
+    /// The type class, prominence and country number of entity `i`.
+    #[inline]
+    pub fn traits(&self, i: u32) -> Traits {
+        self.traits[i as usize]
+    }
+
+    /// The country codes [`Traits::country`] numbers: number `n` is `countries()[n - 1]`.
+    pub fn countries(&self) -> &[Box<str>] {
+        &self.countries
     }
 
     /// All type labels; `person`, `group` and `place` come first.
@@ -553,6 +639,42 @@ mod tests {
     fn default_gazetteer_builds() {
         let g = Gazetteer::default_gazetteer().unwrap();
         assert!(g.find("Vladimir_Putin").is_some());
+    }
+
+    #[test]
+    fn traits_number_equal_countries_alike() {
+        let g = build("id\tname\ttype\taliases\tcountry\tprominence\nA\tAlpha\tperson\t\tFR\t3\nB\tBeta\tplace\t\tDE\t\nC\tGamma\tgroup\t\tFR\t\nD\tDelta\tthing\t\t\t\n").unwrap();
+        let t = |id: &str| g.traits(g.find(id).unwrap());
+        assert_eq!(
+            (t("A").class, t("B").class, t("C").class, t("D").class),
+            (Traits::PERSON, Traits::PLACE, Traits::GROUP, Traits::OTHER)
+        );
+        assert_eq!(t("A").prominence, 3.0);
+        assert_eq!(t("A").country, t("C").country);
+        assert_ne!(t("A").country, t("B").country);
+        assert_eq!(t("D").country, 0);
+        let code = |id: &str| &*g.countries()[usize::from(t(id).country) - 1];
+        assert_eq!((code("A"), code("B")), ("FR", "DE"));
+    }
+
+    #[test]
+    fn countries_beyond_the_numbered_ones_are_other() {
+        let types: Vec<Box<str>> = vec!["person".into(), "group".into(), "place".into()];
+        let entities: Vec<Entity> = (0..usize::from(u16::MAX) + 2)
+            .map(|i| Entity {
+                id: format!("e{i}").into(),
+                name: "E".into(),
+                kind: 2,
+                prominence: 0.0,
+                country: Some(format!("c{i}").into()),
+            })
+            .collect();
+        let (traits, countries) = traits_of(&entities, &types);
+        assert_eq!(countries.len(), usize::from(u16::MAX) - 1);
+        assert_eq!(traits[countries.len() - 1].country, u16::MAX - 1);
+        assert!(traits[countries.len()..]
+            .iter()
+            .all(|t| t.country == Traits::OTHER_COUNTRY));
     }
 
     #[test]
