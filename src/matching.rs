@@ -187,145 +187,90 @@ const FREE: u32 = 1 << 28;
 /// must not hide a longer name after it; without this bit, no need to ask the role words.
 const ROLE: u32 = 1 << 27;
 
-/// A hash table from (node, token hash) to a nonzero `u32`, by open addressing. Token hashes are
-/// already well mixed, so the slot is their low bits with no hashing of its own, and a probe
-/// reads one slot where a general table hashes again and reads a control group first: every
-/// capitalized word of a text probes the root.
+/// A hash table from a 64-bit key to a nonzero `u32` value and an [`Inline`] record of the node
+/// the value leads to, by open addressing, at most half full. Keys are token hashes (from the
+/// root) or [`trans_key`]s (deeper), already well mixed, so the slot is their low bits with no
+/// hashing of its own, and a probe reads one slot of 16 bytes, in one cache line: every
+/// capitalized word of a text probes the root, and most probes of a table this large are cache
+/// misses, which the inline record spares a second one when the probe reaches a name.
 #[derive(Clone, Debug)]
 struct TokenTable {
     slots: Box<[Slot]>,
     mask: usize,
-    len: usize,
 }
 
 /// One entry of a [`TokenTable`]; `value` 0 marks an empty slot.
 #[derive(Clone, Copy, Debug, Default)]
 struct Slot {
-    token: u64,
-    node: u32,
+    key: u64,
     value: u32,
+    inline: Inline,
+}
+
+/// The one variant of a node that ends a single alias, packed for a slot that leads there when
+/// it fits (see [`Matcher::inline`]), 0 when it does not: the entity (20 high bits), kind (3),
+/// weak (2), [`ACRONYM`] and [`ARTICLE`] (2) and, in the low 5 bits, the index of its capitals
+/// in [`Matcher::inline_caps`], never 0.
+type Inline = u32;
+
+/// The key of `token` after the node numbered `node`, for the deeper transitions: `mix` is a
+/// bijection, so the tokens after one node never share a key, and two transitions from two
+/// nodes share one only if their tokens differ by exactly the difference of the nodes' mixes,
+/// a 64-bit coincidence that [`TokenTable::new`] refuses among the transitions it holds (as the
+/// builder refuses two tokens with one hash). One key makes the slot 16 bytes with room for the
+/// inline record, where the node and token took them all.
+#[inline]
+fn trans_key(node: u32, token: u64) -> u64 {
+    token ^ (node as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
 impl TokenTable {
-    /// A table of `entries`, whose values must not be 0; it is at most half full, so that a
-    /// probe for a token it lacks ends soon.
-    fn new(entries: impl ExactSizeIterator<Item = (u32, u64, u32)>) -> TokenTable {
+    /// A table of `entries` (key, value, inline), whose values must not be 0; Err when two of
+    /// them have one key.
+    fn new(
+        entries: impl ExactSizeIterator<Item = (u64, u32, Inline)>,
+    ) -> Result<TokenTable, &'static str> {
         let size = (entries.len() * 2).next_power_of_two().max(8);
         let mut t = TokenTable {
             slots: vec![Slot::default(); size].into_boxed_slice(),
             mask: size - 1,
-            len: 0,
         };
-        for (node, token, value) in entries {
+        for (key, value, inline) in entries {
             assert!(value != 0, "a token table value must not be 0");
-            let mut i = Self::start(node, token) & t.mask;
-            loop {
-                let s = &mut t.slots[i];
-                if s.value == 0 {
-                    t.len += 1;
-                } else if (s.node, s.token) != (node, token) {
-                    i = (i + 1) & t.mask;
-                    continue;
+            let mut i = key as usize & t.mask;
+            while t.slots[i].value != 0 {
+                if t.slots[i].key == key {
+                    return Err("two transitions with one key");
                 }
-                *s = Slot { token, node, value };
-                break;
-            }
-        }
-        t
-    }
-
-    #[inline]
-    fn start(node: u32, token: u64) -> usize {
-        (token ^ (node as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)) as usize
-    }
-
-    /// The value of `token` after `node`.
-    #[inline]
-    fn get(&self, node: u32, token: u64) -> Option<u32> {
-        let mut i = Self::start(node, token) & self.mask;
-        loop {
-            let s = self.slots[i];
-            if s.value == 0 {
-                return None;
-            }
-            if s.token == token && s.node == node {
-                return Some(s.value);
-            }
-            i = (i + 1) & self.mask;
-        }
-    }
-
-    /// The entries, in table order.
-    fn entries(&self) -> impl Iterator<Item = (u32, u64, u32)> + '_ {
-        self.slots
-            .iter()
-            .filter(|s| s.value != 0)
-            .map(|s| (s.node, s.token, s.value))
-    }
-}
-
-/// The transitions from the root: a [`TokenTable`] whose node is always the root, so that its
-/// slots need no node: 12 bytes where 16, and a table a quarter smaller.
-#[derive(Clone, Debug)]
-struct RootTable {
-    slots: Box<[RootSlot]>,
-    mask: usize,
-}
-
-/// One entry of a [`RootTable`]: the token's hash in two halves (so that the slot is aligned
-/// to 4 bytes, not 8) and the value, 0 for an empty slot.
-#[derive(Clone, Copy, Debug, Default)]
-struct RootSlot {
-    token: [u32; 2],
-    value: u32,
-}
-
-impl RootTable {
-    /// A table of `entries` (token, value), at most half full.
-    fn new(entries: impl ExactSizeIterator<Item = (u64, u32)>) -> RootTable {
-        let size = (entries.len() * 2).next_power_of_two().max(8);
-        let mut t = RootTable {
-            slots: vec![RootSlot::default(); size].into_boxed_slice(),
-            mask: size - 1,
-        };
-        for (token, value) in entries {
-            assert!(value != 0, "a token table value must not be 0");
-            let halves = [token as u32, (token >> 32) as u32];
-            let mut i = token as usize & t.mask;
-            while t.slots[i].value != 0 && t.slots[i].token != halves {
                 i = (i + 1) & t.mask;
             }
-            t.slots[i] = RootSlot {
-                token: halves,
-                value,
-            };
+            t.slots[i] = Slot { key, value, inline };
         }
-        t
+        Ok(t)
     }
 
-    /// The value of `token`.
+    /// The value of `key` and the inline record of where it leads.
     #[inline]
-    fn get(&self, token: u64) -> Option<u32> {
-        let halves = [token as u32, (token >> 32) as u32];
-        let mut i = token as usize & self.mask;
+    fn get(&self, key: u64) -> Option<(u32, Inline)> {
+        let mut i = key as usize & self.mask;
         loop {
             let s = self.slots[i];
             if s.value == 0 {
                 return None;
             }
-            if s.token == halves {
-                return Some(s.value);
+            if s.key == key {
+                return Some((s.value, s.inline));
             }
             i = (i + 1) & self.mask;
         }
     }
 
-    /// The entries (token, value), in table order.
+    /// The entries (key, value), in table order.
     fn entries(&self) -> impl Iterator<Item = (u64, u32)> + '_ {
         self.slots
             .iter()
             .filter(|s| s.value != 0)
-            .map(|s| (s.token[0] as u64 | (s.token[1] as u64) << 32, s.value))
+            .map(|s| (s.key, s.value))
     }
 }
 
@@ -655,7 +600,7 @@ impl MatcherBuilder {
             free_len,
             free_pair: free_pair.into_boxed_slice(),
         })
-        .expect("a built trie numbers its nodes within range")
+        .expect("a built trie numbers its nodes within range, its transitions with distinct keys")
     }
 }
 
@@ -687,15 +632,41 @@ fn pair_index(first: u8, second: Option<u8>) -> usize {
     ((first & 31) as usize) << 5 | second.map_or(0, |b| (b & 31) as usize)
 }
 
+/// The 31 capitals (as [`Variant::caps`]) most common among the nodes that end one alias, at
+/// 1 to 31 (0 and the places left over hold a mask no record uses), for [`Inline`] records.
+fn common_caps(variants: &[Variant]) -> [u64; 32] {
+    let mut count: FxHashMap<u64, usize> = FxHashMap::default();
+    let mut first = true;
+    for v in variants {
+        if first && v.flags & (LAST | LONG_CAPS) == LAST {
+            *count.entry(v.caps).or_default() += 1;
+        }
+        first = v.flags & LAST != 0;
+    }
+    let mut common: Vec<(usize, u64)> = count.into_iter().map(|(c, n)| (n, c)).collect();
+    // By count, then by mask, so that the table does not depend on the order of the map.
+    common.sort_unstable_by(|a, b| b.cmp(a));
+    // A mask no variant has: every bit set is a capital at every position.
+    let mut caps = [u64::MAX; 32];
+    for (slot, (_, c)) in caps[1..].iter_mut().zip(common) {
+        *slot = c;
+    }
+    caps
+}
+
 /// The compiled aliases of a gazetteer. Immutable; share it across threads.
 #[derive(Debug)]
 pub struct Matcher {
     vocabulary: usize,
     /// Transitions from the root, apart: every capitalized word probes them, and a small table
     /// stays in cache.
-    root: RootTable,
-    /// Deeper transitions, probed only while a name goes on.
+    root: TokenTable,
+    /// Deeper transitions, by [`trans_key`], probed only while a name goes on.
     trans: TokenTable,
+    /// The node each node is reached from by a deeper transition (by their numbers here;
+    /// `u32::MAX` for the root and its children), which `encode` needs to unfold the keys of
+    /// `trans`.
+    parent: Vec<u32>,
     /// The variants of all nodes. A node that ends aliases is numbered by its first variant
     /// (its variants follow, to one marked [`LAST`]), so that reaching a name finds them with no
     /// table of ranges between; other nodes are numbered from `variants.len()` on.
@@ -709,6 +680,9 @@ pub struct Matcher {
     /// word after a name goes on with it only if it is one of these ("of", "de"), a set small
     /// enough to stay in cache, unlike the transitions.
     lower_inner: TokenTable,
+    /// The capitals an [`Inline`] record names by its low five bits: the commonest among the
+    /// nodes that end one alias, so that most such nodes have their record inline.
+    inline_caps: [u64; 32],
     free_first: [bool; 256],
     /// For each first byte of a lowercase alias start, the lengths (bit n: n bytes; bit 31: 31
     /// or more) such starts have: most lowercase words are skipped without being hashed.
@@ -804,18 +778,41 @@ impl Matcher {
             return Err("node tagged wrong");
         }
         let renumber = |v: u32| (v & !NODE) | id[(v & NODE) as usize] as u32;
+        let mut parent = vec![u32::MAX; (first_inner + inner) as usize];
+        for &(n, _, v) in &t.trans {
+            let child = id[(v & NODE) as usize] as usize;
+            if parent[child] != u32::MAX {
+                return Err("a node reached from two nodes");
+            }
+            parent[child] = id[n as usize] as u32;
+        }
+        let inline_caps = common_caps(&variants);
+        let inline = |v: u32| {
+            let n = (v & NODE) as usize;
+            if v & HAS_TERMS == 0 {
+                return 0;
+            }
+            Matcher::inline(&variants[n], &inline_caps)
+        };
+        let root = t.root.into_iter().map(|(k, v)| {
+            let v = renumber(v);
+            (k, v, inline(v))
+        });
+        let trans = t.trans.into_iter().map(|(n, k, v)| {
+            let v = renumber(v);
+            (trans_key(id[n as usize] as u32, k), v, inline(v))
+        });
+        let lower_inner = t.lower_inner.into_iter().map(|t| (t, 1, 0));
         Ok(Matcher {
             vocabulary: t.vocabulary,
-            root: RootTable::new(t.root.into_iter().map(|(k, v)| (k, renumber(v)))),
-            trans: TokenTable::new(
-                t.trans
-                    .into_iter()
-                    .map(|(n, k, v)| (id[n as usize] as u32, k, renumber(v))),
-            ),
+            root: TokenTable::new(root)?,
+            trans: TokenTable::new(trans)?,
+            lower_inner: TokenTable::new(lower_inner)?,
+            inline_caps,
+            parent,
             variants,
             inner_nodes: inner as u32,
             long_caps,
-            lower_inner: TokenTable::new(t.lower_inner.into_iter().map(|t| (ROOT, t, 1))),
             free_first: t.free_first,
             free_len: t.free_len,
             free_pair: t.free_pair,
@@ -870,10 +867,13 @@ impl Matcher {
         let mut trans: Vec<_> = self
             .trans
             .entries()
-            .map(|(n, k, v)| (stored[n as usize], k, restore(v)))
+            .map(|(k, v)| {
+                let n = self.parent[(v & NODE) as usize];
+                (stored[n as usize], k ^ trans_key(n, 0), restore(v))
+            })
             .collect();
         trans.sort_unstable();
-        let mut lower_inner: Vec<u64> = self.lower_inner.entries().map(|e| e.1).collect();
+        let mut lower_inner: Vec<u64> = self.lower_inner.entries().map(|e| e.0).collect();
         lower_inner.sort_unstable();
         Tables {
             vocabulary: self.vocabulary,
@@ -1014,6 +1014,41 @@ impl Matcher {
         .map_err(bad)
     }
 
+    /// The [`Inline`] record of the node whose first variant is `v`, with `caps` the capitals
+    /// records can name; 0 when it has more variants or does not fit.
+    fn inline(v: &Variant, caps: &[u64; 32]) -> Inline {
+        let Some(code) = (1..32).find(|&c| caps[c] == v.caps) else {
+            return 0;
+        };
+        if v.flags & (LAST | LONG_CAPS) != LAST || v.entity >= 1 << 20 {
+            return 0;
+        }
+        v.entity << 12
+            | u32::from(v.kind.code()) << 9
+            | u32::from(weak_code(v.weak)) << 7
+            | u32::from(v.flags & (ACRONYM | ARTICLE)) << 5
+            | code as u32
+    }
+
+    /// The variant an [`Inline`] record other than 0 packs.
+    #[inline]
+    fn unpack(&self, r: Inline) -> Variant {
+        const KINDS: [MatchKind; 8] = {
+            use MatchKind::*;
+            [
+                Exact, Variant, Surname, Acronym, Coref, Discovered, Discovered, Discovered,
+            ]
+        };
+        const WEAK: [Weak; 4] = [Weak::No, Weak::Name, Weak::Common, Weak::Calendar];
+        Variant {
+            caps: self.inline_caps[(r & 31) as usize],
+            entity: r >> 12,
+            kind: KINDS[(r >> 9 & 7) as usize],
+            weak: WEAK[(r >> 7 & 3) as usize],
+            flags: (r >> 5 & 3) as u8 | LAST,
+        }
+    }
+
     /// The capitals of `v`, which has [`LONG_CAPS`].
     fn long_caps(&self, v: &Variant) -> &[u16] {
         let start = v.caps as u32 as usize;
@@ -1025,7 +1060,7 @@ impl Matcher {
         self.the_is_plain = self
             .root
             .get(TokenHash::of("the"))
-            .is_some_and(|first| first & FREE != 0 && first & (HAS_TERMS | LOWER_KIDS) == 0);
+            .is_some_and(|(first, _)| first & FREE != 0 && first & (HAS_TERMS | LOWER_KIDS) == 0);
         self
     }
 }
@@ -1035,7 +1070,7 @@ impl Matcher {
 pub struct Scratch {
     key: String,
     upper: Vec<bool>,
-    terminals: Vec<(u32, usize, usize)>,
+    terminals: Vec<(u32, Inline, usize, usize)>,
     candidates: Vec<Candidate>,
 }
 
@@ -1083,10 +1118,10 @@ impl Matcher {
         Some(TokenHash::of(key))
     }
 
-    /// The root transition of token `t` if a name may start there: cheap tests first, the
-    /// vocabulary last.
+    /// The root transition of token `t` and its inline record if a name may start there: cheap
+    /// tests first, the vocabulary last.
     #[inline]
-    fn may_start(&self, text: &str, t: Token, key: &mut String) -> Option<u32> {
+    fn may_start(&self, text: &str, t: Token, key: &mut String) -> Option<(u32, Inline)> {
         let b0 = text.as_bytes()[t.start];
         let free = !(b0.is_ascii_uppercase() || b0.is_ascii_digit() || b0 >= 0x80);
         if free && !self.free_first[b0.to_ascii_lowercase() as usize] {
@@ -1094,7 +1129,7 @@ impl Matcher {
         }
         let id = self.token_id(text, t, key)?;
         let first = self.root.get(id)?;
-        (!free || first & FREE != 0).then_some(first)
+        (!free || first.0 & FREE != 0).then_some(first)
     }
 
     /// Finds all occurrences in `text`, leftmost first, longest at each start, not overlapping.
@@ -1173,7 +1208,7 @@ impl Matcher {
                 }
             };
             pos = t.end.max(pos + 1);
-            let Some(first) = self.may_start(text, t, &mut scratch.key) else {
+            let Some((first, inline)) = self.may_start(text, t, &mut scratch.key) else {
                 continue;
             };
             // A token that ends no alias and goes on only with capitalized words, before a
@@ -1186,7 +1221,9 @@ impl Matcher {
             {
                 continue;
             }
-            let Some((mut occ, mut resume)) = self.longest_at(text, t, first, tk, scratch) else {
+            let Some((mut occ, mut resume)) =
+                self.longest_at(text, t, (first, inline), tk, scratch)
+            else {
                 continue;
             };
             // An alias that starts with a title ("Sheikh Tamim") must not hide a longer name that
@@ -1293,13 +1330,14 @@ impl Matcher {
         pos
     }
 
-    /// The longest occurrence that starts at token `t` (whose root transition is `first`; `after`
-    /// is the tokenizer just past it), with the position to resume scanning from.
+    /// The longest occurrence that starts at token `t` (whose root transition and its inline
+    /// record are `first`; `after` is the tokenizer just past it), with the position to resume
+    /// scanning from.
     fn longest_at(
         &self,
         text: &str,
         t: Token,
-        first: u32,
+        first: (u32, Inline),
         after: Tokenizer<'_>,
         scratch: &mut Scratch,
     ) -> Option<(Occurrence, usize)> {
@@ -1312,10 +1350,10 @@ impl Matcher {
         let mut tok = t;
         let mut look = after;
         let mut next = Some(first);
-        while let Some(tagged) = next {
+        while let Some((tagged, inline)) = next {
             node = tagged & NODE;
             if tagged & HAS_TERMS != 0 {
-                if let Some(before) = last.replace((node, tok.end, look.pos())) {
+                if let Some(before) = last.replace((node, inline, tok.end, look.pos())) {
                     scratch.terminals.push(before);
                 }
             }
@@ -1343,16 +1381,17 @@ impl Matcher {
             let Some(id) = self.token_id(text, tok, &mut scratch.key) else {
                 break;
             };
-            if text.as_bytes()[tok.start].is_ascii_lowercase()
-                && self.lower_inner.get(ROOT, id).is_none()
+            if text.as_bytes()[tok.start].is_ascii_lowercase() && self.lower_inner.get(id).is_none()
             {
                 break;
             }
-            next = self.trans.get(node, id);
+            next = self.trans.get(trans_key(node, id));
         }
-        while let Some((node, end, resume)) = last.take().or_else(|| scratch.terminals.pop()) {
+        while let Some((node, inline, end, resume)) =
+            last.take().or_else(|| scratch.terminals.pop())
+        {
             let (candidates, article) =
-                self.check_case(text, t.start, end, end == t.end, node, scratch);
+                self.check_case(text, t.start, end, end == t.end, (node, inline), scratch);
             if !candidates.is_empty() {
                 let start = if article {
                     after_article(text, t)
@@ -1372,15 +1411,16 @@ impl Matcher {
         None
     }
 
-    /// The variants at `node` whose capitals the surface `text[start..end]` has; `one_token`
-    /// when the surface is a single token (most names), which spares the search for joiners.
+    /// The variants at `node` (with its inline record) whose capitals the surface
+    /// `text[start..end]` has; `one_token` when the surface is a single token (most names),
+    /// which spares the search for joiners.
     fn check_case(
         &self,
         text: &str,
         start: usize,
         end: usize,
         one_token: bool,
-        node: u32,
+        (node, inline): (u32, Inline),
         scratch: &mut Scratch,
     ) -> (Candidates, bool) {
         let surface = &text[start..end];
@@ -1408,6 +1448,21 @@ impl Matcher {
                 (0..64).all(|p| v.caps >> p & 1 == 0 || is_capital(p))
             }
         };
+        if inline != 0 {
+            // The node's one variant, packed where the probe that reached it landed.
+            let v = self.unpack(inline);
+            let fits =
+                has_caps(&v) && (v.flags & ACRONYM == 0 || !in_capitals_run(text, start, end));
+            if !fits {
+                return (Candidates::from_slice(&[]), false);
+            }
+            let c = Candidate {
+                entity: v.entity,
+                kind: v.kind,
+                weak: v.weak,
+            };
+            return (Candidates(CandidatesRepr::One(c)), v.flags & ARTICLE != 0);
+        }
         let out = &mut scratch.candidates;
         out.clear();
         let mut article = false;
@@ -2062,7 +2117,6 @@ mod tests {
 
     #[test]
     fn records_a_scan_reads_stay_small() {
-        assert_eq!(std::mem::size_of::<RootSlot>(), 12);
         assert_eq!(std::mem::size_of::<Slot>(), 16);
         assert_eq!(std::mem::size_of::<Variant>(), 16);
     }
