@@ -98,17 +98,19 @@ struct Buffers {
     bytes: Vec<usize>,
 }
 
-/// Most items a [`Buffers`] vector keeps between documents: one huge document must not pin
-/// its buffers for the life of the thread.
-const MAX_KEPT_ITEMS: usize = 1 << 14;
-
 impl Buffers {
+    /// Whether the buffers are small enough to keep for the next document, by the bound
+    /// resolution keeps its own by: one huge document must not pin them for the life of the
+    /// thread.
     fn small(&self) -> bool {
         self.occurrences
             .iter()
-            .all(|v| v.capacity() <= MAX_KEPT_ITEMS)
-            && self.resolved.iter().all(|v| v.capacity() <= MAX_KEPT_ITEMS)
-            && self.bytes.capacity() <= 2 * MAX_KEPT_ITEMS
+            .all(|v| v.capacity() <= resolution::MAX_KEPT_OCCURRENCES)
+            && self
+                .resolved
+                .iter()
+                .all(|v| v.capacity() <= resolution::MAX_KEPT_OCCURRENCES)
+            && self.bytes.capacity() <= 2 * resolution::MAX_KEPT_OCCURRENCES
     }
 }
 

@@ -186,11 +186,6 @@ struct Doc<'g> {
 }
 
 impl Doc<'_> {
-    /// Whether entity `e` is a person.
-    fn is_person(&self, e: u32) -> bool {
-        self.g.traits(e).class == Traits::PERSON
-    }
-
     /// Whether the word at `start..end` stands inside a person's name: a given name or honorific
     /// before it, or it is a given name followed by a capitalized word ("Jordan Ellis").
     /// `buf` is a buffer for folded words.
@@ -236,6 +231,15 @@ impl Doc<'_> {
         buf.clear();
         fold_into(&text[start..end], buf);
         is_given_name(words, buf)
+    }
+}
+
+/// Whether `e` names a person, be it listed in the gazetteer or found by discovery.
+#[inline]
+fn names_person(g: &Gazetteer, new_entities: &[NewEntity], e: EntityRef) -> bool {
+    match e {
+        EntityRef::Known(e) => g.traits(e).class == Traits::PERSON,
+        EntityRef::New(i) => new_entities[i as usize].kind == "person",
     }
 }
 
@@ -397,7 +401,7 @@ fn recycle<'b, T>(mut v: Vec<(&str, T)>) -> Vec<(&'b str, T)> {
 
 /// Most occurrences kept in the [`Scratch`] buffers between documents: one huge document must
 /// not pin its buffers for the life of the thread.
-const MAX_KEPT_OCCURRENCES: usize = 1 << 14;
+pub(crate) const MAX_KEPT_OCCURRENCES: usize = 1 << 14;
 
 thread_local! {
     /// Taken out by [`resolve_document`] while it works, so it is never shared.
@@ -803,8 +807,11 @@ fn resolve_with(
             let mut k = 0;
             while k + 1 < res.len() {
                 let (a, b) = (&res[k], &res[k + 1]);
-                let joinable = matches!(a.entity, EntityRef::New(i) if new_entities[i as usize].kind == "person")
-                    && matches!(b.entity, EntityRef::Known(e) if doc.is_person(e))
+                let joinable = matches!(
+                    (a.entity, b.entity),
+                    (EntityRef::New(_), EntityRef::Known(_))
+                ) && names_person(g, new_entities, a.entity)
+                    && names_person(g, new_entities, b.entity)
                     && field.text[a.end..b.start] == *" "
                     && !field.text[b.start..b.end].contains(char::is_whitespace);
                 if joinable {
@@ -844,10 +851,7 @@ fn resolve_with(
 
     // 7. Roles, and lists of people.
     let mut lists = 0u32;
-    let is_person = |r: &Resolved| match r.entity {
-        EntityRef::Known(e) => doc.is_person(e),
-        EntityRef::New(i) => new_entities[i as usize].kind == "person",
-    };
+    let is_person = |r: &Resolved| names_person(g, new_entities, r.entity);
     for (f, field) in fields.iter().enumerate() {
         for r in out[f].iter_mut() {
             if is_person(r) {
@@ -1014,9 +1018,8 @@ fn upper_at(text: &str, i: usize) -> bool {
 /// apostrophes ("O'Brien"). Two capitalized words are side by side when one to three bytes of
 /// ` -.\n/:` part them. Most capitalized words are followed by a lowercase word, so each word
 /// first looks past its end for the next one; only a pair asks about case, coverage and
-/// stopwords. The scan for word starts passes over sixteen bytes per step ([`next_word_start`]), and
-/// may run past `e`:
-/// a sentence mostly starts with a capital, so they do not go far.
+/// stopwords. The scan for word starts passes over sixteen bytes per step ([`next_word_start`])
+/// and may run past `e`: a sentence mostly starts with a capital, so it does not go far.
 #[inline]
 fn worth_discovering(
     text: &str,
@@ -1384,11 +1387,7 @@ fn short_names_with<'a>(
     let mut seen = KeyIndex::default();
     for (f, field) in fields.iter().enumerate() {
         for r in &out[f] {
-            let person = match r.entity {
-                EntityRef::Known(e) => g.traits(e).class == Traits::PERSON,
-                EntityRef::New(i) => new_entities[i as usize].kind == "person",
-            };
-            if !person {
+            if !names_person(g, new_entities, r.entity) {
                 continue;
             }
             // The name without a title the alias may hold ("President Lee Jae-myung"): only its
