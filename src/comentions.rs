@@ -3,7 +3,7 @@
 
 use crate::extract::Extraction;
 use crate::gazetteer::Gazetteer;
-use crate::resolution::EntityRef;
+use crate::model::EntityRef;
 
 /// The span within which two mentions make a pair.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]

@@ -5,21 +5,11 @@ use crate::discovery::Discoverer;
 use crate::gazetteer::Gazetteer;
 use crate::input::Document;
 use crate::matching::{Occurrence, Scratch};
-use crate::resolution::{self, EntityRef, Field, FieldScan, Mention, Resolved};
+use crate::model::{EntityRef, Field, Mention, NewEntity};
+use crate::resolution::{self, FieldScan, Resolved};
 use crate::text;
 use std::cell::{Cell, RefCell};
 use std::sync::Arc;
-
-/// An entity found by a rule and listed in no gazetteer.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct NewEntity {
-    /// `new:<slug>`.
-    pub id: Box<str>,
-    /// The name as written (title-cased when written in capitals).
-    pub name: Box<str>,
-    /// `person`, `group` or `place`.
-    pub kind: &'static str,
-}
 
 /// What one document yields.
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -23,6 +23,7 @@
 //! ```
 
 pub mod bench;
+mod codec;
 pub mod comentions;
 pub mod discovery;
 pub mod error;
@@ -30,6 +31,7 @@ pub mod extract;
 pub mod gazetteer;
 pub mod input;
 pub mod matching;
+pub mod model;
 pub mod output;
 pub mod pipeline;
 pub mod resolution;
@@ -40,5 +42,4 @@ pub use error::{Error, ErrorKind, Errors};
 pub use extract::{ExtractOptions, Extraction, Extractor};
 pub use gazetteer::{Gazetteer, GazetteerBuilder};
 pub use input::Document;
-pub use matching::MatchKind;
-pub use resolution::{EntityRef, Field, Mention};
+pub use model::{EntityRef, Field, MatchKind, Mention, NewEntity};

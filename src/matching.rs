@@ -12,43 +12,13 @@
 //! "turkey" (the bird) never matches "Turkey". An all-capitals alias ("US", "HTS") does not match
 //! inside a run of capitals ("LET US BE CLEAR"), where capitals say nothing.
 
-use crate::gazetteer::snapshot::{Dec, Enc, SnapshotError};
+use crate::codec::{Dec, Enc, SnapshotError};
 use crate::gazetteer::words::{Weak, WordLists};
+use crate::model::MatchKind;
 use crate::text::fold::{fold_into, fold_with};
 use crate::text::tokens::{alnum_end, is_word_char, ALNUM};
 use crate::text::{Kind, Token, Tokenizer};
 use rustc_hash::{FxHashMap, FxHashSet};
-
-/// How a mention was found.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum MatchKind {
-    /// A name or alias as the gazetteer lists it.
-    Exact,
-    /// A spelling generated from a gazetteer name (transliteration, article form).
-    Variant,
-    /// A surname standing alone.
-    Surname,
-    /// An acronym defined in the article ("Hayat Tahrir al-Sham (HTS)").
-    Acronym,
-    /// A short form resolved to a full name elsewhere in the article.
-    Coref,
-    /// A name no gazetteer lists, found by a rule.
-    Discovered,
-}
-
-impl MatchKind {
-    /// The label used in output.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            MatchKind::Exact => "exact",
-            MatchKind::Variant => "variant",
-            MatchKind::Surname => "surname",
-            MatchKind::Acronym => "acronym",
-            MatchKind::Coref => "coref",
-            MatchKind::Discovered => "discovered",
-        }
-    }
-}
 
 /// One alias as the builder compiles it and a snapshot stores it: which entity it names and
 /// which letters must be capitals.

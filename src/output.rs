@@ -6,8 +6,7 @@ use crate::comentions::{Pairs, Window};
 use crate::extract::Extraction;
 use crate::gazetteer::Gazetteer;
 use crate::input::Rejected;
-use crate::matching::MatchKind;
-use crate::resolution::{EntityRef, Field, Mention};
+use crate::model::{EntityRef, Field, MatchKind, Mention};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -912,8 +911,8 @@ impl Network {
 mod tests {
     use super::*;
     use crate::comentions::Pair;
-    use crate::extract::NewEntity;
     use crate::gazetteer::GazetteerBuilder;
+    use crate::model::NewEntity;
 
     #[test]
     fn an_entity_columns_slot_is_one_cache_line() {

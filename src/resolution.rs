@@ -10,72 +10,17 @@
 //! parentheses, titles in front of people (roles), and lists of people in one sentence.
 
 use crate::discovery::{self, Discoverer};
-use crate::extract::NewEntity;
 use crate::gazetteer::words::Weak;
 use crate::gazetteer::words::WordLists;
 use crate::gazetteer::{Gazetteer, Traits};
-use crate::matching::{Candidate, MatchKind, Occurrence};
+use crate::matching::{Candidate, Occurrence};
+use crate::model::NewEntity;
+use crate::model::{EntityRef, Field, MatchKind};
 use crate::text::roles::is_role_word;
 use crate::text::tokens::ALNUM;
 use crate::text::{next_word_start, starts_word, Kind, Sentences, Tokenizer};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::Cell;
-
-/// Which entity a mention names.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum EntityRef {
-    /// Entity number `n` of the gazetteer.
-    Known(u32),
-    /// Entity number `n` of [`crate::Extraction::new_entities`]: found by a rule, in no gazetteer.
-    New(u32),
-}
-
-/// Which field of a document a mention is in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Field {
-    /// The title, when the input gives one.
-    Title,
-    /// The body text.
-    Text,
-}
-
-impl Field {
-    /// The label used in output.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Field::Title => "title",
-            Field::Text => "text",
-        }
-    }
-}
-
-/// A mention: an entity named at a place in a document.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Mention {
-    /// The entity.
-    pub entity: EntityRef,
-    /// The field it is in.
-    pub field: Field,
-    /// Code point offset into the field where the mention starts.
-    pub start: usize,
-    /// Code point offset one past its end.
-    pub end: usize,
-    /// Byte offset where it starts.
-    pub byte_start: usize,
-    /// Byte offset one past its end.
-    pub byte_end: usize,
-    /// Sentence index in the document (the title's sentences come first).
-    pub sentence: u32,
-    /// Paragraph index in the document (the title is paragraph 0 when there is one).
-    pub paragraph: u32,
-    /// How it was matched.
-    pub kind: MatchKind,
-    /// The title written in front of a person ("Defense Minister"), when there is one.
-    pub role: Option<Box<str>>,
-    /// The list of people this mention belongs to, when a sentence lists several with commas
-    /// and "and" (a delegation); numbered from 0 in the document.
-    pub list: Option<u32>,
-}
 
 /// One field of a document as the resolver sees it.
 #[derive(Debug)]

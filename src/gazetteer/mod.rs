@@ -14,7 +14,8 @@ pub mod variants;
 pub mod words;
 
 use crate::error::{Error, Errors};
-use crate::matching::{AliasProblem, MatchKind, Matcher, MatcherBuilder};
+use crate::matching::{AliasProblem, Matcher, MatcherBuilder};
+use crate::model::MatchKind;
 use rustc_hash::FxHashMap;
 use std::path::Path;
 use std::sync::Arc;

@@ -8,8 +8,9 @@
 //! refused, never half-read.
 
 use super::{Entity, Gazetteer};
+pub use crate::codec::SnapshotError;
+use crate::codec::{Dec, Enc};
 use crate::matching::Matcher;
-use std::fmt;
 use std::path::Path;
 
 /// The first bytes of a compiled gazetteer.
@@ -18,35 +19,6 @@ pub const MAGIC: &[u8; 8] = b"NEWSNERG";
 const FORMAT: u32 = 9;
 /// Bytes per entity after the string block: three lengths, a flag, the type, the prominence.
 const ENTITY_BYTES: usize = 3 * 4 + 1 + 2 + 4;
-
-/// Why a compiled gazetteer could not be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SnapshotError {
-    /// Not a compiled gazetteer at all.
-    NotASnapshot,
-    /// Written by another version of newsner.
-    Version(String),
-    /// Cut short or damaged.
-    Corrupt(&'static str),
-}
-
-impl fmt::Display for SnapshotError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            SnapshotError::NotASnapshot => write!(f, "not a compiled gazetteer"),
-            SnapshotError::Version(v) => write!(
-                f,
-                "compiled by newsner {v}, this is {}; compile it again with `newsner gazetteer compile`",
-                env!("CARGO_PKG_VERSION")
-            ),
-            SnapshotError::Corrupt(what) => {
-                write!(f, "damaged compiled gazetteer ({what}); compile it again")
-            }
-        }
-    }
-}
-
-impl std::error::Error for SnapshotError {}
 
 /// Whether `bytes` start like a compiled gazetteer.
 pub fn is_snapshot(bytes: &[u8]) -> bool {
@@ -61,116 +33,6 @@ pub fn is_snapshot_file(path: &Path) -> bool {
         .and_then(|mut f| f.read_exact(&mut head))
         .is_ok()
         && is_snapshot(&head)
-}
-
-/// Appends little-endian values to a buffer.
-#[derive(Default)]
-pub(crate) struct Enc {
-    pub(crate) buf: Vec<u8>,
-}
-
-impl Enc {
-    pub(crate) fn u8(&mut self, v: u8) {
-        self.buf.push(v);
-    }
-    pub(crate) fn u16(&mut self, v: u16) {
-        self.buf.extend_from_slice(&v.to_le_bytes());
-    }
-    pub(crate) fn u32(&mut self, v: u32) {
-        self.buf.extend_from_slice(&v.to_le_bytes());
-    }
-    pub(crate) fn u64(&mut self, v: u64) {
-        self.buf.extend_from_slice(&v.to_le_bytes());
-    }
-    pub(crate) fn len(&mut self, n: usize) {
-        self.u64(n as u64);
-    }
-    pub(crate) fn str(&mut self, s: &str) {
-        self.len(s.len());
-        self.buf.extend_from_slice(s.as_bytes());
-    }
-    pub(crate) fn u16s(&mut self, v: &[u16]) {
-        self.len(v.len());
-        v.iter().for_each(|&x| self.u16(x));
-    }
-    pub(crate) fn u32s(&mut self, v: &[u32]) {
-        self.len(v.len());
-        v.iter().for_each(|&x| self.u32(x));
-    }
-    pub(crate) fn u64s(&mut self, v: &[u64]) {
-        self.len(v.len());
-        v.iter().for_each(|&x| self.u64(x));
-    }
-}
-
-/// Reads what [`Enc`] wrote, checking every length against what is left.
-pub(crate) struct Dec<'a> {
-    bytes: &'a [u8],
-}
-
-type R<T> = Result<T, SnapshotError>;
-
-const SHORT: SnapshotError = SnapshotError::Corrupt("cut short");
-
-impl<'a> Dec<'a> {
-    pub(crate) fn new(bytes: &'a [u8]) -> Dec<'a> {
-        Dec { bytes }
-    }
-    fn take(&mut self, n: usize) -> R<&'a [u8]> {
-        if n > self.bytes.len() {
-            return Err(SHORT);
-        }
-        let (head, rest) = self.bytes.split_at(n);
-        self.bytes = rest;
-        Ok(head)
-    }
-    fn array<const N: usize>(&mut self) -> R<[u8; N]> {
-        Ok(self.take(N)?.try_into().expect("N bytes"))
-    }
-    pub(crate) fn u8(&mut self) -> R<u8> {
-        Ok(self.array::<1>()?[0])
-    }
-    pub(crate) fn u16(&mut self) -> R<u16> {
-        Ok(u16::from_le_bytes(self.array()?))
-    }
-    pub(crate) fn u32(&mut self) -> R<u32> {
-        Ok(u32::from_le_bytes(self.array()?))
-    }
-    pub(crate) fn u64(&mut self) -> R<u64> {
-        Ok(u64::from_le_bytes(self.array()?))
-    }
-    /// A count of items of `size` bytes each, refused when more than the bytes left could hold.
-    pub(crate) fn len(&mut self, size: usize) -> R<usize> {
-        let n = self.u64()?;
-        if n.saturating_mul(size.max(1) as u64) > self.bytes.len() as u64 {
-            return Err(SHORT);
-        }
-        Ok(n as usize)
-    }
-    pub(crate) fn str(&mut self) -> R<&'a str> {
-        let n = self.len(1)?;
-        std::str::from_utf8(self.take(n)?).map_err(|_| SnapshotError::Corrupt("invalid UTF-8"))
-    }
-    /// A counted array of N-byte integers.
-    fn ints<const N: usize, T>(&mut self, from_le: fn([u8; N]) -> T) -> R<Vec<T>> {
-        let n = self.len(N)?;
-        let b = self.take(N * n)?;
-        Ok(b.chunks_exact(N)
-            .map(|c| from_le(c.try_into().expect("N bytes")))
-            .collect())
-    }
-    pub(crate) fn u16s(&mut self) -> R<Vec<u16>> {
-        self.ints(u16::from_le_bytes)
-    }
-    pub(crate) fn u32s(&mut self) -> R<Vec<u32>> {
-        self.ints(u32::from_le_bytes)
-    }
-    pub(crate) fn u64s(&mut self) -> R<Vec<u64>> {
-        self.ints(u64::from_le_bytes)
-    }
-    pub(crate) fn is_empty(&self) -> bool {
-        self.bytes.is_empty()
-    }
 }
 
 impl Gazetteer {
@@ -223,7 +85,7 @@ impl Gazetteer {
         let n = d.len(ENTITY_BYTES)?;
         let mut blob = d.str()?;
         let mut entities: Vec<Entity> = Vec::with_capacity(n);
-        let mut next = |d: &mut Dec<'_>| -> R<&str> {
+        let mut next = |d: &mut Dec<'_>| -> Result<&str, SnapshotError> {
             let len = d.u32()? as usize;
             if len > blob.len() || !blob.is_char_boundary(len) {
                 return Err(SnapshotError::Corrupt("entity string"));
