@@ -107,7 +107,6 @@ impl<'s, 'g, 't> Certain<'s, 'g, 't> {
         fields: &[FieldScan<'_>],
         cands: &mut [Candidate],
         spans: &mut [(usize, usize)],
-        common_names: &mut CommonNames,
         fold: &mut String,
     ) {
         let mut spans = spans.iter_mut();
@@ -119,7 +118,7 @@ impl<'s, 'g, 't> Certain<'s, 'g, 't> {
                 let mut kept = lo;
                 for r in lo..hi {
                     let c = cands[r];
-                    if self.keeps(c, &mut at, common_names, fold) {
+                    if self.keeps(c, &mut at, fold) {
                         cands[kept] = c;
                         kept += 1;
                     }
@@ -131,17 +130,11 @@ impl<'s, 'g, 't> Certain<'s, 'g, 't> {
 
     /// Whether candidate `c` of the occurrence `at` has the evidence it needs. Every test is
     /// pure: the cheap ones go first.
-    fn keeps(
-        &self,
-        c: Candidate,
-        at: &mut Place<'_, '_>,
-        common_names: &mut CommonNames,
-        fold: &mut String,
-    ) -> bool {
+    fn keeps(&self, c: Candidate, at: &mut Place<'_, '_>, fold: &mut String) -> bool {
         let t = self.g.traits(c.entity);
         self.weak_kept(c, t, at, fold)
             && (c.kind != MatchKind::Surname || self.surname_kept(c, t, at.surface()))
-            && !self.generic(c, t, at.surface(), common_names)
+            && !self.generic(c, t, at.surface(), fold)
     }
 
     /// Whether an alias that is an ordinary word or name has the evidence for `c`, whose
@@ -201,17 +194,11 @@ impl<'s, 'g, 't> Certain<'s, 'g, 't> {
 
     /// Whether `c` is a group named by ordinary words ("Democratic Party", "Electoral
     /// Commission") in a story that does not name its country: then it is not that country's.
-    fn generic(
-        &self,
-        c: Candidate,
-        t: Traits,
-        surface: &str,
-        common_names: &mut CommonNames,
-    ) -> bool {
+    fn generic(&self, c: Candidate, t: Traits, surface: &str, fold: &mut String) -> bool {
         t.class == Traits::GROUP
             && t.country != 0
             && !self.countries.contains(c.entity, t)
-            && common_names.get(self.g.words(), surface)
+            && all_common(self.g.words(), surface, fold)
     }
 
     /// Moves to the front of `c` the candidates named in full elsewhere in the document, when
@@ -353,71 +340,6 @@ fn all_common(words: &WordLists, s: &str, folded: &mut String) -> bool {
     })
 }
 
-/// Answers of [`all_common`] for the names a thread has asked about, kept from document to
-/// document: the same few group names ("Democratic Party", "Senate") come back story after
-/// story, and folding their words and looking each up in three big word sets costs more than
-/// one probe here. Direct-mapped, one cache line a name, forgetting on collision; the word lists
-/// are those shipped, the same for every gazetteer, so an answer holds for any.
-#[derive(Default)]
-pub(super) struct CommonNames {
-    /// Empty until first asked.
-    slots: Vec<CommonSlot>,
-    /// A buffer for the folded words of a name.
-    folded: String,
-}
-
-/// Names kept by [`CommonNames`]; a power of two.
-const COMMON_NAME_SLOTS: usize = 1024;
-
-/// Bytes of a name [`CommonNames`] keeps: a longer one is worked out each time.
-const COMMON_NAME_BYTES: usize = 62;
-
-/// A name and whether all its words are ordinary; `len` 0 is an empty slot.
-#[derive(Clone, Copy)]
-#[repr(align(64))]
-struct CommonSlot {
-    len: u8,
-    common: bool,
-    bytes: [u8; COMMON_NAME_BYTES],
-}
-
-impl CommonNames {
-    /// [`all_common`] of `s`.
-    fn get(&mut self, words: &WordLists, s: &str) -> bool {
-        let b = s.as_bytes();
-        if b.is_empty() || b.len() > COMMON_NAME_BYTES {
-            return all_common(words, s, &mut self.folded);
-        }
-        if self.slots.is_empty() {
-            self.slots = vec![
-                CommonSlot {
-                    len: 0,
-                    common: false,
-                    bytes: [0; COMMON_NAME_BYTES],
-                };
-                COMMON_NAME_SLOTS
-            ];
-        }
-        let slot = &mut self.slots[common_slot(b)];
-        if usize::from(slot.len) == b.len() && slot.bytes[..b.len()] == *b {
-            return slot.common;
-        }
-        let common = all_common(words, s, &mut self.folded);
-        slot.len = b.len() as u8;
-        slot.bytes[..b.len()].copy_from_slice(b);
-        slot.common = common;
-        common
-    }
-}
-
-/// Where [`CommonNames`] keeps a name: an FxHash of its bytes, top bits.
-fn common_slot(b: &[u8]) -> usize {
-    use std::hash::Hasher;
-    let mut h = rustc_hash::FxHasher::default();
-    h.write(b);
-    (h.finish() >> (64 - COMMON_NAME_SLOTS.trailing_zeros())) as usize
-}
-
 /// A given name that is not also a common word ("In", "So" and "Will" are given names too).
 fn is_given_name(words: &WordLists, w: &str) -> bool {
     words.is_first_name(w) && words.weak(w) != Weak::Common
@@ -486,42 +408,4 @@ fn same_country(g: &Gazetteer, a: u32, ta: Traits, b: u32, tb: Traits) -> bool {
     ta.country != 0
         && ta.country == tb.country
         && (ta.country != Traits::OTHER_COUNTRY || country_of(g, a) == country_of(g, b))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn common_names_answer_as_all_common_does() {
-        let words = WordLists::shipped();
-        let mut cache = CommonNames::default();
-        let long = "Democratic Party ".repeat(5);
-        let names = [
-            "Democratic Party",
-            "Electoral Commission",
-            "Hamas",
-            "Supreme Court",
-            "Senate",
-            long.as_str(),
-        ];
-        // Twice, so that the second round answers from the cache; and with many other names
-        // in between, so that some collide.
-        for round in 0..2 {
-            for (k, n) in names.iter().enumerate() {
-                assert_eq!(
-                    cache.get(&words, n),
-                    all_common(&words, n, &mut String::new()),
-                    "{n} round {round}"
-                );
-                for i in 0..300 {
-                    let other = format!("Party {k} {i}");
-                    assert_eq!(
-                        cache.get(&words, &other),
-                        all_common(&words, &other, &mut String::new())
-                    );
-                }
-            }
-        }
-    }
 }

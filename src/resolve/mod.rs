@@ -26,7 +26,6 @@ use crate::gazetteer::{Gazetteer, Traits};
 use crate::matching::{Candidate, Occurrence};
 use crate::model::{EntityRef, Field, MatchKind, NewEntity};
 use crate::text::Sentences;
-use evidence::CommonNames;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// One field of a document as the resolver sees it.
@@ -100,8 +99,6 @@ pub struct Scratch {
     /// The countries of the places the document names without doubt, as bits of their
     /// numbers ([`Traits::country`]).
     countries: Vec<u64>,
-    /// Whether names are all ordinary words, kept from document to document.
-    common_names: CommonNames,
     /// A buffer for folded words.
     fold: String,
     /// The buffers of discovery.
@@ -155,13 +152,7 @@ pub fn resolve_document(
         &mut s.full_people,
     );
     // 3. Ordinary words and names need evidence; surnames need their person.
-    certain.weigh(
-        fields,
-        &mut s.cands,
-        &mut s.spans,
-        &mut s.common_names,
-        &mut s.fold,
-    );
+    certain.weigh(fields, &mut s.cands, &mut s.spans, &mut s.fold);
     // 4. Shared aliases go to one entity each.
     choose::best(&certain, fields, &s.cands, &s.spans, &mut s.named, out);
     // 5. Names no gazetteer lists, and acronyms defined in parentheses.

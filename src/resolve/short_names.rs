@@ -16,8 +16,6 @@ use rustc_hash::FxHashMap;
 /// The buffers of [`add`], kept from document to document.
 #[derive(Default)]
 pub(super) struct Buffers {
-    /// The short names and whose they are; always empty here (see [`recycle`]).
-    keys: Vec<(&'static str, Option<EntityRef>)>,
     /// The first bytes of the short names.
     firsts: Vec<u8>,
     /// Where short names may start in a field.
@@ -31,8 +29,7 @@ pub(super) struct Buffers {
 impl Buffers {
     /// Whether the buffers are small enough to keep for the next document.
     pub(super) fn small(&self) -> bool {
-        self.keys.capacity() <= MAX_KEPT_OCCURRENCES
-            && self.starts.capacity() <= MAX_KEPT_OCCURRENCES
+        self.starts.capacity() <= MAX_KEPT_OCCURRENCES
             && self.found.capacity() <= MAX_KEPT_OCCURRENCES
             && self.added.capacity() <= MAX_KEPT_OCCURRENCES
     }
@@ -47,12 +44,10 @@ pub(super) fn add(
     b: &mut Buffers,
     out: &mut [Vec<Resolved>],
 ) {
-    let keys = recycle(std::mem::take(&mut b.keys));
-    let names = ShortNames::gather(g, fields, new_entities, out, keys);
+    let names = ShortNames::gather(g, fields, new_entities, out);
     if names.usable().next().is_some() {
         names.find(fields, b, out);
     }
-    b.keys = recycle(names.keys);
 }
 
 /// The short names of a document's people.
@@ -61,21 +56,20 @@ struct ShortNames<'a> {
     /// one, which stays here so that `index` still indexes every key.
     keys: Vec<(&'a str, Option<EntityRef>)>,
     /// Where each short name is in `keys`.
-    index: KeyIndex<'a>,
+    index: FxHashMap<&'a str, usize>,
 }
 
 impl<'a> ShortNames<'a> {
-    /// The short names of the people `out` names in `fields`; `keys` is an empty buffer.
+    /// The short names of the people `out` names in `fields`.
     fn gather(
         g: &Gazetteer,
         fields: &[FieldScan<'a>],
         new_entities: &[NewEntity],
         out: &[Vec<Resolved>],
-        keys: Vec<(&'a str, Option<EntityRef>)>,
     ) -> Self {
         let mut names = ShortNames {
-            keys,
-            index: KeyIndex::default(),
+            keys: Vec::new(),
+            index: FxHashMap::default(),
         };
         for (field, res) in fields.iter().zip(out) {
             for r in res {
@@ -92,11 +86,11 @@ impl<'a> ShortNames<'a> {
 
     /// Records that `key` is the short name of `e`.
     fn insert(&mut self, key: &'a str, e: EntityRef) {
-        match self.index.get(&self.keys, key) {
-            Some(p) if self.keys[p].1 != Some(e) => self.keys[p].1 = None,
+        match self.index.get(key) {
+            Some(&p) if self.keys[p].1 != Some(e) => self.keys[p].1 = None,
             Some(_) => {}
             None => {
-                self.index.insert(&self.keys, key);
+                self.index.insert(key, self.keys.len());
                 self.keys.push((key, Some(e)));
             }
         }
@@ -122,11 +116,10 @@ impl<'a> ShortNames<'a> {
         b.firsts.extend(self.usable().map(|k| k.as_bytes()[0]));
         b.firsts.sort_unstable();
         b.firsts.dedup();
-        let heads = Heads::new(self.usable());
         for (field, res) in fields.iter().zip(out.iter_mut()) {
             let text = field.text;
             let bytes = text.as_bytes();
-            may_start_at(bytes, &b.firsts, heads.as_ref(), &mut b.starts);
+            may_start_at(bytes, &b.firsts, &mut b.starts);
             b.added.clear();
             let mut next = 0;
             for &p in b.starts.iter() {
@@ -191,7 +184,7 @@ impl<'a> ShortNames<'a> {
         loop {
             let following = char_at(text, end);
             if !following.is_some_and(word_char) {
-                if let Some(k) = self.index.get(&self.keys, &text[p..end]) {
+                if let Some(&k) = self.index.get(&text[p..end]) {
                     if let Some(e) = self.keys[k].1 {
                         found.push((k, end, e));
                     }
@@ -230,16 +223,14 @@ fn short_name(span: &str) -> Option<&str> {
 }
 
 /// Fills `starts` with the places of `b` where a name may start, in order: where one of the
-/// names' first bytes `firsts` is (found by memchr three bytes at a time) and, with `heads`,
-/// the bytes there start a name.
-fn may_start_at(b: &[u8], firsts: &[u8], heads: Option<&Heads>, starts: &mut Vec<usize>) {
+/// names' first bytes `firsts` is, found by memchr three bytes at a time.
+fn may_start_at(b: &[u8], firsts: &[u8], starts: &mut Vec<usize>) {
     starts.clear();
-    let may_start = |&p: &usize| heads.is_none_or(|h| h.may_start(b, p));
     for g in firsts.chunks(3) {
         match *g {
-            [x] => starts.extend(memchr::memchr_iter(x, b).filter(may_start)),
-            [x, y] => starts.extend(memchr::memchr2_iter(x, y, b).filter(may_start)),
-            [x, y, z] => starts.extend(memchr::memchr3_iter(x, y, z, b).filter(may_start)),
+            [x] => starts.extend(memchr::memchr_iter(x, b)),
+            [x, y] => starts.extend(memchr::memchr2_iter(x, y, b)),
+            [x, y, z] => starts.extend(memchr::memchr3_iter(x, y, z, b)),
             _ => unreachable!("chunks of three"),
         }
     }
@@ -259,159 +250,4 @@ fn fits(text: &str, p: usize, end: usize, res: &[Resolved]) -> bool {
     });
     let after = word_after(text, end).is_some_and(is_capitalized);
     !(before || after)
-}
-
-/// An empty vector on the allocation of `v`, for borrowed elements of another lifetime: a
-/// document's words can be kept in a thread's buffer between documents only while it is
-/// empty. Collecting a vector's own `into_iter` into elements of the same size and alignment
-/// reuses its allocation (the standard library does that in place); nothing is mapped, as the
-/// vector is cleared first.
-fn recycle<'b, T>(mut v: Vec<(&str, T)>) -> Vec<(&'b str, T)> {
-    v.clear();
-    v.into_iter().map(|_| unreachable!("cleared")).collect()
-}
-
-/// The first four bytes (or fewer) of a few names, to tell at once whether a name may start at
-/// a place: a capital starts many words ("The", "She") that are no short name, and each of them
-/// would otherwise be delimited and looked up.
-struct Heads {
-    /// Per name, its first bytes as a little-endian number and the mask of those bytes; in
-    /// place, as there are few, so that a document allocates nothing for them.
-    heads: [(u32, u32); MAX_HEADS],
-    /// How many of `heads` are in use.
-    len: usize,
-}
-
-/// Most names [`Heads`] holds: beyond that, testing each costs more than it saves.
-const MAX_HEADS: usize = 32;
-
-impl Heads {
-    /// The heads of `names`, or None when there are too many of them.
-    fn new<'a>(names: impl Iterator<Item = &'a str>) -> Option<Heads> {
-        let mut heads = Heads {
-            heads: [(0, 0); MAX_HEADS],
-            len: 0,
-        };
-        for name in names {
-            let b = name.as_bytes();
-            let k = b.len().min(4);
-            let head = (load_head(b, 0), u32::MAX >> (8 * (4 - k)));
-            let head = (head.0 & head.1, head.1);
-            if !heads.heads[..heads.len].contains(&head) {
-                if heads.len == MAX_HEADS {
-                    return None;
-                }
-                heads.heads[heads.len] = head;
-                heads.len += 1;
-            }
-        }
-        Some(heads)
-    }
-
-    /// Whether one of the names may start at `b[p..]`: false only when none does.
-    #[inline]
-    fn may_start(&self, b: &[u8], p: usize) -> bool {
-        let x = load_head(b, p);
-        self.heads[..self.len].iter().any(|&(v, m)| x & m == v)
-    }
-}
-
-/// The four bytes at `b[p..]` as a little-endian number, zeros past the end.
-#[inline]
-fn load_head(b: &[u8], p: usize) -> u32 {
-    let mut w = [0u8; 4];
-    let rest = &b[p.min(b.len())..];
-    let k = rest.len().min(4);
-    w[..k].copy_from_slice(&rest[..k]);
-    u32::from_le_bytes(w)
-}
-
-/// Where each short name is in the keys of [`short_names`]: most documents name few people, and
-/// comparing a word with a few keys costs less than hashing it, so a map is built only when
-/// there are many.
-#[derive(Default)]
-struct KeyIndex<'a> {
-    /// Every key by its place, once there are more than [`MAX_SCANNED_KEYS`].
-    map: Option<FxHashMap<&'a str, usize>>,
-}
-
-/// Most keys [`KeyIndex`] compares one by one.
-const MAX_SCANNED_KEYS: usize = 16;
-
-impl<'a> KeyIndex<'a> {
-    /// The place of `key` in `keys` (whose keys are distinct, and all in the index).
-    #[inline]
-    fn get<T>(&self, keys: &[(&str, T)], key: &str) -> Option<usize> {
-        match &self.map {
-            Some(map) => map.get(key).copied(),
-            None => keys.iter().position(|(k, _)| *k == key),
-        }
-    }
-
-    /// Records that `key` is about to be pushed on `keys`, where it is not yet.
-    fn insert<T>(&mut self, keys: &[(&'a str, T)], key: &'a str) {
-        let at = keys.len();
-        if let Some(map) = &mut self.map {
-            map.insert(key, at);
-        } else if at == MAX_SCANNED_KEYS {
-            // The first key past the scanned ones: the map takes them all from here.
-            let map = self.map.insert(FxHashMap::default());
-            map.extend(keys.iter().enumerate().map(|(i, (k, _))| (*k, i)));
-            map.insert(key, at);
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn heads_never_miss_a_name_that_starts_at_a_place() {
-        let names = ["Lee", "Abu Qasra", "Çelik", "Xi’s", "Haddad"];
-        let heads = Heads::new(names.iter().copied()).expect("few names");
-        let text = "Lee met Le Abu Qasra, Çelik and Çel; Xi’s Haddad Had Hadda L";
-        let b = text.as_bytes();
-        for p in 0..=b.len() {
-            let starts = names.iter().any(|n| b[p..].starts_with(n.as_bytes()));
-            assert!(!starts || heads.may_start(b, p), "missed at {p}");
-        }
-        assert!(!heads.may_start(b, text.find("Le ").unwrap()));
-        assert!(!heads.may_start(b, text.find("Had ").unwrap()));
-        assert!(!heads.may_start(b, b.len() - 1));
-        let many = (0..=MAX_HEADS)
-            .map(|i| format!("N{i:03}"))
-            .collect::<Vec<_>>();
-        assert!(Heads::new(many.iter().map(String::as_str)).is_none());
-    }
-
-    #[test]
-    fn key_index_finds_every_key_before_and_after_it_builds_its_map() {
-        let names: Vec<String> = (0..MAX_SCANNED_KEYS + 5)
-            .map(|i| format!("Name{i}"))
-            .collect();
-        let mut keys: Vec<(&str, usize)> = Vec::new();
-        let mut index = KeyIndex::default();
-        for (i, n) in names.iter().enumerate() {
-            assert_eq!(index.get(&keys, n), None, "{n} before it is added");
-            index.insert(&keys, n);
-            keys.push((n, i));
-            assert_eq!(index.map.is_some(), keys.len() > MAX_SCANNED_KEYS);
-            for (j, m) in names[..=i].iter().enumerate() {
-                assert_eq!(index.get(&keys, m), Some(j), "{m} with {} keys", keys.len());
-            }
-            assert_eq!(index.get(&keys, "Name"), None);
-        }
-    }
-
-    #[test]
-    fn recycled_vectors_keep_their_allocation() {
-        let text = String::from("Lee Jae-myung");
-        let mut v: Vec<(&str, EntityRef)> = Vec::new();
-        v.extend(text.split(' ').map(|w| (w, EntityRef::Known(0))));
-        let (at, capacity) = (v.as_ptr() as usize, v.capacity());
-        let kept: Vec<(&'static str, EntityRef)> = recycle(v);
-        assert!(kept.is_empty());
-        assert_eq!((kept.as_ptr() as usize, kept.capacity()), (at, capacity));
-    }
 }
