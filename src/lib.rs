@@ -4,7 +4,7 @@
 //!
 //! The pipeline, one module per stage: [`input`] (documents from files, folders, stdin, JSONL,
 //! compressed) -> [`text`] (folding, tokens, sentences) -> [`gazetteer`] (load, check, compile) ->
-//! [`matching`] -> [`resolution`] -> [`comentions`] -> [`output`]; [`extract`] runs one document
+//! [`matching`] -> [`resolve`] -> [`comentions`] -> [`output`]; [`extract`] runs one document
 //! through the pure stages and [`pipeline`] runs many in parallel.
 //!
 //! ```
@@ -34,7 +34,7 @@ pub mod matching;
 pub mod model;
 pub mod output;
 pub mod pipeline;
-pub mod resolution;
+pub mod resolve;
 pub mod text;
 
 pub use comentions::{Pair, Window};
