@@ -178,7 +178,7 @@ pub struct Matcher {
     lower_inner: TokenTable,
     /// The capitals an [`Inline`] record names by its low five bits: the commonest among the
     /// nodes that end one alias, so that most such nodes have their record inline.
-    inline_caps: [u64; 32],
+    inline_caps: [u64; table::INLINE_CAPS],
     free_first: [bool; 256],
     /// For each first byte of a lowercase alias start, the lengths (bit n: n bytes; bit 31: 31
     /// or more) such starts have: most lowercase words are skipped without being hashed.

@@ -11,6 +11,12 @@ use crate::text::{Token, TokenKind, Tokenizer};
 /// Fewer bytes of text per occurrence than news has (about a hundred), to size the output once.
 const BYTES_PER_OCCURRENCE: usize = 64;
 
+/// Bytes of the longest UTF-8 char: a token longer than this many bytes per byte of the longest
+/// alias token folds to a longer key than any alias has...
+const MAX_UTF8_LEN: usize = 4;
+/// ...give or take a few marks that fold to nothing.
+const FOLD_SLACK: usize = 16;
+
 /// What [`Matcher::first_look`] makes of a byte.
 enum Look {
     /// Nothing starts before this position.
@@ -36,7 +42,7 @@ impl Matcher {
     #[inline(never)]
     pub(super) fn token_id_slow(&self, text: &str, t: Token, key: &mut String) -> Option<u64> {
         let s = &text[t.start..t.end];
-        if s.len() > 4 * self.max_key_len + 16 {
+        if s.len() > MAX_UTF8_LEN * self.max_key_len + FOLD_SLACK {
             return None;
         }
         key.clear();

@@ -32,7 +32,7 @@ pub(super) const ROLE: u32 = 1 << 27;
 /// misses, which the inline record spares a second one when the probe reaches a name.
 #[derive(Clone, Debug)]
 pub(super) struct TokenTable {
-    slots: Box<[Slot]>,
+    pub(super) slots: Box<[Slot]>,
     mask: usize,
 }
 
@@ -41,7 +41,7 @@ pub(super) struct TokenTable {
 pub(super) struct Slot {
     key: u64,
     value: u32,
-    inline: Inline,
+    pub(super) inline: Inline,
 }
 
 /// The one variant of a node that ends a single alias, packed for a slot that leads there when
@@ -49,6 +49,20 @@ pub(super) struct Slot {
 /// weak (2), [`ACRONYM`] and [`ARTICLE`] (2) and, in the low 5 bits, the index of its capitals
 /// in [`Matcher::inline_caps`], never 0.
 pub(super) type Inline = u32;
+
+/// Where the entity starts in an [`Inline`] record; entities from `1 << (32 - ENTITY_SHIFT)` on
+/// do not fit, and their nodes have no record.
+const ENTITY_SHIFT: u32 = 12;
+/// Where the [`MatchKind`] code (3 bits) sits in an [`Inline`] record.
+const KIND_SHIFT: u32 = 9;
+/// Where the [`Weak`] code (2 bits) sits in an [`Inline`] record.
+const WEAK_SHIFT: u32 = 7;
+/// Where [`ACRONYM`] and [`ARTICLE`] sit in an [`Inline`] record.
+const FLAGS_SHIFT: u32 = 5;
+/// The low bits of an [`Inline`] record: the index of its capitals in [`Matcher::inline_caps`].
+const CAPS_CODE: u32 = (1 << FLAGS_SHIFT) - 1;
+/// Number of capitals masks records can name ([`Matcher::inline_caps`]); code 0 is none.
+pub(super) const INLINE_CAPS: usize = CAPS_CODE as usize + 1;
 
 /// The key of `token` after the node numbered `node`, for the deeper transitions: `mix` is a
 /// bijection, so the tokens after one node never share a key, and two transitions from two
@@ -113,7 +127,7 @@ impl TokenTable {
 
 /// The 31 capitals (as [`Variant::caps`]) most common among the nodes that end one alias, at
 /// 1 to 31 (0 and the places left over hold a mask no record uses), for [`Inline`] records.
-pub(super) fn common_caps(variants: &[Variant]) -> [u64; 32] {
+pub(super) fn common_caps(variants: &[Variant]) -> [u64; INLINE_CAPS] {
     let mut count: FxHashMap<u64, usize> = FxHashMap::default();
     let mut first = true;
     for v in variants {
@@ -126,7 +140,7 @@ pub(super) fn common_caps(variants: &[Variant]) -> [u64; 32] {
     // By count, then by mask, so that the table does not depend on the order of the map.
     common.sort_unstable_by(|a, b| b.cmp(a));
     // A mask no variant has: every bit set is a capital at every position.
-    let mut caps = [u64::MAX; 32];
+    let mut caps = [u64::MAX; INLINE_CAPS];
     for (slot, (_, c)) in caps[1..].iter_mut().zip(common) {
         *slot = c;
     }
@@ -136,17 +150,17 @@ pub(super) fn common_caps(variants: &[Variant]) -> [u64; 32] {
 impl Matcher {
     /// The [`Inline`] record of the node whose first variant is `v`, with `caps` the capitals
     /// records can name; 0 when it has more variants or does not fit.
-    pub(super) fn inline(v: &Variant, caps: &[u64; 32]) -> Inline {
-        let Some(code) = (1..32).find(|&c| caps[c] == v.caps) else {
+    pub(super) fn inline(v: &Variant, caps: &[u64; INLINE_CAPS]) -> Inline {
+        let Some(code) = (1..INLINE_CAPS).find(|&c| caps[c] == v.caps) else {
             return 0;
         };
-        if v.flags & (LAST | LONG_CAPS) != LAST || v.entity >= 1 << 20 {
+        if v.flags & (LAST | LONG_CAPS) != LAST || v.entity >= 1 << (32 - ENTITY_SHIFT) {
             return 0;
         }
-        v.entity << 12
-            | u32::from(v.kind.code()) << 9
-            | u32::from(weak_code(v.weak)) << 7
-            | u32::from(v.flags & (ACRONYM | ARTICLE)) << 5
+        v.entity << ENTITY_SHIFT
+            | u32::from(v.kind.code()) << KIND_SHIFT
+            | u32::from(weak_code(v.weak)) << WEAK_SHIFT
+            | u32::from(v.flags & (ACRONYM | ARTICLE)) << FLAGS_SHIFT
             | code as u32
     }
 
@@ -161,11 +175,11 @@ impl Matcher {
         };
         const WEAK: [Weak; 4] = [Weak::No, Weak::Name, Weak::Common, Weak::Calendar];
         Variant {
-            caps: self.inline_caps[(r & 31) as usize],
-            entity: r >> 12,
-            kind: KINDS[(r >> 9 & 7) as usize],
-            weak: WEAK[(r >> 7 & 3) as usize],
-            flags: (r >> 5 & 3) as u8 | LAST,
+            caps: self.inline_caps[(r & CAPS_CODE) as usize],
+            entity: r >> ENTITY_SHIFT,
+            kind: KINDS[(r >> KIND_SHIFT) as usize & (KINDS.len() - 1)],
+            weak: WEAK[(r >> WEAK_SHIFT) as usize & (WEAK.len() - 1)],
+            flags: (r >> FLAGS_SHIFT) as u8 & (ACRONYM | ARTICLE) | LAST,
         }
     }
 }
