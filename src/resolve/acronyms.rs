@@ -4,7 +4,7 @@
 use super::{FieldScan, Resolved};
 use crate::model::{EntityRef, MatchKind};
 use crate::text::fold::fold_into;
-use crate::text::{Kind, Tokenizer};
+use crate::text::{TokenKind, Tokenizer};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Adds to each field of `out` the uses of the acronyms its mentions define.
@@ -71,7 +71,7 @@ fn add_acronyms(text: &str, defs: &[(String, EntityRef)], res: &mut Vec<Resolved
     let mut added = Vec::new();
     let defs: FxHashMap<&str, EntityRef> = defs.iter().map(|(a, e)| (a.as_str(), *e)).collect();
     for t in Tokenizer::new(text) {
-        if t.kind != Kind::Word {
+        if t.kind != TokenKind::Word {
             continue;
         }
         let w = &text[t.start..t.end];

@@ -150,17 +150,6 @@ static SPACE_OR_NON_ASCII: [bool; 256] = {
     t
 };
 
-/// The char that starts at byte `i` of `text` (a char boundary), if any; ASCII needs no
-/// decoding.
-#[inline]
-pub(super) fn char_at(text: &str, i: usize) -> Option<char> {
-    match text.as_bytes().get(i) {
-        Some(&c) if c < 0x80 => Some(char::from(c)),
-        Some(_) => text[i..].chars().next(),
-        None => None,
-    }
-}
-
 /// The last word of `s` between whitespace, as `split_whitespace().next_back()` gives it,
 /// without decoding ASCII.
 pub(super) fn last_word(s: &str) -> Option<&str> {

@@ -11,7 +11,7 @@ use crate::gazetteer::{Gazetteer, Traits};
 use crate::matching::Candidate;
 use crate::model::MatchKind;
 use crate::text::roles::is_role_word;
-use crate::text::{Kind, Tokenizer};
+use crate::text::{TokenKind, Tokenizer};
 use rustc_hash::FxHashMap;
 
 /// A place this prominent (out of 100) is meant by its name even when the name is an ordinary
@@ -333,11 +333,13 @@ fn person_context(
 
 /// Whether every word of `s` is an ordinary English word; `folded` is a buffer for its words.
 fn all_common(words: &WordLists, s: &str, folded: &mut String) -> bool {
-    Tokenizer::new(s).filter(|t| t.kind == Kind::Word).all(|t| {
-        folded.clear();
-        crate::text::fold::fold_into(&s[t.start..t.end], folded);
-        matches!(words.weak(folded), Weak::Common | Weak::Calendar)
-    })
+    Tokenizer::new(s)
+        .filter(|t| t.kind == TokenKind::Word)
+        .all(|t| {
+            folded.clear();
+            crate::text::fold::fold_into(&s[t.start..t.end], folded);
+            matches!(words.weak(folded), Weak::Common | Weak::Calendar)
+        })
 }
 
 /// A given name that is not also a common word ("In", "So" and "Will" are given names too).

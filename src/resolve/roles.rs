@@ -5,7 +5,7 @@ use super::context::word_before;
 use super::words::ROLE_JOINERS;
 use super::Resolved;
 use crate::text::roles::is_role_word;
-use crate::text::{Kind, Tokenizer};
+use crate::text::{TokenKind, Tokenizer};
 
 /// Moves a title inside the span ("President Xi") out of it, and takes the title in front of the
 /// span ("Defense Minister Major General Murhaf Abu Qasra") as the role.
@@ -13,7 +13,7 @@ pub(super) fn assign_role(text: &str, r: &mut Resolved) {
     // Inside: leading role words, keeping at least one word of name. Only the last role word
     // and the word after it matter, so the words are not collected.
     let span = &text[r.start..r.end];
-    let mut words = Tokenizer::new(span).filter(|t| t.kind == Kind::Word);
+    let mut words = Tokenizer::new(span).filter(|t| t.kind == TokenKind::Word);
     let mut last_role = None;
     let mut word = words.next();
     while let Some(w) = word {

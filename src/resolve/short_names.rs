@@ -4,11 +4,12 @@
 //! capitalized word no other name word touches, and only when no other person of the document
 //! has the same short name.
 
-use super::context::{char_at, is_capitalized, last_word, word_after, word_before, words};
+use super::context::{is_capitalized, last_word, word_after, word_before, words};
 use super::words::is_family_first;
 use super::{names_person, FieldScan, Resolved, MAX_KEPT_OCCURRENCES};
 use crate::gazetteer::Gazetteer;
 use crate::model::{EntityRef, MatchKind, NewEntity};
+use crate::text::char_at;
 use crate::text::roles::is_role_word;
 use crate::text::tokens::ALNUM;
 use rustc_hash::FxHashMap;

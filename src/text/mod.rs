@@ -8,7 +8,6 @@ pub mod tokens;
 
 pub use sentences::{split as split_sentences, Sentences};
 /// The name [`TokenKind`] had, for the stages that still use it.
-pub(crate) use tokens::TokenKind as Kind;
 pub use tokens::{Token, TokenKind, Tokenizer};
 
 /// The char that starts at byte `i` of `text` (a char boundary), if any; ASCII needs no
