@@ -121,7 +121,8 @@ fn caps_hash(caps: &[u16]) -> u32 {
 }
 
 impl MatcherBuilder {
-    /// An empty builder.
+    /// An empty builder that marks no alias as weak (tests build matchers without word lists).
+    #[cfg(test)]
     pub fn new() -> Self {
         MatcherBuilder {
             nodes: 1,
@@ -249,16 +250,6 @@ impl MatcherBuilder {
         self.terminals.reserve(aliases);
         self.seen.reserve(aliases);
         self.caps.reserve(aliases * 2);
-    }
-
-    /// Number of aliases added so far (after removing exact repeats).
-    pub fn len(&self) -> usize {
-        self.terminals.len()
-    }
-
-    /// Whether no alias was added.
-    pub fn is_empty(&self) -> bool {
-        self.terminals.is_empty()
     }
 
     /// What a scan knows of the tokens that start an alias without a capital: their first

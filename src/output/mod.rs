@@ -10,7 +10,7 @@ mod pairs;
 mod tests;
 
 pub use mentions::{render_mentions, EntityColumns, MENTION_COLUMNS};
-pub use network::{DocNetwork, Network, EDGE_COLUMNS, NODE_COLUMNS};
+pub use network::{DocNetwork, Network};
 pub use pairs::{pair_columns, render_pairs};
 
 use crate::input::Rejected;

@@ -29,11 +29,6 @@ impl Sentences {
         self.starts.len()
     }
 
-    /// Always false: a text has at least one (possibly empty) sentence.
-    pub fn is_empty(&self) -> bool {
-        self.starts.is_empty()
-    }
-
     /// Index of the sentence that holds byte `pos`.
     pub fn index_of(&self, pos: usize) -> usize {
         self.starts.partition_point(|&s| s <= pos).saturating_sub(1)
