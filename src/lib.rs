@@ -30,6 +30,7 @@ pub mod error;
 pub mod extract;
 pub mod gazetteer;
 pub mod input;
+mod lexicon;
 pub mod matching;
 pub mod model;
 pub mod output;

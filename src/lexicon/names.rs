@@ -1,0 +1,35 @@
+//! Words that sit in or before person names without being names: honorifics, particles,
+//! abbreviations whose dot belongs to the word.
+
+/// Honorifics: followed by 1 to 4 name tokens (a lone surname is allowed).
+#[rustfmt::skip]
+pub(crate) const HONORIFICS: &[&str] = &[
+    "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Mr", "Mrs", "Ms", "Dr", "Sir", "Dame",
+];
+
+/// Abbreviations whose trailing dot belongs to the word (written without the dot).
+#[rustfmt::skip]
+pub(crate) const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Sen", "Rep", "Gov", "Maj", "Capt", "Sgt",
+    "Adm", "Brig", "Cmdr", "Rev", "Supt", "Insp", "St", "Jr", "Sr", "Inc", "Ltd", "Corp",
+];
+
+/// Lowercase particles allowed inside (never first or last) a person name.
+#[rustfmt::skip]
+pub(crate) const NAME_PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ibn", "bint", "abu", "de", "da", "del", "der", "van", "von", "la", "le",
+    "du", "dos", "di", "den", "ter",
+];
+
+/// Lowercase prefixes of hyphenated name tokens ("al-Assad", "el-Sisi").
+#[rustfmt::skip]
+pub(crate) const HYPHEN_PARTICLES: &[&str] = &[
+    "al", "el", "ad", "ash", "as", "at", "ar", "an", "az", "ul", "bin", "ibn", "abu",
+];
+
+/// Words kept lowercase (when not first) when an ALL-CAPS name is title-cased.
+#[rustfmt::skip]
+pub(crate) const LOWER_IN_NAMES: &[&str] = &[
+    "al", "el", "bin", "ibn", "bint", "de", "da", "del", "der", "van", "von", "la", "le", "du",
+    "dos", "di", "den", "ter", "of", "for", "and", "the", "on", "in",
+];
