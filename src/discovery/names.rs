@@ -3,6 +3,7 @@
 
 use super::tokens::is_apostrophe;
 use crate::lexicon::{HYPHEN_PARTICLES, LOWER_IN_NAMES};
+use crate::text::fold::fold_into;
 
 /// `w` in lowercase, with the Turkish dotted capital I lowered to a plain "i".
 fn lower(w: &str) -> String {
@@ -88,79 +89,25 @@ pub fn canonical(raw: &str) -> String {
         .join(" ")
 }
 
-/// The ASCII letters of a lowercase accented letter.
-fn fold(c: char) -> Option<&'static str> {
-    Some(match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'ǎ' | 'ạ' | 'ả' | 'ấ' | 'ầ' | 'ậ' => {
-            "a"
-        }
-        'æ' => "ae",
-        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => "c",
-        'ď' | 'đ' | 'ð' | 'ḍ' => "d",
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' | 'ẹ' | 'ế' | 'ề' | 'ệ' => {
-            "e"
-        }
-        'ĝ' | 'ğ' | 'ġ' | 'ģ' => "g",
-        'ĥ' | 'ħ' | 'ḥ' => "h",
-        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' | 'ǐ' | 'ị' => "i",
-        'ĵ' => "j",
-        'ķ' => "k",
-        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => "l",
-        'ñ' | 'ń' | 'ņ' | 'ň' => "n",
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' | 'ǒ' | 'ọ' | 'ố' | 'ồ' | 'ộ' | 'ơ' => {
-            "o"
-        }
-        'œ' => "oe",
-        'ŕ' | 'ŗ' | 'ř' => "r",
-        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' | 'ṣ' => "s",
-        'ß' => "ss",
-        'ţ' | 'ť' | 'ŧ' | 'ț' | 'ṭ' => "t",
-        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' | 'ǔ' | 'ụ' | 'ư' => {
-            "u"
-        }
-        'ŵ' => "w",
-        'ý' | 'ÿ' | 'ŷ' => "y",
-        'ź' | 'ż' | 'ž' | 'ẓ' => "z",
-        'þ' => "th",
-        _ => return None,
-    })
-}
-
-/// URL-safe id part of a name ("new:" NOT included): lowercase ASCII with common diacritics
-/// folded, other characters turned into single dashes, trimmed. "Murhaf Abu Qasra" ->
+/// URL-safe id part of a name ("new:" NOT included): the name folded as gazetteer names are
+/// ([`fold_into`]: lowercase, without diacritics), every run of other characters turned into one
+/// dash, trimmed. "Murhaf Abu Qasra" ->
 /// "murhaf-abu-qasra".
 pub fn slug(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
+    let mut folded = String::with_capacity(name.len());
+    fold_into(name, &mut folded);
+    let mut out = String::with_capacity(folded.len());
     let mut dash = false;
-    let emit = |out: &mut String, s: &str, dash: &mut bool| {
-        if *dash && !out.is_empty() {
+    for c in folded.chars() {
+        if !c.is_ascii_alphanumeric() {
+            dash = true;
+            continue;
+        }
+        if dash && !out.is_empty() {
             out.push('-');
         }
-        *dash = false;
-        out.push_str(s);
-    };
-    for c in name.chars() {
-        if ('\u{300}'..='\u{36f}').contains(&c) {
-            continue;
-        }
-        if c.is_ascii_alphanumeric() {
-            let l = c.to_ascii_lowercase();
-            emit(&mut out, l.encode_utf8(&mut [0u8; 4]), &mut dash);
-            continue;
-        }
-        let l = if c == '\u{130}' {
-            'i'
-        } else {
-            c.to_lowercase().next().unwrap_or(c)
-        };
-        if l.is_ascii_alphanumeric() {
-            emit(&mut out, l.encode_utf8(&mut [0u8; 4]), &mut dash);
-            continue;
-        }
-        match fold(l) {
-            Some(f) => emit(&mut out, f, &mut dash),
-            None => dash = true,
-        }
+        dash = false;
+        out.push(c);
     }
     out
 }

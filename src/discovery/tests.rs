@@ -293,6 +293,9 @@ fn slugs() {
     assert_eq!(slug("İlkay Gündoğan"), "ilkay-gundogan");
     assert_eq!(slug("José Müller-Lüdenscheidt"), "jose-muller-ludenscheidt");
     assert_eq!(slug("O'Brien"), "o-brien");
+    assert_eq!(slug("Nguyễn Phú Trọng"), "nguyen-phu-trong");
+    assert_eq!(slug("Ørsted Straße"), "orsted-strasse");
+    assert_eq!(slug("Путин"), "");
 }
 
 /// What the sparse split of `tokenize` assumes of the tables: a plain word (no capital, no
