@@ -83,11 +83,24 @@ fn signature(w: &[u8]) -> (usize, u32) {
 }
 
 /// The words as written plus their ALL-CAPS form.
-fn with_caps(words: &[&str]) -> Vec<String> {
+fn with_caps<S: AsRef<str>>(words: &[S]) -> Vec<String> {
     words
         .iter()
-        .flat_map(|w| [(*w).to_string(), w.to_uppercase()])
+        .flat_map(|w| [w.as_ref().to_string(), w.as_ref().to_uppercase()])
         .collect()
+}
+
+/// The words of `words` with, for each abbreviation of [`ABBREVIATIONS`], its dotted form too
+/// ("Gen" and "Gen."): the tokenizer keeps an abbreviation's dot.
+fn and_dotted<'w>(words: &[&'w str]) -> Vec<std::borrow::Cow<'w, str>> {
+    let mut v: Vec<std::borrow::Cow<'w, str>> = words.iter().map(|w| (*w).into()).collect();
+    v.extend(
+        words
+            .iter()
+            .filter(|w| ABBREVIATIONS.contains(w))
+            .map(|w| format!("{w}.").into()),
+    );
+    v
 }
 
 /// The words exactly as written.
@@ -108,14 +121,11 @@ fn lists() -> Vec<(u32, Vec<String>)> {
         // A modifier is a role word too, one that cannot make a title alone.
         (
             class::ROLE,
-            [ROLE_WORDS, TITLE_MODIFIERS]
-                .into_iter()
-                .flat_map(with_caps)
-                .collect(),
+            with_caps(&and_dotted(&[TITLE_HEADS, TITLE_MODIFIERS].concat())),
         ),
         (class::MODIFIER, with_caps(TITLE_MODIFIERS)),
         (class::PREFIX, with_caps(TITLE_PREFIXES)),
-        (class::HONORIFIC, with_caps(HONORIFICS)),
+        (class::HONORIFIC, with_caps(&and_dotted(HONORIFICS))),
         (class::ABBREV, with_caps(ABBREVIATIONS)),
         (class::PARTICLE, exact(NAME_PARTICLES)),
         (class::HYPHEN_PARTICLE, exact(HYPHEN_PARTICLES)),

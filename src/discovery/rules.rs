@@ -4,6 +4,7 @@
 use super::names::canonical;
 use super::tokens::Tok;
 use super::{class, Discoverer, Found, NameType, RULES};
+use crate::lexicon::TITLE_JOINERS;
 use std::collections::BTreeMap;
 
 /// Longest organisation name, in tokens: longer capitalized runs are headlines or lists.
@@ -192,11 +193,7 @@ impl<'a> Scan<'a> {
                 continue;
             }
             let mut k = j;
-            while k < n
-                && toks[k].joined
-                && toks[k].free
-                && matches!(self.w(k), "and" | "of" | "for" | "the")
-            {
+            while k < n && toks[k].joined && toks[k].free && TITLE_JOINERS.contains(&self.w(k)) {
                 k += 1;
             }
             if k > j && k < n && toks[k].joined && toks[k].free && self.is_role(k) {

@@ -306,7 +306,7 @@ fn tables_keep_the_sparse_split_sound() {
     for w in ORG_SUFFIXES.iter().chain(ORG_STARTERS) {
         assert!(!plain(w) || *w == "plc", "{w}");
     }
-    for w in ROLE_WORDS.iter().chain(TITLE_MODIFIERS).chain(HONORIFICS) {
+    for w in TITLE_HEADS.iter().chain(TITLE_MODIFIERS).chain(HONORIFICS) {
         assert!(!plain(w), "{w}");
     }
     assert!(NAME_PARTICLES.iter().all(|w| w.len() <= 4));

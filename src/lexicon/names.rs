@@ -1,10 +1,11 @@
 //! Words that sit in or before person names without being names: honorifics, particles,
 //! abbreviations whose dot belongs to the word.
 
-/// Honorifics: followed by 1 to 4 name tokens (a lone surname is allowed).
+/// Honorifics: the capitalized word after one is a person's name ("Mr Haddad"), a lone surname
+/// included. Written without a dot; a word of [`ABBREVIATIONS`] is also one with its dot.
 #[rustfmt::skip]
 pub(crate) const HONORIFICS: &[&str] = &[
-    "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Mr", "Mrs", "Ms", "Dr", "Sir", "Dame",
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Mister", "Madam", "Sir", "Dame",
 ];
 
 /// Abbreviations whose trailing dot belongs to the word (written without the dot).
