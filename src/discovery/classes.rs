@@ -23,8 +23,8 @@ pub(super) mod class {
     pub const SAY_AFTER: u32 = 1 << 13;
     pub const NOUN: u32 = 1 << 14;
     pub const CREDIT: u32 = 1 << 15;
-    /// Not a list: the token holds a capital or a non-ASCII byte, so it is not plain (see
-    /// [`tokenize`](super::super::tokens::tokenize)).
+    /// Not a list: the token holds a capital or a non-ASCII byte (no abbreviation is without
+    /// one).
     pub const NOT_PLAIN: u32 = 1 << 29;
     /// Not a list: the token holds a hyphen.
     pub const HYPHENATED: u32 = 1 << 30;
@@ -35,51 +35,7 @@ pub(super) mod class {
 /// Every form of every word of the lexicon lists discovery uses, with its [`class`] bits.
 #[derive(Debug)]
 pub(super) struct Classes {
-    /// The reference answer: every form, with its bits.
     map: HashMap<Box<[u8]>, u32>,
-    /// One bit per [`signature`] value, set for every key of `map`, in the low 32 bits of each
-    /// word; its high 32 bits count the bits the words before it have set. Most tokens are in no
-    /// list, and a clear bit proves it without hashing the token; for a set bit, its entry is
-    /// found by counting set bits in the word already loaded.
-    signatures: Box<[u64]>,
-    /// One per set bit of `signatures`, in order: the one key with that signature and its bits,
-    /// in place, so that a word costs one comparison with one key instead of a hash and a probe.
-    entries: Box<[Entry]>,
-}
-
-/// Bits of a [`signature`]: 64K keep false positives (a needless entry load, never a wrong
-/// answer) near 2% for the thousand-odd list words.
-const SIGNATURE_BITS: u32 = 16;
-
-/// Bytes of a key kept in an [`Entry`]: with `len` and `bits` it fills half a cache line.
-const ENTRY_KEY_BYTES: usize = 27;
-
-/// The [`Entry::len`] of a signature that several list words have, or whose word is longer
-/// than [`ENTRY_KEY_BYTES`]: the map answers.
-const SHARED_SIGNATURE: u8 = u8::MAX;
-
-/// A list word with a signature of its own, and its [`class`] bits; half a cache line.
-#[derive(Clone, Copy, Debug)]
-#[repr(C, align(32))]
-struct Entry {
-    key: [u8; ENTRY_KEY_BYTES],
-    len: u8,
-    bits: u32,
-}
-
-/// A cheap hash of a word's length and its first, middle and last bytes: the word of
-/// [`Classes::signatures`] it is in, and its bit there (of 32).
-#[inline(always)]
-fn signature(w: &[u8]) -> (usize, u32) {
-    let n = w.len();
-    let (first, mid, last) = match n {
-        0 => (0, 0, 0),
-        _ => (w[0], w[n / 2], w[n - 1]),
-    };
-    let key =
-        (n as u32 & 0xff) | u32::from(first) << 8 | u32::from(mid) << 16 | u32::from(last) << 24;
-    let sig = key.wrapping_mul(0x9E37_79B1) >> (32 - SIGNATURE_BITS);
-    ((sig >> 5) as usize, sig & 31)
 }
 
 /// The words as written plus their ALL-CAPS form.
@@ -150,84 +106,12 @@ impl Classes {
                 *map.entry(w.into_bytes().into()).or_default() |= bit;
             }
         }
-        let (signatures, entries) = signature_table(&map);
-        Classes {
-            map,
-            signatures,
-            entries,
-        }
+        Classes { map }
     }
 
-    /// The [`class`] bits of a word (0 for a word in no list). Inlined into the tokenizer,
-    /// which asks it of most words.
-    #[inline(always)]
+    /// The [`class`] bits of a word (0 for a word in no list).
+    #[inline]
     pub(super) fn get(&self, w: &[u8]) -> u32 {
-        let (at, bit) = signature(w);
-        let word = self.signatures[at];
-        let bit = 1u64 << bit;
-        if word & bit == 0 {
-            return 0;
-        }
-        // The count above the signature bits, and the bits set below this one.
-        let k = (word >> 32) as usize + (word & (bit - 1)).count_ones() as usize;
-        let e = &self.entries[k];
-        match e.len {
-            SHARED_SIGNATURE => self.get_plain(w),
-            len if usize::from(len) == w.len() && e.key[..w.len()] == *w => e.bits,
-            _ => 0,
-        }
-    }
-
-    /// [`get`](Self::get) by the map alone: the reference its signature table must agree with.
-    pub(super) fn get_plain(&self, w: &[u8]) -> u32 {
         self.map.get(w).copied().unwrap_or(0)
     }
-
-    /// Every form of every list word, with its bits.
-    #[cfg(test)]
-    pub(super) fn iter(&self) -> impl Iterator<Item = (&[u8], u32)> {
-        self.map.iter().map(|(w, &bits)| (&w[..], bits))
-    }
-
-    /// Whether some signature has a word of its own (else the table would only ever defer).
-    #[cfg(test)]
-    pub(super) fn has_entries_in_place(&self) -> bool {
-        self.entries.iter().any(|e| e.len != SHARED_SIGNATURE)
-    }
-}
-
-/// The signature bitmap of the words of `map` and their entries, in signature order; a
-/// signature's entry holds its word in place when no other word has that signature.
-fn signature_table(map: &HashMap<Box<[u8]>, u32>) -> (Box<[u64]>, Box<[Entry]>) {
-    let mut by_signature: Vec<((usize, u32), &[u8], u32)> = map
-        .iter()
-        .map(|(w, &bits)| (signature(w), &w[..], bits))
-        .collect();
-    by_signature.sort_unstable();
-    let mut signatures = vec![0u64; 1 << (SIGNATURE_BITS - 5)].into_boxed_slice();
-    let mut entries: Vec<Entry> = Vec::new();
-    for (k, &(sig, w, bits)) in by_signature.iter().enumerate() {
-        if k > 0 && by_signature[k - 1].0 == sig {
-            entries.last_mut().expect("an entry").len = SHARED_SIGNATURE;
-            continue;
-        }
-        signatures[sig.0] |= 1 << sig.1;
-        let mut entry = Entry {
-            key: [0; ENTRY_KEY_BYTES],
-            len: SHARED_SIGNATURE,
-            bits,
-        };
-        if w.len() <= ENTRY_KEY_BYTES {
-            entry.key[..w.len()].copy_from_slice(w);
-            entry.len = w.len() as u8;
-        }
-        entries.push(entry);
-    }
-    let mut set = 0u64;
-    for word in signatures.iter_mut() {
-        let bits = word.count_ones();
-        *word |= set << 32;
-        set += u64::from(bits);
-    }
-    (signatures, entries.into_boxed_slice())
 }

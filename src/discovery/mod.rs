@@ -128,13 +128,6 @@ impl Discoverer {
     /// Names in `text` that do not overlap any of the `taken` byte ranges (already matched by the
     /// gazetteer; sorted, non-overlapping). Results sorted by start, non-overlapping.
     pub fn find(&self, text: &str, taken: &[(usize, usize)]) -> Vec<Found> {
-        self.find_with(text, taken, true)
-    }
-
-    /// [`find`](Self::find); `precheck` says whether to skip the rules when
-    /// [`tokens::may_yield`] proves they find nothing (always, but for the test that checks that
-    /// proof).
-    fn find_with(&self, text: &str, taken: &[(usize, usize)], precheck: bool) -> Vec<Found> {
         // Callers pass `taken` sorted; copy and sort only when they did not.
         let sorted;
         let taken = if taken.is_sorted() {
@@ -146,12 +139,7 @@ impl Discoverer {
             &sorted
         };
         tokens::with_buffer(|toks| {
-            // Most texts that reach here yield nothing: a sparse split proves it for most of them.
-            if precheck && !tokens::may_yield(text, tokens::tokenize(text, self, taken, toks, true))
-            {
-                return Vec::new();
-            }
-            let toks = tokens::tokenize(text, self, taken, toks, false);
+            let toks = tokens::tokenize(text, self, taken, toks);
             rules::Scan::new(self, text, toks).run()
         })
     }

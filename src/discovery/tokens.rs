@@ -4,7 +4,6 @@
 
 use super::class;
 use super::Discoverer;
-use crate::text::next_capital_or_non_ascii;
 use crate::text::tokens::ALNUM;
 use std::cell::Cell;
 
@@ -64,28 +63,16 @@ impl Tok {
     }
 }
 
-/// The [`class`] shape bits of each byte: a table turns the per-byte test into one load.
-const SHAPE: [u32; 256] = {
-    let mut t = [0; 256];
-    let mut c = b'A';
-    while c <= b'Z' {
-        t[c as usize] = class::NOT_PLAIN;
-        c += 1;
+/// The [`class`] shape bits of a byte of a word.
+#[inline]
+fn shape_of(b: u8) -> u32 {
+    match b {
+        b'A'..=b'Z' | 0x80..=0xff => class::NOT_PLAIN,
+        b'-' => class::HYPHENATED,
+        b'.' | b'0'..=b'9' => class::DOT_OR_DIGIT,
+        _ => 0,
     }
-    let mut c = 0x80;
-    while c <= 0xff {
-        t[c] = class::NOT_PLAIN;
-        c += 1;
-    }
-    t[b'-' as usize] = class::HYPHENATED;
-    t[b'.' as usize] = class::DOT_OR_DIGIT;
-    let mut d = b'0';
-    while d <= b'9' {
-        t[d as usize] = class::DOT_OR_DIGIT;
-        d += 1;
-    }
-    t
-};
+}
 
 /// The char at byte `i` of `text` (a char boundary) and its length in bytes.
 #[inline]
@@ -141,7 +128,7 @@ fn gap_joins(gap: &str) -> bool {
 /// joined by inner apostrophes and hyphens; a possessive "'s" is left out; a trailing dot is kept
 /// for known abbreviations, initials ("W.") and dotted acronyms ("U.S."). No word holds ASCII
 /// whitespace, so splitting may start after any such byte and gives the same words from there.
-/// Also returns the word's shape: the [`SHAPE`] bits of its bytes, gathered while scanning them.
+/// Also returns the word's shape: the [`shape_of`] bits of its bytes, gathered while scanning them.
 #[inline]
 fn next_token(text: &str, d: &Discoverer, mut i: usize) -> Option<(usize, usize, char, u32)> {
     let b = text.as_bytes();
@@ -165,11 +152,11 @@ fn next_token(text: &str, d: &Discoverer, mut i: usize) -> Option<(usize, usize,
         };
         let s = i;
         let mut j = i + l;
-        let mut shape = SHAPE[usize::from(b[i])];
+        let mut shape = shape_of(b[i]);
         loop {
             while j < n {
                 if ALNUM[usize::from(b[j])] {
-                    shape |= SHAPE[usize::from(b[j])];
+                    shape |= shape_of(b[j]);
                     j += 1;
                     continue;
                 }
@@ -196,7 +183,7 @@ fn next_token(text: &str, d: &Discoverer, mut i: usize) -> Option<(usize, usize,
                             && (after >= n || !decode_at(text, after).0.is_alphanumeric());
                         if !possessive {
                             for &x in &b[j..after] {
-                                shape |= SHAPE[usize::from(x)];
+                                shape |= shape_of(x);
                             }
                             j = after;
                             continue;
@@ -226,56 +213,26 @@ fn next_token(text: &str, d: &Discoverer, mut i: usize) -> Option<(usize, usize,
 }
 
 /// Splits `text` into words ([`next_token`]) with their flags.
-///
-/// With `sparse`, only the words a rule can start from are kept, with the words that can chain
-/// them: [`may_yield`] on them answers for the whole text, at a fraction of the cost. A word with
-/// no capital and no non-ASCII byte (a "plain" word) is neither a name word, nor capitalized, nor
-/// an honorific, nor a suffix or starter but "plc". Every rule's span starts at a word that is not
-/// plain and holds only words that are not plain, particles (in names), or "of" / "for" / "the" /
-/// "and" / "on" / "in" / "plc" (in organisation names). So after any other plain word the split
-/// jumps to the next capital or non-ASCII byte, resumed after the last ASCII whitespace before it;
-/// the first word after a jump is marked not joined (no span crosses the jump). A word that is
-/// not free ends every span too, so it gets no class and may be jumped after.
 pub(super) fn tokenize<'t>(
     text: &str,
     d: &Discoverer,
     taken: &[(usize, usize)],
     toks: &'t mut Vec<Tok>,
-    sparse: bool,
 ) -> &'t [Tok] {
     let b = text.as_bytes();
-    let n = b.len();
     toks.clear();
-    toks.reserve(if sparse { 16 } else { n / 6 + 1 });
     let mut i = 0;
     let mut prev_end = None;
     let mut tp = 0;
-    // Sparse: the first byte at or after the last jump that is a capital or not ASCII.
-    let mut seed = 0;
-    if sparse {
-        seed = next_capital_or_non_ascii(b, 0, n);
-        i = resume_before(b, 0, seed);
-    }
     while let Some((s, j, c, shape)) = next_token(text, d, i) {
-        // Most words are separated by one space.
         let joined =
             prev_end.is_some_and(|pe| (s == pe + 1 && b[pe] == b' ') || gap_joins(&text[pe..s]));
         while tp < taken.len() && taken[tp].1 <= s {
             tp += 1;
         }
         let free = !(tp < taken.len() && taken[tp].0 < j);
-        // Bytes, not `str`: slicing them checks no char boundary.
-        let wb = &b[s..j];
         let cap = c.is_uppercase();
-        let plain = shape & class::NOT_PLAIN == 0;
-        // The sparse split asks a plain word only whether it is a particle (at most 4 bytes) or
-        // "plc"; and a plain word is no name word, whatever its class. Nor does it ask anything
-        // of a word that is not free: no span holds one.
-        let class = if sparse && (!free || plain && wb.len() > 4) {
-            shape
-        } else {
-            d.class(wb) | shape
-        };
+        let class = d.class(&b[s..j]) | shape;
         toks.push(Tok {
             s,
             e: j,
@@ -283,86 +240,12 @@ pub(super) fn tokenize<'t>(
             joined,
             free,
             // A word with no capital and no hyphen is no name word: skip the call.
-            name: (free || !sparse)
-                && (cap || class & class::HYPHENATED != 0)
+            name: (cap || class & class::HYPHENATED != 0)
                 && d.is_name_word(&text[s..j], cap, class),
             class,
         });
         prev_end = Some(j);
         i = j;
-        if sparse && s > seed && (!free || plain && !chains(wb, class)) {
-            seed = next_capital_or_non_ascii(b, j, n);
-            if seed >= n {
-                break;
-            }
-            i = resume_before(b, j, seed);
-            prev_end = None;
-        }
     }
     toks
-}
-
-/// A plain word that can sit inside a span of a rule: a name particle, or a word an organisation
-/// run continues over (see [`Scan::org`](super::rules::Scan)).
-#[inline]
-fn chains(w: &[u8], class: u32) -> bool {
-    class & class::PARTICLE != 0
-        || matches!(w, b"of" | b"for" | b"the" | b"and" | b"on" | b"in" | b"plc")
-}
-
-/// Where splitting resumes to reach `seed` without cutting a word: after the last ASCII
-/// whitespace in `b[from..seed]`, or `from` (the end of a word, or 0) when there is none.
-#[inline]
-fn resume_before(b: &[u8], from: usize, seed: usize) -> usize {
-    let seed = seed.min(b.len());
-    b[from..seed]
-        .iter()
-        .rposition(u8::is_ascii_whitespace)
-        .map_or(from, |k| from + k + 1)
-}
-
-/// Whether any rule can fire on `toks`: a cheap necessary condition checked before the rules,
-/// since most sentences that reach discovery hold no name it can find. Every rule needs one of:
-///
-/// - two free name tokens, joined, with only free particles or initials between them (`credit`,
-///   `title`, `attribution`, `first-name`: their names have at least 2 name tokens, and
-///   `Scan::name_at` and `Scan::name_before_verb` accept nothing else between two of them);
-/// - a free capitalized honorific directly followed (joined) by a free name token (`honorific`);
-/// - a free organisation suffix or starter word (`org-pattern`: its runs are of free tokens, and
-///   each candidate it makes holds a suffix or starts at a starter).
-///
-/// `toks` may be the sparse split of [`tokenize`]: it keeps every token of these spans, with
-/// their flags.
-pub(super) fn may_yield(text: &str, toks: &[Tok]) -> bool {
-    let n = toks.len();
-    let b = text.as_bytes();
-    for (i, t) in toks.iter().enumerate() {
-        if !t.free {
-            continue;
-        }
-        if t.class & (class::SUFFIX | class::STARTER) != 0 {
-            return true;
-        }
-        if t.cap && t.class & class::HONORIFIC != 0 {
-            if let Some(u) = toks.get(i + 1) {
-                if u.joined && u.free && u.name {
-                    return true;
-                }
-            }
-        }
-        if t.name {
-            for u in &toks[i + 1..n] {
-                if !(u.joined && u.free) {
-                    break;
-                }
-                if u.name {
-                    return true;
-                }
-                if !(u.is_particle() || u.is_initial(b)) {
-                    break;
-                }
-            }
-        }
-    }
-    false
 }
