@@ -2,11 +2,11 @@
 //! them ("Defense Minister Murhaf Abu Qasra", "analyst Jordan Ellis said", "Ministry of Local
 //! Administration").
 //!
-//! The text is split once into word tokens ([`tokens`]); each token knows whether it is
+//! The text is split once into word tokens (`tokens.rs`); each token knows whether it is
 //! capitalized, whether it is glued to the previous one by plain whitespace, whether it overlaps a
-//! range a gazetteer already matched, and which lexicon lists it is in ([`classes`]). Every rule
-//! ([`rules`]) looks at a token and its neighbours, so the cost is linear in the text. The word
-//! lists live in [`crate::lexicon`]: extend them rather than the code.
+//! range a gazetteer already matched, and which lexicon lists it is in (`classes.rs`). Every rule
+//! (`rules.rs`) looks at a token and its neighbours, so the cost is linear in the text. The word
+//! lists live in `src/lexicon/`: extend them rather than the code.
 //!
 //! Rules (and their priority when two rules produce the same span; longer spans win first):
 //! `credit` > `honorific` > `title` > `attribution` > `first-name` > `org-pattern`.
