@@ -39,6 +39,7 @@ mod error;
 mod extract;
 mod gazetteer;
 mod input;
+mod lexicon;
 mod matching;
 mod model;
 mod output;
