@@ -6,6 +6,7 @@
 //! builds the case forms and lookups it needs.
 
 mod attribution;
+mod common;
 mod lists;
 mod names;
 mod orgs;
@@ -13,6 +14,7 @@ mod stopwords;
 mod titles;
 
 pub(crate) use attribution::*;
+pub(crate) use common::{Weak, WordLists};
 pub(crate) use lists::*;
 pub(crate) use names::*;
 pub(crate) use orgs::*;

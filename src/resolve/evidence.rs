@@ -5,9 +5,9 @@
 
 use super::context::{is_capitalized, sentence_initial, word_after, word_before, words};
 use super::FieldScan;
-use crate::gazetteer::words::{Weak, WordLists};
 use crate::gazetteer::{Gazetteer, Traits};
 use crate::lexicon::HONORIFICS;
+use crate::lexicon::{Weak, WordLists};
 use crate::matching::Candidate;
 use crate::model::MatchKind;
 use crate::text::roles::is_role_word;
