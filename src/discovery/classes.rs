@@ -46,14 +46,14 @@ fn with_caps<S: AsRef<str>>(words: &[S]) -> Vec<String> {
         .collect()
 }
 
-/// The words of `words` with, for each abbreviation of [`ABBREVIATIONS`], its dotted form too
+/// The words of `words` with, for each abbreviation of [`NAME_ABBREVIATIONS`], its dotted form too
 /// ("Gen" and "Gen."): the tokenizer keeps an abbreviation's dot.
 fn and_dotted<'w>(words: &[&'w str]) -> Vec<std::borrow::Cow<'w, str>> {
     let mut v: Vec<std::borrow::Cow<'w, str>> = words.iter().map(|w| (*w).into()).collect();
     v.extend(
         words
             .iter()
-            .filter(|w| ABBREVIATIONS.contains(w))
+            .filter(|w| NAME_ABBREVIATIONS.contains(w))
             .map(|w| format!("{w}.").into()),
     );
     v
@@ -82,7 +82,7 @@ fn lists() -> Vec<(u32, Vec<String>)> {
         (class::MODIFIER, with_caps(TITLE_MODIFIERS)),
         (class::PREFIX, with_caps(TITLE_PREFIXES)),
         (class::HONORIFIC, with_caps(&and_dotted(HONORIFICS))),
-        (class::ABBREV, with_caps(ABBREVIATIONS)),
+        (class::ABBREV, with_caps(NAME_ABBREVIATIONS)),
         (class::PARTICLE, exact(NAME_PARTICLES)),
         (class::HYPHEN_PARTICLE, exact(HYPHEN_PARTICLES)),
         (class::STOP, with_caps(STOPWORDS)),

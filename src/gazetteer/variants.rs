@@ -10,6 +10,7 @@
 //!   earlier words are changed first and alternatives follow table order. The list is cut at `MAX_VARIANTS`.
 //! * Words are separated by whitespace; the hyphen only joins an Arabic article to its stem.
 
+use crate::lexicon::{CHINESE_FAMILY_NAMES, EAST_ASIAN_FAMILY_NAMES};
 use std::collections::HashSet;
 
 /// Most variants `variants` returns for one name.
@@ -76,19 +77,6 @@ const SAINT_FORMS: &[&str] = &["Saint", "St.", "St"];
 
 /// Endings of Slavic surnames, interchangeable on the last word ("Syrskyi" -> "Syrsky").
 const SLAVIC_ENDINGS: &[&str] = &["skyi", "skiy", "sky", "skii"];
-
-/// Family names written first; a 3-word person name starting with one has no lone surname.
-const EAST_ASIAN_FAMILY_NAMES: &[&str] = &[
-    "Kim", "Lee", "Park", "Pak", "Choi", "Jung", "Kang", "Yoon", "Moon", "Xi", "Li", "Wang",
-    "Zhang", "Liu", "Chen", "Yang", "Zhao", "Huang", "Zhou", "Wu", "Hu", "Deng", "Mao", "Wen",
-];
-
-/// Chinese family names that are not Western given names: also a 2-word name starting with one
-/// has no lone surname ("Xi Jinping" is never "Jinping").
-const CHINESE_FAMILY_NAMES: &[&str] = &[
-    "Xi", "Li", "Wang", "Zhang", "Liu", "Chen", "Zhao", "Huang", "Zhou", "Wu", "Hu", "Deng", "Mao",
-    "Wen",
-];
 
 /// Patronymic markers: such names are not shortened to a surname ("Mohammed bin Salman").
 const PATRONYMICS: &[&str] = &["bin", "ibn", "bint"];

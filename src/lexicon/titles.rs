@@ -2,7 +2,7 @@
 //! "Maj. Gen."): a title is not part of the name, but it says who the person is.
 
 /// Title words that make a title on their own ("Minister", "Gen"), written without a dot: a
-/// word of [`ABBREVIATIONS`](super::ABBREVIATIONS) is also a title word with its dot ("Gen.").
+/// word of [`NAME_ABBREVIATIONS`](super::NAME_ABBREVIATIONS) is also a title word with its dot ("Gen.").
 /// Multi-word titles ("Prime Minister", "Secretary of State") are runs of these and of
 /// [`TITLE_MODIFIERS`], joined by [`TITLE_JOINERS`].
 #[rustfmt::skip]

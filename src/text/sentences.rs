@@ -12,6 +12,7 @@
 
 use super::tokens::is_ascii_space;
 use super::{ascii_in_range, HI};
+use crate::lexicon::ABBREVIATIONS;
 use std::sync::OnceLock;
 
 /// Sentence boundaries of one text.
@@ -49,18 +50,6 @@ impl Sentences {
         self.paragraphs.last().map_or(1, |p| p + 1)
     }
 }
-
-/// Abbreviations after which a period does not end a sentence (case matters: "No." is one, "no."
-/// is not). Sorted by bytes, for a binary search.
-const ABBREVIATIONS: &[&str] = &[
-    "Adm", "Apr", "Ariz", "Aug", "Ave", "Blvd", "Brig", "Calif", "Capt", "Cmdr", "Co", "Col",
-    "Corp", "Cpl", "Dec", "Dept", "Dr", "Feb", "Fig", "Fla", "Fr", "Ft", "Gen", "Gens", "Gov",
-    "Hon", "Ill", "Ind", "Jan", "Jr", "Jul", "Jun", "Kan", "Lt", "Lt.Col", "Maj", "Mar", "Mass",
-    "Messrs", "Mich", "Minn", "Mme", "Mr", "Mrs", "Ms", "Mt", "Nev", "No", "Nos", "Nov", "Oct",
-    "Okla", "Ore", "Penn", "Pres", "Prof", "Pvt", "Rep", "Reps", "Rev", "Sen", "Sens", "Sep",
-    "Sept", "Sgt", "Sr", "St", "Supt", "Tenn", "Tex", "Va", "Wash", "Wis", "al", "approx", "cf",
-    "e.g", "i.e", "vs",
-];
 
 /// Words that cannot end a line that ends a sentence: a line ending in one goes on.
 const CONTINUING_WORDS: &[&str] = &[
