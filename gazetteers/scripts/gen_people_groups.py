@@ -56,6 +56,9 @@ HIPO_COMMIT = "bb07faf064e1c68be9b26fb71de31f01e361f974"
 # Prominence stays below 70: at 70 and above the matcher lets a bare surname stand for the person
 # with no full name in the article, which only the hand-kept list should decide.
 PANTHEON_MIN, PANTHEON_MAX = 30, 60
+# A one-word name is kept only for a person known in this many Wikipedia languages: below that the
+# word is more often someone's given name ("Arash", "Idris") than the person.
+SINGLE_WORD_MIN_LANGS = 40
 # A member of Congress in office is in US news often; below the hand-kept heads of government.
 LEGISLATOR_PROMINENCE = {"sen": 52, "rep": 45}
 EXECUTIVE_PROMINENCE = {"prez": 60, "viceprez": 55}
@@ -193,9 +196,12 @@ def pantheon_rows(src, picker):
     rows = []
     for p in people:
         name = clean(p["name"])
+        langs = int(p["numlangs"])
+        if len(name.split()) == 1 and langs < SINGLE_WORD_MIN_LANGS:
+            picker.dropped["single word, few languages"] += 1
+            continue
         if not picker.take(name):
             continue
-        langs = int(p["numlangs"])
         prominence = max(PANTHEON_MIN, min(PANTHEON_MAX, PANTHEON_MIN + (langs - 25) // 4))
         country = p["countryCode"] if re.fullmatch(r"[A-Z]{2}", p["countryCode"]) else ""
         role = p["occupation"].capitalize()
