@@ -29,6 +29,14 @@ pub const DEFAULT_FILES: &[(&str, &str)] = &[
         "places_extra.tsv",
         include_str!("../../gazetteers/places_extra.tsv"),
     ),
+    (
+        "people_extra.tsv",
+        include_str!("../../gazetteers/people_extra.tsv"),
+    ),
+    (
+        "groups_extra.tsv",
+        include_str!("../../gazetteers/groups_extra.tsv"),
+    ),
 ];
 
 /// An entity: one person, group or place.
