@@ -34,6 +34,7 @@ pub mod matching;
 pub mod model;
 pub mod output;
 pub mod pipeline;
+pub mod report;
 pub mod resolution;
 pub mod text;
 

@@ -3,8 +3,8 @@
 //! threads. Memory stays flat: at most a few batches are in flight.
 
 use crate::comentions::{self, Window};
-use crate::extract::Extractor;
-use crate::input::{Item, Rejected};
+use crate::extract::{Extraction, Extractor};
+use crate::input::{Document, Item, Rejected};
 use crate::output::{self, DocNetwork, Format, Network};
 use rayon::prelude::*;
 use std::io::{self, Write};
@@ -25,6 +25,9 @@ pub struct Outputs<'a> {
     pub edges: Option<Box<dyn Write + Send + 'a>>,
     /// Rejected records.
     pub rejects: Option<Box<dyn Write + Send + 'a>>,
+    /// Called with each document and its extraction, in input order, on the writer thread (for
+    /// a consumer that needs more than rows, such as the HTML report).
+    pub extractions: Option<Box<dyn FnMut(Document, Extraction) + Send + 'a>>,
 }
 
 /// How a run behaves.
@@ -128,6 +131,7 @@ enum Done {
         mention_rows: Vec<u8>,
         pair_rows: Vec<u8>,
         network: Option<DocNetwork>,
+        kept: Option<Box<(Document, Extraction)>>,
     },
     Rejected(Rejected),
 }
@@ -162,6 +166,7 @@ where
         outputs.comentions.is_some() || outputs.nodes.is_some() || outputs.edges.is_some();
     let want_mentions = outputs.mentions.is_some();
     let want_network = outputs.nodes.is_some() || outputs.edges.is_some();
+    let want_extractions = outputs.extractions.is_some();
     let format = opts.format;
 
     if opts.header {
@@ -222,6 +227,7 @@ where
                         Vec::new()
                     },
                     network: want_network.then(|| DocNetwork::new(g, &x, &pairs)),
+                    kept: want_extractions.then(|| Box::new((doc, x))),
                 }
             }
         }
@@ -370,6 +376,7 @@ fn write_done(
             mention_rows,
             pair_rows,
             network: doc_net,
+            kept,
         } => {
             sum.documents += 1;
             sum.bytes += bytes;
@@ -384,6 +391,10 @@ fn write_done(
             }
             if let (Some(n), Some(d)) = (network, doc_net) {
                 n.add(d);
+            }
+            if let (Some(f), Some(k)) = (outputs.extractions.as_mut(), kept) {
+                let (doc, x) = *k;
+                f(doc, x);
             }
         }
         Done::Rejected(r) => {
