@@ -71,13 +71,14 @@ def browser(tmp_path_factory):
 
 def make_report(tmp_path_factory, name, inputs):
     out = tmp_path_factory.mktemp("report") / f"{name}.html"
-    subprocess.run([str(BIN), "report", "-q", *map(str, inputs), "-o", str(out)], check=True)
+    # Run from the repository so that sample ids read "samples/..." as a user would see them.
+    subprocess.run([str(BIN), "report", "-q", *map(str, inputs), "-o", str(out)], check=True, cwd=ROOT)
     return out
 
 
 @pytest.fixture(scope="session")
 def samples_report(tmp_path_factory):
-    return make_report(tmp_path_factory, "samples", [ROOT / "samples"])
+    return make_report(tmp_path_factory, "samples", ["samples"])
 
 
 @pytest.fixture(scope="session")

@@ -9,13 +9,15 @@
   const E_SRC = 0, E_TGT = 1, E_WEIGHT = 2, E_DOCS = 3;
   // Rows of the entity table drawn at once; "Show more" adds as many again.
   const PAGE_ROWS = 200;
+  // Characters of context either side of the example in a table row (the detail shows all).
+  const TABLE_CONTEXT = 32;
   // The network's default minimum weight is the smallest that leaves at most this many nodes,
   // and the slider cannot go below the one that leaves more than MAX_NODES (the layout is
   // quadratic in nodes).
-  const DEFAULT_NODES = 150;
+  const DEFAULT_NODES = 100;
   const MAX_NODES = 1500;
   // Labels drawn on the largest nodes; the others show their name on hover.
-  const LABELLED_NODES = 40;
+  const LABELLED_NODES = 30;
 
   const $ = (id) => document.getElementById(id);
   const fmt = (n) => n.toLocaleString("en-US");
@@ -164,7 +166,7 @@
           `<td>${esc(e.name)}</td><td class="type"><span class="type-badge ${esc(e.type)}">${esc(e.type)}</span></td>` +
           `<td class="num">${fmt(e.mentions)}</td><td class="num">${fmt(e.documents)}</td>` +
           `<td class="found">${foundBy(e)}</td>` +
-          `<td class="example">${ex ? `…${esc(ex[0])}<b>${esc(ex[1])}</b>${esc(ex[2])}…` : ""}</td></tr>`;
+          `<td class="example">${ex ? `…${esc(ex[0].slice(-TABLE_CONTEXT))}<b>${esc(ex[1])}</b>${esc(ex[2].slice(0, TABLE_CONTEXT))}…` : ""}</td></tr>`;
       }).join("");
       tbody.innerHTML = html;
       $("entity-count").textContent = `${fmt(rows.length)} of ${fmt(D.entities.length)} entities`;
@@ -275,6 +277,7 @@
 
     function render(focusEntity) {
       const view = $("article-view");
+      $("tip").hidden = true;
       sel.value = String(matches[pos] ?? "");
       $("article-pos").textContent = matches.length ? `${pos + 1} of ${fmt(matches.length)}` : "no article matches";
       $("article-prev").disabled = pos <= 0;
@@ -325,27 +328,32 @@
   // ---- Tooltip on mentions: canonical name, id, match kind, role, list.
   (function () {
     const tip = $("tip");
+    let current = null;
     function open(ev) {
       const m = ev.target.closest && ev.target.closest("#article-view mark.m");
       if (!m) return;
+      current = m;
       const e = D.entities[+m.dataset.e];
       tip.innerHTML = `<b>${esc(e.name)}</b> <span>(${esc(e.type)})</span><br>id: ${esc(e.id)}<br>match: ${esc(D.kinds[+m.dataset.k])}` +
         (m.dataset.role ? `<br>role: ${esc(m.dataset.role)}` : "") +
         (m.dataset.list != null ? `<br>list ${+m.dataset.list + 1}` : "");
       tip.hidden = false;
-      const r = m.getBoundingClientRect();
+      place();
+    }
+    function place() {
+      const r = current.getBoundingClientRect();
       const top = r.bottom + 6 + tip.offsetHeight > innerHeight ? r.top - tip.offsetHeight - 6 : r.bottom + 6;
       tip.style.left = Math.max(4, Math.min(r.left, innerWidth - tip.offsetWidth - 4)) + "px";
       tip.style.top = top + "px";
     }
     function close(ev) {
-      if (ev.target.closest && ev.target.closest("#article-view mark.m")) tip.hidden = true;
+      if (ev.target.closest && ev.target.closest("#article-view mark.m")) { tip.hidden = true; current = null; }
     }
     document.addEventListener("mouseover", open);
     document.addEventListener("focusin", open);
     document.addEventListener("mouseout", close);
     document.addEventListener("focusout", close);
-    addEventListener("scroll", () => (tip.hidden = true), { passive: true });
+    addEventListener("scroll", () => { if (current && current.isConnected) place(); else tip.hidden = true; }, { passive: true });
   })();
 
   // ---- Network
@@ -353,7 +361,9 @@
     const SVG = "http://www.w3.org/2000/svg";
     const svg = $("net-svg");
     const winSel = $("net-window"), slider = $("net-min");
-    let view = { x: 0, y: 0, k: 1 }, root = null, drawn = null, dirty = true;
+    // Zoom scales the distances between nodes, not the nodes, edges and labels themselves, so
+    // that names stay readable at every zoom; `placed` remembers the elements to move.
+    let view = { x: 0, y: 0, k: 1 }, root = null, drawn = null, dirty = true, placed = null;
     D.windows.forEach((w, i) => winSel.append(el("option", { value: String(i), text: w === "list" ? "list (people listed together)" : w })));
 
     // For each minimum weight, how many entities have an edge at least that heavy.
@@ -452,20 +462,22 @@
       for (const l of links) maxW = Math.max(maxW, l[2]);
       root = svgEl("g", { id: "net-view" });
       const gE = svgEl("g", { class: "edges" }), gN = svgEl("g", { class: "nodes" });
+      placed = { pos, lines: [], nodes: [], k: null };
       links.sort((a, b) => a[2] - b[2]);
       for (const [a, b, weight] of links) {
         const line = svgEl("line", {
-          class: "edge", x1: pos[a][0].toFixed(1), y1: pos[a][1].toFixed(1), x2: pos[b][0].toFixed(1), y2: pos[b][1].toFixed(1),
-          "stroke-width": (0.6 + 5 * Math.sqrt(weight / maxW)).toFixed(2), "data-a": ids[a], "data-b": ids[b],
+          class: "edge", "stroke-width": (0.5 + 3.5 * Math.sqrt(weight / maxW)).toFixed(2), "data-a": ids[a], "data-b": ids[b],
         });
+        placed.lines.push([line, a, b]);
         line.append(Object.assign(svgEl("title", {}), { textContent: `${D.entities[ids[a]].name} – ${D.entities[ids[b]].name}: ${weight}` }));
         gE.append(line);
       }
       const labelled = new Set(ids.slice(0, LABELLED_NODES));
       ids.forEach((id, i) => {
         const e = D.entities[id];
-        const r = 3 + 17 * Math.sqrt(e.mentions / maxM);
-        const g = svgEl("g", { class: `node ${e.type}`, "data-e": id, transform: `translate(${pos[i][0].toFixed(1)},${pos[i][1].toFixed(1)})` });
+        const r = 2.5 + 9.5 * Math.sqrt(e.mentions / maxM);
+        const g = svgEl("g", { class: `node ${e.type}`, "data-e": id });
+        placed.nodes.push([g, i]);
         g.append(svgEl("circle", { r: r.toFixed(1) }));
         g.append(Object.assign(svgEl("title", {}), { textContent: `${e.name} (${e.type}): ${fmt(e.mentions)} mentions` }));
         if (labelled.has(id)) g.append(Object.assign(svgEl("text", { x: (r + 2).toFixed(1), y: "4" }), { textContent: e.name }));
@@ -483,12 +495,22 @@
       if (!drawn || !drawn.nodes) { view = { k: 1, x: r.width / 2, y: r.height / 2 }; apply(); return; }
       // Fit the drawing with a margin for labels, but never enlarge it past its natural size.
       const [x0, y0, x1, y1] = drawn.box;
-      const k = Math.min(1.5, (r.width - 160) / (x1 - x0 + 1), (r.height - 60) / (y1 - y0 + 1));
+      const k = Math.min(2, (r.width - 200) / (x1 - x0 + 1), (r.height - 60) / (y1 - y0 + 1));
       view = { k, x: r.width / 2 - k * (x0 + x1) / 2, y: r.height / 2 - k * (y0 + y1) / 2 };
       apply();
     }
     function apply() {
-      if (root) root.setAttribute("transform", `translate(${view.x.toFixed(1)},${view.y.toFixed(1)}) scale(${view.k.toFixed(4)})`);
+      if (!root) return;
+      root.setAttribute("transform", `translate(${view.x.toFixed(1)},${view.y.toFixed(1)})`);
+      if (placed.k === view.k) return;
+      const k = (placed.k = view.k), pos = placed.pos;
+      for (const [line, a, b] of placed.lines) {
+        line.setAttribute("x1", (pos[a][0] * k).toFixed(1));
+        line.setAttribute("y1", (pos[a][1] * k).toFixed(1));
+        line.setAttribute("x2", (pos[b][0] * k).toFixed(1));
+        line.setAttribute("y2", (pos[b][1] * k).toFixed(1));
+      }
+      for (const [g, i] of placed.nodes) g.setAttribute("transform", `translate(${(pos[i][0] * k).toFixed(1)},${(pos[i][1] * k).toFixed(1)})`);
     }
     function zoom(f, cx, cy) {
       const r = svg.getBoundingClientRect();
