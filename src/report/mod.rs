@@ -258,58 +258,32 @@ impl<'g> Report<'g> {
         w.flush()
     }
 
+    /// The data of the page: entities ranked by mentions, and everything else pointing to them
+    /// by rank.
     fn into_data(self, rejected: u64) -> Data {
         let mut entities: Vec<(Box<str>, EntityStats)> = self.entities.into_iter().collect();
         entities.sort_unstable_by(|a, b| b.1.mentions.cmp(&a.1.mentions).then(a.0.cmp(&b.0)));
-        let index: FxHashMap<&str, u32> = entities
-            .iter()
-            .enumerate()
-            .map(|(i, (id, _))| (&**id, i as u32))
-            .collect();
+        let rank: FxHashMap<&str, u32> = positions(entities.iter().map(|(id, _)| &**id));
         let mut articles = self.sample.into_vec();
         articles.sort_unstable_by_key(|a| a.ordinal);
-        let article_of: FxHashMap<u64, usize> = articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.ordinal, i))
-            .collect();
+        let article_of = positions(articles.iter().map(|a| a.ordinal));
         let mut listed: Vec<_> = self.listed.into_iter().collect();
         listed.sort_unstable_by_key(|d| d.0);
-        let doc_index: FxHashMap<u64, usize> =
-            listed.iter().enumerate().map(|(i, d)| (d.0, i)).collect();
+        let doc_of = positions(listed.iter().map(|d| d.0));
+
         let edges = self
             .networks
             .iter()
             .map(|net| {
                 net.edge_list()
                     .into_iter()
-                    .map(|(a, b, w, d)| (index[a], index[b], w, d))
+                    .map(|(a, b, w, d)| (rank[a], rank[b], w, d))
                     .collect()
             })
             .collect();
         let articles = articles
             .into_iter()
-            .map(|a| DataArticle {
-                id: a.id,
-                title: a.title,
-                date: a.date,
-                mentions: a
-                    .mentions
-                    .iter()
-                    .map(|m| {
-                        (
-                            (m.field == Field::Title) as u8,
-                            m.start,
-                            m.end,
-                            index[&*m.entity],
-                            kind_index(m.kind) as u8,
-                            m.role.clone(),
-                            m.list,
-                        )
-                    })
-                    .collect(),
-                text: a.text,
-            })
+            .map(|a| DataArticle::new(a, &rank))
             .collect();
         let docs = listed
             .into_iter()
@@ -321,16 +295,7 @@ impl<'g> Report<'g> {
             .collect();
         let entities = entities
             .into_iter()
-            .map(|(id, e)| DataEntity {
-                id,
-                name: e.name,
-                kind: e.kind,
-                mentions: e.mentions,
-                documents: e.documents,
-                by_kind: e.by_kind,
-                examples: e.examples,
-                docs: e.docs.iter().map(|o| doc_index[o]).collect(),
-            })
+            .map(|(id, e)| DataEntity::new(id, e, &doc_of))
             .collect();
         Data {
             generator: concat!("newsner ", env!("CARGO_PKG_VERSION")),
@@ -346,6 +311,11 @@ impl<'g> Report<'g> {
             articles,
         }
     }
+}
+
+/// Each item's position in `items`.
+fn positions<K: std::hash::Hash + Eq>(items: impl Iterator<Item = K>) -> FxHashMap<K, u32> {
+    items.enumerate().map(|(i, k)| (k, i as u32)).collect()
 }
 
 /// The report's data, embedded in the page as JSON. Tuples keep the file small: the script names
@@ -380,7 +350,22 @@ struct DataEntity {
     by_kind: [u64; KINDS.len()],
     examples: Vec<[Box<str>; 3]>,
     /// Indexes into [`Data::docs`].
-    docs: Vec<usize>,
+    docs: Vec<u32>,
+}
+
+impl DataEntity {
+    fn new(id: Box<str>, e: EntityStats, doc_of: &FxHashMap<u64, u32>) -> DataEntity {
+        DataEntity {
+            id,
+            name: e.name,
+            kind: e.kind,
+            mentions: e.mentions,
+            documents: e.documents,
+            by_kind: e.by_kind,
+            examples: e.examples,
+            docs: e.docs.iter().map(|o| doc_of[o]).collect(),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -388,7 +373,7 @@ struct DataDoc {
     id: Box<str>,
     title: Option<Box<str>>,
     /// Index into [`Data::articles`] when the document is in the sample.
-    article: Option<usize>,
+    article: Option<u32>,
 }
 
 #[derive(Serialize)]
@@ -400,6 +385,36 @@ struct DataArticle {
     /// (in title, start, end, entity, kind, role, list), offsets in UTF-16 code units.
     #[allow(clippy::type_complexity)]
     mentions: Vec<(u8, usize, usize, u32, u8, Option<Box<str>>, Option<u32>)>,
+}
+
+impl DataArticle {
+    fn new(a: Article, rank: &FxHashMap<&str, u32>) -> DataArticle {
+        let mentions = a
+            .mentions
+            .iter()
+            .map(|m| {
+                let in_title = (m.field == Field::Title) as u8;
+                let kind = kind_index(m.kind) as u8;
+                let entity = rank[&*m.entity];
+                (
+                    in_title,
+                    m.start,
+                    m.end,
+                    entity,
+                    kind,
+                    m.role.clone(),
+                    m.list,
+                )
+            })
+            .collect();
+        DataArticle {
+            id: a.id,
+            title: a.title,
+            date: a.date,
+            text: a.text,
+            mentions,
+        }
+    }
 }
 
 fn kind_index(k: MatchKind) -> usize {
