@@ -160,7 +160,14 @@ def test_filtering_the_table_to_groups_leaves_only_groups(browser, samples_repor
     names = [r.find_element(By.CSS_SELECTOR, "td").text.lower() for r in rows()]
     assert names == sorted(names)
     rows()[0].click()
-    assert "Documents" in browser.find_element(By.ID, "entity-detail").text
+    detail = browser.find_element(By.ID, "entity-detail")
+    assert "Documents" in detail.text
+    # A document of the entity opens in the article view with the entity's mentions marked.
+    chosen = int(rows()[0].get_attribute("data-i"))
+    detail.find_element(By.CSS_SELECTOR, "[data-article]").click()
+    assert browser.find_element(By.ID, "articles").is_displayed()
+    flashed = browser.find_elements(By.CSS_SELECTOR, "#article-view mark.flash")
+    assert flashed and {int(m.get_attribute("data-e")) for m in flashed} == {chosen}
     assert console_errors(browser) == []
 
 
@@ -185,6 +192,17 @@ def test_network_draws_one_node_per_entity_passing_the_weight_filter(browser, sa
     assert nodes and nodes == passing(d, 0, minimum)
     assert len(browser.find_elements(By.CSS_SELECTOR, "#net-svg .node")) == len(nodes)
     browser.save_screenshot(str(shots / "network.png"))
+    # Zooming spreads the nodes apart; clicking a node opens its entity.
+    node = browser.find_element(By.CSS_SELECTOR, "#net-svg .node")
+    before = node.get_attribute("transform")
+    browser.find_element(By.ID, "net-zoom-in").click()
+    assert node.get_attribute("transform") != before
+    browser.find_element(By.ID, "net-reset").click()
+    ActionChains(browser).move_to_element(node.find_element(By.CSS_SELECTOR, "circle")).click().perform()
+    name = d["entities"][int(node.get_attribute("data-e"))]["name"]
+    assert browser.find_element(By.ID, "entities").is_displayed()
+    assert browser.find_element(By.CSS_SELECTOR, "#entity-detail h3").text == name
+    browser.find_element(By.CSS_SELECTOR, 'nav a[data-tab="network"]').click()
     # A heavier minimum draws fewer nodes, again exactly those passing.
     heavier = minimum + 1
     browser.execute_script(
