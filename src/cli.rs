@@ -28,6 +28,7 @@ const EXAMPLES: &str = "Examples:
   newsner comentions dump.jsonl.zst -o pairs.csv    who is named with whom, per sentence
   newsner network dump.jsonl -o net/                nodes.csv and edges.csv for Gephi
   newsner all dump.jsonl.gz -o out/                 all four tables in one pass
+  newsner report dump.jsonl -o report.html          one HTML file to look through in a browser
   newsner extract --gazetteer mine.tsv --no-default-gazetteer articles/
 
 Offsets (start, end) are Unicode code points into the field (text or title), end exclusive:
