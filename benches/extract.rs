@@ -1,14 +1,12 @@
-//! Extraction throughput, side by side with a bare aho-corasick scan (LeftmostLongest plus a
-//! whole-word check) over the same text and the same aliases: the baseline newsner must beat.
+//! Extraction throughput through the library's public API, for profiling with criterion.
+//! `newsner bench FILE` measures the same runs side by side with a bare aho-corasick scan of the
+//! same aliases; that comparison lives in the binary, not here.
 //!
 //! Input: tests/data/samples.jsonl (the samples as JSONL), or the JSONL file named by NEWSNER_BENCH_CORPUS (make one with
 //! `python3 scripts/make_corpus.py --docs 5000 > /tmp/corpus.jsonl`).
 
-use aho_corasick::AhoCorasickKind;
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
-use newsner::bench;
-use newsner::pipeline::{self, Outputs, RunOptions};
-use newsner::{input::Item, Document, Extractor, Gazetteer, GazetteerBuilder};
+use newsner::{Document, Extractor, Gazetteer, Item, Outputs, RunOptions};
 use std::hint::black_box;
 use std::sync::Arc;
 
@@ -54,28 +52,9 @@ fn benches(c: &mut Criterion) {
 
     let gaz = Arc::new(Gazetteer::default_gazetteer().unwrap());
     let ex = Extractor::new(gaz, Default::default());
-    let mut builder = GazetteerBuilder::new();
-    builder.add_default();
-    let pats = bench::alias_strings(&builder);
     let mut g = c.benchmark_group("scan");
     g.throughput(Throughput::Bytes(bytes));
     g.sample_size(10);
-    for (name, kind) in [
-        ("bare_aho_corasick_dfa", AhoCorasickKind::DFA),
-        (
-            "bare_aho_corasick_contiguous_nfa",
-            AhoCorasickKind::ContiguousNFA,
-        ),
-    ] {
-        let ac = bench::bare_automaton(&pats, kind);
-        g.bench_function(name, |b| {
-            b.iter(|| {
-                docs.iter()
-                    .map(|d| bench::bare_scan(&ac, &d.text))
-                    .sum::<usize>()
-            })
-        });
-    }
     g.bench_function("newsner_extract", |bench| {
         bench.iter(|| {
             docs.iter()
@@ -97,7 +76,7 @@ fn benches(c: &mut Criterion) {
                     mentions: Some(Box::new(std::io::sink())),
                     ..Outputs::default()
                 };
-                pipeline::run(items.into_iter(), &ex, &opts, out)
+                newsner::run(items.into_iter(), &ex, &opts, out)
                     .unwrap()
                     .mentions
             },

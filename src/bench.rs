@@ -93,8 +93,9 @@ fn rounds(repeats: usize, jobs: &mut [Job<'_>]) -> Vec<(Vec<f64>, u64)> {
 }
 
 /// Runs the bare scans (one thread) and the whole pipeline (JSONL in memory -> mentions CSV to a
-/// sink) at each thread count, in `repeats` rounds (see [`rounds`]); each [`Measure`] keeps the
-/// best time and the time of every round.
+/// sink) at each thread count, in `repeats` rounds in which the jobs take turns, so a slow
+/// minute of a shared machine falls on all of them alike; each [`Measure`] keeps the best time
+/// and the time of every round.
 pub fn measure(
     docs: &[Document],
     aliases: &[String],

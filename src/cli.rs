@@ -1,14 +1,14 @@
 //! Flags of the `newsner` binary, and the step from validated flags to a configured run.
 //! Everything that does work lives in the library; this file only wires it up.
 
+use crate::comentions::Window;
+use crate::gazetteer::{cache, snapshot};
+use crate::input::{Fields, Format as InputFormat, InputOptions, Reader};
+use crate::output::Format;
+use crate::pipeline::{self, Outputs, RunOptions};
+use crate::report::{Report, ReportOptions};
+use crate::{Extractor, Gazetteer, GazetteerBuilder};
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use newsner::comentions::Window;
-use newsner::gazetteer::{cache, snapshot};
-use newsner::input::{Fields, Format as InputFormat, InputOptions, Reader};
-use newsner::output::Format;
-use newsner::pipeline::{self, Outputs, RunOptions};
-use newsner::report::{Report, ReportOptions};
-use newsner::{Extractor, Gazetteer, GazetteerBuilder};
 use std::ffi::OsString;
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
@@ -400,7 +400,7 @@ fn run_tables(a: RunArgs, tables: Tables) -> Result<i32, String> {
     let gazetteer = load_gazetteer(&a.gazetteer, a.no_default_gazetteer, !a.no_variants)?;
     let extractor = Extractor::new(
         Arc::new(gazetteer),
-        newsner::ExtractOptions {
+        crate::ExtractOptions {
             discover: !a.no_discover,
         },
     );
@@ -490,7 +490,7 @@ fn report_settings(a: &RunArgs) -> Vec<(String, String)> {
 }
 
 fn run_bench(a: BenchArgs) -> Result<i32, String> {
-    use newsner::bench;
+    use crate::bench;
     let t = std::time::Instant::now();
     let gazetteer = load_gazetteer(&a.gazetteer, a.no_default_gazetteer, true)?;
     let build = t.elapsed().as_secs_f64();
@@ -519,7 +519,7 @@ fn run_bench(a: BenchArgs) -> Result<i32, String> {
     let mut docs = Vec::new();
     let mut bytes = 0u64;
     for item in Reader::new(&a.paths, InputOptions::default()) {
-        if let newsner::input::Item::Doc(d) = item {
+        if let crate::input::Item::Doc(d) = item {
             bytes += d.text.len() as u64;
             docs.push(d);
             if bytes > a.max_mb * 1_000_000 {
@@ -664,8 +664,8 @@ fn gazetteer_builder(paths: &[PathBuf], no_default: bool) -> Result<GazetteerBui
 }
 
 fn run_check(a: CheckArgs) -> Result<i32, String> {
-    use newsner::gazetteer::lint::{self, Severity};
-    use newsner::gazetteer::words::WordLists;
+    use crate::gazetteer::lint::{self, Severity};
+    use crate::gazetteer::words::WordLists;
     let gb = gazetteer_builder(&a.source.gazetteer, a.source.no_default_gazetteer)?;
     let findings = lint::check(&gb, &WordLists::shipped());
     let errors = findings
@@ -700,7 +700,7 @@ fn run_check(a: CheckArgs) -> Result<i32, String> {
 }
 
 fn run_stats(a: GazetteerSource) -> Result<i32, String> {
-    use newsner::gazetteer::lint;
+    use crate::gazetteer::lint;
     let gb = gazetteer_builder(&a.gazetteer, a.no_default_gazetteer)?;
     let mut w = csv::Writer::from_writer(stdout());
     let write = |w: &mut csv::Writer<_>| -> csv::Result<()> {
@@ -723,7 +723,7 @@ fn run_stats(a: GazetteerSource) -> Result<i32, String> {
         gazetteer.entities().len(),
         gazetteer.matcher().aliases()
     );
-    if let Some(rss) = newsner::bench::peak_rss() {
+    if let Some(rss) = crate::bench::peak_rss() {
         eprintln!("newsner: peak memory {:.0} MB", rss as f64 / 1e6);
     }
     Ok(0)

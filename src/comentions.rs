@@ -51,7 +51,8 @@ pub const MAX_ENTITIES_PER_WINDOW: usize = 1000;
 pub struct Pairs {
     /// The pairs, by window, then source id, then target id.
     pub pairs: Vec<Pair>,
-    /// Windows left out for holding more than [`MAX_ENTITIES_PER_WINDOW`] entities.
+    /// Windows left out for holding more entities than a window may hold (1,000: a table or a
+    /// list of results, not a sentence).
     pub skipped: u32,
 }
 

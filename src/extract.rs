@@ -6,7 +6,7 @@ use crate::gazetteer::Gazetteer;
 use crate::input::Document;
 use crate::matching::{Occurrence, Scratch};
 use crate::model::{EntityRef, Field, Mention, NewEntity};
-use crate::resolution::{self, FieldScan, Resolved};
+use crate::resolve::{self, FieldScan, Resolved};
 use crate::text;
 use std::cell::{Cell, RefCell};
 use std::sync::Arc;
@@ -86,21 +86,23 @@ struct Buffers {
     resolved: Vec<Vec<Resolved>>,
     /// Byte offsets to convert to code points.
     bytes: Vec<usize>,
+    /// The buffers of resolution.
+    resolve: resolve::Scratch,
 }
 
 impl Buffers {
-    /// Whether the buffers are small enough to keep for the next document, by the bound
-    /// resolution keeps its own by: one huge document must not pin them for the life of the
-    /// thread.
+    /// Whether the buffers are small enough to keep for the next document: one huge document
+    /// must not pin them for the life of the thread.
     fn small(&self) -> bool {
         self.occurrences
             .iter()
-            .all(|v| v.capacity() <= resolution::MAX_KEPT_OCCURRENCES)
+            .all(|v| v.capacity() <= resolve::MAX_KEPT_OCCURRENCES)
             && self
                 .resolved
                 .iter()
-                .all(|v| v.capacity() <= resolution::MAX_KEPT_OCCURRENCES)
-            && self.bytes.capacity() <= 2 * resolution::MAX_KEPT_OCCURRENCES
+                .all(|v| v.capacity() <= resolve::MAX_KEPT_OCCURRENCES)
+            && self.bytes.capacity() <= 2 * resolve::MAX_KEPT_OCCURRENCES
+            && self.resolve.small()
     }
 }
 
@@ -142,6 +144,7 @@ impl Extractor {
             occurrences: [title_occurrences, text_occurrences],
             resolved,
             bytes,
+            resolve: resolve_scratch,
         } = &mut buffers;
         let title = doc.title.as_deref().filter(|t| !t.trim().is_empty());
         let title = title.map(|t| FieldScan {
@@ -173,11 +176,12 @@ impl Extractor {
             m.scan(f.text, scratch, &mut f.occurrences);
         }
         let mut out = Extraction::default();
-        resolution::resolve_document(
+        resolve::resolve_document(
             g,
             fields,
             self.discoverer.as_deref(),
             &mut out.new_entities,
+            resolve_scratch,
             resolved,
         );
         out.mentions

@@ -2,10 +2,17 @@
 //! each (the English Wikipedia title), with where they are mentioned and who is named together
 //! with whom.
 //!
-//! The pipeline, one module per stage: [`input`] (documents from files, folders, stdin, JSONL,
-//! compressed) -> [`text`] (folding, tokens, sentences) -> [`gazetteer`] (load, check, compile) ->
-//! [`matching`] -> [`resolution`] -> [`comentions`] -> [`output`]; [`extract`] runs one document
-//! through the pure stages and [`pipeline`] runs many in parallel.
+//! The pipeline, one module per stage, in the order data flows: `input/` (documents from files,
+//! folders, stdin, JSONL, compressed) -> `text/` (folding, tokens, sentences) -> `gazetteer/`
+//! (load, check, compile) -> `matching/` (aliases in the text) -> `resolve/` (one entity per
+//! mention, with `discovery/` for names no gazetteer lists and `lexicon/` for the word lists) ->
+//! `comentions.rs` -> `output/`. [`Extractor`] runs one document through the pure stages and
+//! [`run`] runs many in parallel, writing in input order; `report/` turns a run into one HTML
+//! file to read in a browser; [`cli`] is the command-line tool.
+//!
+//! The public surface is this page: the extractor and its options, the gazetteer, the model of
+//! a mention, the batch runner with its reader and writers, and the errors. Everything else is
+//! private to the crate.
 //!
 //! ```
 //! use newsner::{Document, Extractor, GazetteerBuilder};
@@ -22,25 +29,30 @@
 //! assert_eq!((out.mentions[1].start, out.mentions[1].end), (22, 28));
 //! ```
 
-pub mod bench;
-mod codec;
-pub mod comentions;
-pub mod discovery;
-pub mod error;
-pub mod extract;
-pub mod gazetteer;
-pub mod input;
-pub mod matching;
-pub mod model;
-pub mod output;
-pub mod pipeline;
-pub mod report;
-pub mod resolution;
-pub mod text;
+#![deny(missing_docs)]
 
-pub use comentions::{Pair, Window};
+mod bench;
+pub mod cli;
+mod codec;
+mod comentions;
+mod discovery;
+mod error;
+mod extract;
+mod gazetteer;
+mod input;
+mod matching;
+mod model;
+mod output;
+mod pipeline;
+mod report;
+mod resolve;
+mod text;
+
+pub use comentions::{pairs, Pair, Pairs, Window};
 pub use error::{Error, ErrorKind, Errors};
 pub use extract::{ExtractOptions, Extraction, Extractor};
-pub use gazetteer::{Gazetteer, GazetteerBuilder};
-pub use input::Document;
+pub use gazetteer::{Entity, Gazetteer, GazetteerBuilder};
+pub use input::{Document, Fields, Format as InputFormat, InputOptions, Item, Reader, Rejected};
 pub use model::{EntityRef, Field, MatchKind, Mention, NewEntity};
+pub use output::{DocNetwork, Format, Network};
+pub use pipeline::{run, Outputs, RunOptions, Summary};

@@ -9,7 +9,7 @@ use crate::output::{self, DocNetwork, Format, Network};
 use rayon::prelude::*;
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::sync_channel;
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::time::Instant;
 
 /// Where the results go; each is optional, so one pass can write several tables.
@@ -53,6 +53,13 @@ pub struct RunOptions {
     pub batch_bytes: u64,
 }
 
+/// Documents per batch by default: enough to spread over the workers, little enough to start
+/// writing soon.
+const BATCH_DOCS: usize = 1024;
+
+/// Bytes per batch by default, so a batch of long documents stays small in memory.
+const BATCH_BYTES: u64 = 8 << 20;
+
 impl Default for RunOptions {
     fn default() -> Self {
         RunOptions {
@@ -63,8 +70,8 @@ impl Default for RunOptions {
             progress: false,
             size_hint: None,
             report_rejects: true,
-            batch_docs: 1024,
-            batch_bytes: 8 << 20,
+            batch_docs: BATCH_DOCS,
+            batch_bytes: BATCH_BYTES,
         }
     }
 }
@@ -139,9 +146,14 @@ enum Done {
 /// Stop printing rejected records on stderr after this many; the summary counts them all.
 const MAX_REPORTED_REJECTS: u64 = 50;
 
+/// Whether an error is the reader of the output going away (`| head`).
 fn is_broken_pipe(e: &io::Error) -> bool {
     e.kind() == io::ErrorKind::BrokenPipe
 }
+
+/// Batches queued between the stages (reader -> workers -> writer): enough to keep every stage
+/// busy, few enough to keep memory flat.
+const BATCHES_IN_FLIGHT: usize = 2;
 
 /// Runs the pipeline over `items` and writes to `outputs`.
 ///
@@ -161,175 +173,44 @@ where
         .num_threads(opts.threads)
         .build()
         .map_err(io::Error::other)?;
-    let stop = AtomicBool::new(false);
-    let want_pairs =
-        outputs.comentions.is_some() || outputs.nodes.is_some() || outputs.edges.is_some();
-    let want_mentions = outputs.mentions.is_some();
-    let want_network = outputs.nodes.is_some() || outputs.edges.is_some();
-    let want_extractions = outputs.extractions.is_some();
-    let format = opts.format;
-
     if opts.header {
-        let res = (|| {
-            if let Some(w) = outputs.mentions.as_mut() {
-                output::write_header(w, format, output::MENTION_COLUMNS)?;
-            }
-            if let Some(w) = outputs.comentions.as_mut() {
-                output::write_header(w, format, &output::pair_columns(opts.window))?;
-            }
-            if let Some(w) = outputs.rejects.as_mut() {
-                output::write_header(w, format, output::REJECT_COLUMNS)?;
-            }
-            Ok(())
-        })();
-        if let Err(e) = res {
+        if let Err(e) = write_headers(&mut outputs, opts) {
             return closed_or_err(e, start);
         }
     }
-
-    let columns = if want_mentions && format == Format::Csv {
-        output::EntityColumns::new(ex.gazetteer())
-    } else {
-        output::EntityColumns::default()
-    };
-    let process = |item: Item| -> Done {
-        match item {
-            Item::Rejected(r) => Done::Rejected(r),
-            Item::Doc(doc) => {
-                let g = ex.gazetteer();
-                let x = ex.extract(&doc);
-                let pairs = if want_pairs {
-                    comentions::pairs(g, &x, opts.window)
-                } else {
-                    Default::default()
-                };
-                Done::Doc {
-                    bytes: doc.bytes,
-                    mentions: x.mentions.len() as u64,
-                    pairs: pairs.pairs.len() as u64,
-                    skipped: pairs.skipped,
-                    mention_rows: if want_mentions {
-                        output::render_mentions(
-                            g,
-                            &columns,
-                            &doc.id,
-                            &x,
-                            doc.title.as_deref(),
-                            &doc.text,
-                            format,
-                        )
-                    } else {
-                        Vec::new()
-                    },
-                    pair_rows: if want_pairs {
-                        output::render_pairs(g, &doc.id, &x, &pairs, opts.window, format)
-                    } else {
-                        Vec::new()
-                    },
-                    network: want_network.then(|| DocNetwork::new(g, &x, &pairs)),
-                    kept: want_extractions.then(|| Box::new((doc, x))),
-                }
-            }
-        }
-    };
-
+    let worker = Worker::new(ex, opts, &outputs);
+    let want_network = worker.want_network;
+    let stop = AtomicBool::new(false);
     let progress = opts.progress.then(|| progress_bar(opts.size_hint));
     let summary = std::thread::scope(|s| -> io::Result<Summary> {
-        let (batch_tx, batch_rx) = sync_channel::<Vec<Item>>(2);
-        let (done_tx, done_rx) = sync_channel::<Vec<Done>>(2);
+        let (batch_tx, batch_rx) = sync_channel::<Vec<Item>>(BATCHES_IN_FLIGHT);
+        let (done_tx, done_rx) = sync_channel::<Vec<Done>>(BATCHES_IN_FLIGHT);
         let stop = &stop;
-        s.spawn(move || {
-            let mut batch = Vec::new();
-            let mut bytes = 0u64;
-            for item in items {
-                bytes += match &item {
-                    Item::Doc(d) => d.bytes.max(d.text.len() as u64),
-                    Item::Rejected(r) => r.bytes,
-                };
-                batch.push(item);
-                if batch.len() >= opts.batch_docs || bytes >= opts.batch_bytes {
-                    if stop.load(Ordering::Relaxed)
-                        || batch_tx.send(std::mem::take(&mut batch)).is_err()
-                    {
-                        return;
-                    }
-                    bytes = 0;
-                }
-            }
-            if !batch.is_empty() {
-                let _ = batch_tx.send(batch);
-            }
-        });
+        s.spawn(move || send_batches(items, opts, stop, batch_tx));
         let outputs = &mut outputs;
         let progress = progress.as_ref();
         let writer = s.spawn(move || -> io::Result<Summary> {
             let mut sum = Summary::default();
             let mut network = want_network.then(Network::default);
-            for batch in done_rx {
-                for done in batch {
-                    let res = write_done(
-                        done,
-                        outputs,
-                        network.as_mut(),
-                        &mut sum,
-                        format,
-                        opts.report_rejects,
-                    );
-                    if let Err(e) = res {
-                        stop.store(true, Ordering::Relaxed);
-                        if is_broken_pipe(&e) {
-                            sum.closed_early = true;
-                            return Ok(sum);
-                        }
-                        return Err(e);
-                    }
-                }
-                if let Some(p) = progress {
-                    p.set_position(sum.bytes);
-                    p.set_message(format!("{} docs, {} mentions", sum.documents, sum.mentions));
-                }
-            }
-            if let Some(net) = network {
-                let res = (|| {
-                    if let Some(w) = outputs.nodes.as_mut() {
-                        net.write_nodes(w, format, opts.header)?;
-                    }
-                    if let Some(w) = outputs.edges.as_mut() {
-                        net.write_edges(w, format, opts.header)?;
-                    }
-                    Ok(())
-                })();
-                if let Err(e) = res {
-                    if !is_broken_pipe(&e) {
-                        return Err(e);
-                    }
-                    sum.closed_early = true;
-                }
-            }
-            for w in [
-                &mut outputs.mentions,
-                &mut outputs.comentions,
-                &mut outputs.nodes,
-                &mut outputs.edges,
-                &mut outputs.rejects,
-            ]
-            .into_iter()
-            .flatten()
+            if let Err(e) =
+                write_batches(done_rx, outputs, network.as_mut(), &mut sum, opts, progress)
             {
-                if let Err(e) = w.flush() {
-                    if !is_broken_pipe(&e) {
-                        return Err(e);
-                    }
+                stop.store(true, Ordering::Relaxed);
+                if is_broken_pipe(&e) {
                     sum.closed_early = true;
+                    return Ok(sum);
                 }
+                return Err(e);
             }
+            finish(network, outputs, opts, &mut sum)?;
             Ok(sum)
         });
         for batch in batch_rx {
             if stop.load(Ordering::Relaxed) {
                 break;
             }
-            let done: Vec<Done> = pool.install(|| batch.into_par_iter().map(&process).collect());
+            let done: Vec<Done> =
+                pool.install(|| batch.into_par_iter().map(|i| worker.process(i)).collect());
             if done_tx.send(done).is_err() {
                 break;
             }
@@ -342,11 +223,187 @@ where
     }
     Ok(Summary {
         seconds: start.elapsed().as_secs_f64(),
-        pairs_counted: want_pairs,
+        pairs_counted: worker.want_pairs,
         ..summary
     })
 }
 
+/// Writes the CSV headers of the tables written row by row.
+fn write_headers(outputs: &mut Outputs<'_>, opts: &RunOptions) -> io::Result<()> {
+    let format = opts.format;
+    if let Some(w) = outputs.mentions.as_mut() {
+        output::write_header(w, format, output::MENTION_COLUMNS)?;
+    }
+    if let Some(w) = outputs.comentions.as_mut() {
+        output::write_header(w, format, &output::pair_columns(opts.window))?;
+    }
+    if let Some(w) = outputs.rejects.as_mut() {
+        output::write_header(w, format, output::REJECT_COLUMNS)?;
+    }
+    Ok(())
+}
+
+/// What a worker does with one item: extract, pair and render what the outputs ask for.
+struct Worker<'a> {
+    ex: &'a Extractor,
+    opts: &'a RunOptions,
+    /// Entity columns shared by the workers of the run.
+    columns: output::EntityColumns,
+    want_mentions: bool,
+    want_pairs: bool,
+    want_network: bool,
+    want_extractions: bool,
+}
+
+impl<'a> Worker<'a> {
+    fn new(ex: &'a Extractor, opts: &'a RunOptions, outputs: &Outputs<'_>) -> Worker<'a> {
+        let want_mentions = outputs.mentions.is_some();
+        let want_network = outputs.nodes.is_some() || outputs.edges.is_some();
+        let columns = if want_mentions && opts.format == Format::Csv {
+            output::EntityColumns::new(ex.gazetteer())
+        } else {
+            output::EntityColumns::default()
+        };
+        Worker {
+            ex,
+            opts,
+            columns,
+            want_mentions,
+            want_pairs: outputs.comentions.is_some() || want_network,
+            want_network,
+            want_extractions: outputs.extractions.is_some(),
+        }
+    }
+
+    fn process(&self, item: Item) -> Done {
+        let doc = match item {
+            Item::Rejected(r) => return Done::Rejected(r),
+            Item::Doc(doc) => doc,
+        };
+        let (g, format) = (self.ex.gazetteer(), self.opts.format);
+        let x = self.ex.extract(&doc);
+        let pairs = if self.want_pairs {
+            comentions::pairs(g, &x, self.opts.window)
+        } else {
+            Default::default()
+        };
+        let mention_rows = if self.want_mentions {
+            let title = doc.title.as_deref();
+            output::render_mentions(g, &self.columns, &doc.id, &x, title, &doc.text, format)
+        } else {
+            Vec::new()
+        };
+        let pair_rows = if self.want_pairs {
+            output::render_pairs(g, &doc.id, &x, &pairs, self.opts.window, format)
+        } else {
+            Vec::new()
+        };
+        Done::Doc {
+            bytes: doc.bytes,
+            mentions: x.mentions.len() as u64,
+            pairs: pairs.pairs.len() as u64,
+            skipped: pairs.skipped,
+            mention_rows,
+            pair_rows,
+            network: self.want_network.then(|| DocNetwork::new(g, &x, &pairs)),
+            kept: self.want_extractions.then(|| Box::new((doc, x))),
+        }
+    }
+}
+
+/// Reads `items` into batches (of [`RunOptions::batch_docs`] documents or
+/// [`RunOptions::batch_bytes`] bytes) and sends them on, until the items end or the run stops.
+fn send_batches<I: Iterator<Item = Item>>(
+    items: I,
+    opts: &RunOptions,
+    stop: &AtomicBool,
+    batch_tx: SyncSender<Vec<Item>>,
+) {
+    let mut batch = Vec::new();
+    let mut bytes = 0u64;
+    for item in items {
+        bytes += match &item {
+            Item::Doc(d) => d.bytes.max(d.text.len() as u64),
+            Item::Rejected(r) => r.bytes,
+        };
+        batch.push(item);
+        if batch.len() >= opts.batch_docs || bytes >= opts.batch_bytes {
+            if stop.load(Ordering::Relaxed) || batch_tx.send(std::mem::take(&mut batch)).is_err() {
+                return;
+            }
+            bytes = 0;
+        }
+    }
+    if !batch.is_empty() {
+        let _ = batch_tx.send(batch);
+    }
+}
+
+/// Writes the results of every batch in input order, counting them into `sum`.
+fn write_batches(
+    done_rx: Receiver<Vec<Done>>,
+    outputs: &mut Outputs<'_>,
+    mut network: Option<&mut Network>,
+    sum: &mut Summary,
+    opts: &RunOptions,
+    progress: Option<&indicatif::ProgressBar>,
+) -> io::Result<()> {
+    for batch in done_rx {
+        for done in batch {
+            let net = network.as_deref_mut();
+            write_done(done, outputs, net, sum, opts.format, opts.report_rejects)?;
+        }
+        if let Some(p) = progress {
+            p.set_position(sum.bytes);
+            p.set_message(format!("{} docs, {} mentions", sum.documents, sum.mentions));
+        }
+    }
+    Ok(())
+}
+
+/// Writes the network tables and flushes every output; a closed pipe only marks the run as
+/// closed early.
+fn finish(
+    network: Option<Network>,
+    outputs: &mut Outputs<'_>,
+    opts: &RunOptions,
+    sum: &mut Summary,
+) -> io::Result<()> {
+    let mut closed = |res: io::Result<()>| match res {
+        Err(e) if !is_broken_pipe(&e) => Err(e),
+        Err(_) => {
+            sum.closed_early = true;
+            Ok(())
+        }
+        Ok(()) => Ok(()),
+    };
+    if let Some(net) = network {
+        closed((|| {
+            if let Some(w) = outputs.nodes.as_mut() {
+                net.write_nodes(w, opts.format, opts.header)?;
+            }
+            if let Some(w) = outputs.edges.as_mut() {
+                net.write_edges(w, opts.format, opts.header)?;
+            }
+            Ok(())
+        })())?;
+    }
+    for w in [
+        &mut outputs.mentions,
+        &mut outputs.comentions,
+        &mut outputs.nodes,
+        &mut outputs.edges,
+        &mut outputs.rejects,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        closed(w.flush())?;
+    }
+    Ok(())
+}
+
+/// The summary of a run that ended before it began (its output closed), or the error.
 fn closed_or_err(e: io::Error, start: Instant) -> io::Result<Summary> {
     if is_broken_pipe(&e) {
         Ok(Summary {
@@ -359,6 +416,7 @@ fn closed_or_err(e: io::Error, start: Instant) -> io::Result<Summary> {
     }
 }
 
+/// Writes one item's results and counts them into `sum`.
 fn write_done(
     done: Done,
     outputs: &mut Outputs<'_>,
@@ -415,6 +473,10 @@ fn write_done(
     Ok(())
 }
 
+/// How often the progress bar redraws.
+const PROGRESS_TICK: std::time::Duration = std::time::Duration::from_millis(200);
+
+/// A progress bar on stderr: bytes against the total when it is known, else a spinner.
 fn progress_bar(size: Option<u64>) -> indicatif::ProgressBar {
     use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
     let bar = match size {
@@ -429,6 +491,6 @@ fn progress_bar(size: Option<u64>) -> indicatif::ProgressBar {
                 .expect("valid template"),
         ),
     };
-    bar.enable_steady_tick(std::time::Duration::from_millis(200));
+    bar.enable_steady_tick(PROGRESS_TICK);
     bar
 }

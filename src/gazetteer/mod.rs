@@ -323,12 +323,11 @@ impl GazetteerBuilder {
         if !errors.is_empty() {
             return Err(Errors(errors));
         }
-        let (traits, countries) = traits_of(&entities, &types);
+        let traits = traits_of(&entities, &types);
         Ok(Gazetteer {
             entities,
             types,
             traits,
-            countries,
             matcher: mb.build(),
             words,
         })
@@ -345,7 +344,7 @@ pub struct Traits {
     pub prominence: f32,
     /// The country as a number, equal for equal codes: 0 for none, [`Traits::OTHER_COUNTRY`]
     /// when the gazetteer has too many countries to number them all (then the code is only in
-    /// the [`Entity`]), else one more than the code's place in [`Gazetteer::countries`].
+    /// the [`Entity`]), else one more than the code's place in the order codes were first seen.
     pub country: u16,
     /// [`Traits::PERSON`], [`Traits::GROUP`], [`Traits::PLACE`] or [`Traits::OTHER`].
     pub class: u8,
@@ -365,7 +364,7 @@ impl Traits {
 }
 
 /// The [`Traits`] of every entity, and the country codes they number.
-fn traits_of(entities: &[Entity], types: &[Box<str>]) -> (Vec<Traits>, Vec<Box<str>>) {
+fn traits_of(entities: &[Entity], types: &[Box<str>]) -> Vec<Traits> {
     let mut countries: Vec<Box<str>> = Vec::new();
     let mut numbers: FxHashMap<&str, u16> = FxHashMap::default();
     let traits = entities
@@ -397,7 +396,7 @@ fn traits_of(entities: &[Entity], types: &[Box<str>]) -> (Vec<Traits>, Vec<Box<s
             }
         })
         .collect();
-    (traits, countries)
+    traits
 }
 
 /// The forms of an entity's own name that text uses: the title, and the title without a
@@ -487,8 +486,6 @@ pub struct Gazetteer {
     types: Vec<Box<str>>,
     /// Per entity, what resolution asks of it.
     traits: Vec<Traits>,
-    /// The country codes [`Traits::country`] numbers, from 1.
-    countries: Vec<Box<str>>,
     matcher: Matcher,
     words: Arc<WordLists>,
 }
@@ -520,12 +517,11 @@ impl Gazetteer {
 
     /// A gazetteer from its parts, entities in id order (see [`snapshot`]).
     fn from_parts(entities: Vec<Entity>, types: Vec<Box<str>>, matcher: Matcher) -> Gazetteer {
-        let (traits, countries) = traits_of(&entities, &types);
+        let traits = traits_of(&entities, &types);
         Gazetteer {
             entities,
             types,
             traits,
-            countries,
             matcher,
             words: Arc::new(WordLists::shipped()),
         }
@@ -538,13 +534,8 @@ impl Gazetteer {
 
     /// The type class, prominence and country number of entity `i`.
     #[inline]
-    pub fn traits(&self, i: u32) -> Traits {
+    pub(crate) fn traits(&self, i: u32) -> Traits {
         self.traits[i as usize]
-    }
-
-    /// The country codes [`Traits::country`] numbers: number `n` is `countries()[n - 1]`.
-    pub fn countries(&self) -> &[Box<str>] {
-        &self.countries
     }
 
     /// All type labels; `person`, `group` and `place` come first.
@@ -654,8 +645,7 @@ mod tests {
         assert_eq!(t("A").country, t("C").country);
         assert_ne!(t("A").country, t("B").country);
         assert_eq!(t("D").country, 0);
-        let code = |id: &str| &*g.countries()[usize::from(t(id).country) - 1];
-        assert_eq!((code("A"), code("B")), ("FR", "DE"));
+        assert_ne!(t("A").country, 0);
     }
 
     #[test]
@@ -670,10 +660,10 @@ mod tests {
                 country: Some(format!("c{i}").into()),
             })
             .collect();
-        let (traits, countries) = traits_of(&entities, &types);
-        assert_eq!(countries.len(), usize::from(u16::MAX) - 1);
-        assert_eq!(traits[countries.len() - 1].country, u16::MAX - 1);
-        assert!(traits[countries.len()..]
+        let traits = traits_of(&entities, &types);
+        let numbered = usize::from(u16::MAX) - 1;
+        assert_eq!(traits[numbered - 1].country, u16::MAX - 1);
+        assert!(traits[numbered..]
             .iter()
             .all(|t| t.country == Traits::OTHER_COUNTRY));
     }

@@ -48,11 +48,11 @@ const CONTEXT_CHARS: usize = 60;
 
 /// How a report is built.
 #[derive(Clone, Debug)]
-pub struct ReportOptions {
+pub(crate) struct ReportOptions {
     /// Articles shown in full (the rest count in the aggregates only).
-    pub articles: usize,
+    pub(crate) articles: usize,
     /// The run's settings, as (name, value), shown in the overview.
-    pub settings: Vec<(String, String)>,
+    pub(crate) settings: Vec<(String, String)>,
 }
 
 impl Default for ReportOptions {
@@ -121,7 +121,7 @@ impl Ord for Article {
 }
 
 /// Builds the report from the documents of a run, in input order.
-pub struct Report<'g> {
+pub(crate) struct Report<'g> {
     g: &'g Gazetteer,
     opts: ReportOptions,
     documents: u64,
@@ -136,7 +136,7 @@ pub struct Report<'g> {
 
 impl<'g> Report<'g> {
     /// An empty report over the gazetteer the documents are extracted with.
-    pub fn new(g: &'g Gazetteer, opts: ReportOptions) -> Report<'g> {
+    pub(crate) fn new(g: &'g Gazetteer, opts: ReportOptions) -> Report<'g> {
         Report {
             g,
             opts,
@@ -150,7 +150,7 @@ impl<'g> Report<'g> {
     }
 
     /// Adds the next document of the input and what was extracted from it.
-    pub fn add(&mut self, doc: Document, x: Extraction) {
+    pub(crate) fn add(&mut self, doc: Document, x: Extraction) {
         let ordinal = self.documents;
         self.documents += 1;
         self.mentions += x.mentions.len() as u64;
@@ -238,7 +238,7 @@ impl<'g> Report<'g> {
     }
 
     /// Writes the HTML file. `rejected` is the number of input records that could not be read.
-    pub fn write(self, w: &mut dyn Write, rejected: u64) -> io::Result<()> {
+    pub(crate) fn write(self, w: &mut dyn Write, rejected: u64) -> io::Result<()> {
         let data = self.into_data(rejected);
         let mut json = serde_json::to_string(&data).map_err(io::Error::other)?;
         // Inside <script>, "</script>" or "<!--" in a name or an article would end or change the

@@ -7,7 +7,19 @@ pub mod sentences;
 pub mod tokens;
 
 pub use sentences::{split as split_sentences, Sentences};
-pub use tokens::{Kind, Token, Tokenizer};
+/// The name [`TokenKind`] had, for the stages that still use it.
+pub use tokens::{Token, TokenKind, Tokenizer};
+
+/// The char that starts at byte `i` of `text` (a char boundary), if any; ASCII needs no
+/// decoding.
+#[inline]
+pub(crate) fn char_at(text: &str, i: usize) -> Option<char> {
+    match text.as_bytes().get(i) {
+        Some(&c) if c < 0x80 => Some(char::from(c)),
+        Some(_) => text[i..].chars().next(),
+        None => None,
+    }
+}
 
 /// Converts sorted byte offsets of `text` into code point offsets, in one pass.
 ///

@@ -10,6 +10,7 @@
 //! ends a sentence and a paragraph. The scan is one pass over the bytes, so it costs little next to
 //! matching.
 
+use super::tokens::is_ascii_space;
 use super::{ascii_in_range, HI};
 use std::sync::OnceLock;
 
@@ -26,11 +27,6 @@ impl Sentences {
     /// Number of sentences (at least 1, even for an empty text).
     pub fn len(&self) -> usize {
         self.starts.len()
-    }
-
-    /// Always false: a text has at least one (possibly empty) sentence.
-    pub fn is_empty(&self) -> bool {
-        self.starts.is_empty()
     }
 
     /// Index of the sentence that holds byte `pos`.
@@ -190,10 +186,6 @@ impl<'a> Interesting<'a> {
     }
 }
 
-fn is_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
-}
-
 /// Splits `text` into sentences.
 pub fn split(text: &str) -> Sentences {
     split_with(text, true)
@@ -244,7 +236,7 @@ fn split_with(text: &str, fast: bool) -> Sentences {
         match c {
             // The common case, a period, one space and a word: no closers to skip and no more
             // space to count.
-            b'.' if fast && i + 2 < n && b[i + 1] == b' ' && !is_space(b[i + 2]) => {
+            b'.' if fast && i + 2 < n && b[i + 1] == b' ' && !is_ascii_space(b[i + 2]) => {
                 let k = i + 2;
                 if !b[k].is_ascii_lowercase() && !is_abbreviation(b, i) {
                     push(&mut out, k, false, &mut para);
@@ -256,7 +248,7 @@ fn split_with(text: &str, fast: bool) -> Sentences {
             b'.' | b'!' | b'?' => {
                 let (j, closed) = skip_closers(b, i);
                 open_quotes = (open_quotes - closed).max(0);
-                if j >= n || !is_space(b[j]) {
+                if j >= n || !is_ascii_space(b[j]) {
                     i = j.max(i + 1);
                     continue;
                 }
@@ -344,7 +336,7 @@ fn skip_closers(b: &[u8], mut i: usize) -> (usize, i32) {
 /// Skips whitespace from `i`; returns where it ends and how many line breaks it held.
 fn skip_space(b: &[u8], mut i: usize) -> (usize, u32) {
     let mut newlines = 0;
-    while i < b.len() && is_space(b[i]) {
+    while i < b.len() && is_ascii_space(b[i]) {
         newlines += (b[i] == b'\n') as u32;
         i += 1;
     }

@@ -12,7 +12,7 @@ use unicode_normalization::char::is_combining_mark;
 
 /// What a token is made of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
+pub enum TokenKind {
     /// Letters and digits (and apostrophes between letters).
     Word,
     /// One punctuation mark, or a possessive `'s`.
@@ -27,7 +27,7 @@ pub struct Token {
     /// Byte offset one past the last byte.
     pub end: usize,
     /// Word or punctuation.
-    pub kind: Kind,
+    pub kind: TokenKind,
     /// Whether only joiners (spaces, one line break, hyphens, dashes) or nothing at all separate this
     /// token from the one before. False after a blank line.
     pub joined: bool,
@@ -56,15 +56,30 @@ static ASCII_CLASS: [u8; 128] = {
         }
         i += 1;
     }
-    t[b' ' as usize] = SPACE;
-    t[b'\t' as usize] = SPACE;
-    t[b'\n' as usize] = SPACE;
-    t[b'\r' as usize] = SPACE;
-    t[0x0b] = SPACE;
-    t[0x0c] = SPACE;
+    i = 0;
+    while i < 128 {
+        if is_ascii_space(i as u8) {
+            t[i] = SPACE;
+        }
+        i += 1;
+    }
     t[b'-' as usize] = HYPHEN;
     t
 };
+
+/// ASCII whitespace, line breaks, vertical tab and form feed included: what the tokenizer joins
+/// over and the sentence splitter passes.
+#[inline]
+pub(crate) const fn is_ascii_space(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
+}
+
+/// The ASCII bytes that join tokens ([`is_joiner`] below 0x80): whitespace and the hyphen. They
+/// fold to nothing between the tokens of a name.
+#[inline]
+pub(crate) const fn is_ascii_joiner(c: u8) -> bool {
+    is_ascii_space(c) || c == b'-'
+}
 
 /// ASCII letters and digits, as a table: the loops over words test one byte per load.
 pub(crate) static ALNUM: [bool; 256] = {
@@ -125,10 +140,10 @@ impl<'a> Tokenizer<'a> {
         self.pos
     }
 
+    /// The char at `pos`, which is always a char boundary: the tokenizer moves by whole chars.
     #[inline]
     fn char_at(&self, pos: usize) -> char {
-        // pos is always a char boundary: it only moves by whole chars.
-        self.text[pos..].chars().next().unwrap_or(' ')
+        super::char_at(self.text, pos).unwrap_or(' ')
     }
 
     /// Whether the apostrophe ending at `after` continues the word: a letter follows, and it is not
@@ -166,7 +181,7 @@ impl<'a> Tokenizer<'a> {
                 return Some(Token {
                     start,
                     end,
-                    kind: Kind::Word,
+                    kind: TokenKind::Word,
                     joined: true,
                 });
             }
@@ -195,8 +210,8 @@ impl<'a> Tokenizer<'a> {
                         pos += 1;
                     }
                     HYPHEN => pos += 1,
-                    WORD => break Kind::Word,
-                    _ => break Kind::Punct,
+                    WORD => break TokenKind::Word,
+                    _ => break TokenKind::Punct,
                 }
             } else {
                 match self.non_ascii_class(pos) {
@@ -211,7 +226,7 @@ impl<'a> Tokenizer<'a> {
         let start = pos;
         let joined = newlines < 2;
         pos = match first_kind {
-            Kind::Word => {
+            TokenKind::Word => {
                 // Most words are ASCII letters to the end.
                 let end = alnum_end(b, pos);
                 if end < n && (b[end] == b'\'' || b[end] >= 0x80) {
@@ -220,7 +235,7 @@ impl<'a> Tokenizer<'a> {
                     end
                 }
             }
-            Kind::Punct => self.punct_end(pos),
+            TokenKind::Punct => self.punct_end(pos),
         };
         self.pos = pos;
         Some(Token {
@@ -235,15 +250,15 @@ impl<'a> Tokenizer<'a> {
     /// its length and the line breaks it counts for (two for a paragraph separator) if it joins.
     #[cold]
     #[inline(never)]
-    fn non_ascii_class(&self, pos: usize) -> Result<Kind, (usize, u32)> {
+    fn non_ascii_class(&self, pos: usize) -> Result<TokenKind, (usize, u32)> {
         let ch = self.char_at(pos);
         if is_joiner(ch) {
             let breaks = (ch == '\u{2028}' || ch == '\u{2029}' || ch == '\u{85}') as u32 * 2;
             Err((ch.len_utf8(), breaks))
         } else if is_word_char(ch) {
-            Ok(Kind::Word)
+            Ok(TokenKind::Word)
         } else {
-            Ok(Kind::Punct)
+            Ok(TokenKind::Punct)
         }
     }
 

@@ -1,0 +1,111 @@
+//! The first and the last word on which entity an occurrence names: the first cut keeps the
+//! gazetteer's own aliases over generated spellings, the last picks one of the candidates the
+//! evidence left.
+
+use super::evidence::Certain;
+use super::{FieldScan, Resolved};
+use crate::matching::Candidate;
+use crate::model::{EntityRef, MatchKind};
+use rustc_hash::FxHashSet;
+
+/// Fills `cands` with the candidates every occurrence of `fields` keeps at first, and `spans`
+/// with their ranges: the candidates of occurrence `i` (counting across fields) are
+/// `cands[spans[i].0..spans[i].1]`.
+pub(super) fn first_candidates(
+    fields: &[FieldScan<'_>],
+    cands: &mut Vec<Candidate>,
+    spans: &mut Vec<(usize, usize)>,
+) {
+    cands.clear();
+    spans.clear();
+    for o in fields.iter().flat_map(|f| &f.occurrences) {
+        let lo = cands.len();
+        first_of(&o.candidates, cands);
+        spans.push((lo, cands.len()));
+    }
+}
+
+/// The candidates an occurrence keeps at first, appended to `out`: a gazetteer alias beats a
+/// generated spelling at the same place; with neither, all of them stay.
+fn first_of(all: &[Candidate], out: &mut Vec<Candidate>) {
+    // Most aliases name one entity, which stays whatever its kind.
+    if let [one] = all {
+        out.push(*one);
+        return;
+    }
+    let best = if all.iter().any(|c| c.kind == MatchKind::Exact) {
+        Some(MatchKind::Exact)
+    } else if all.iter().any(|c| c.kind == MatchKind::Variant) {
+        Some(MatchKind::Variant)
+    } else {
+        None
+    };
+    match best {
+        Some(kind) => out.extend(all.iter().filter(|c| c.kind == kind)),
+        None => out.extend_from_slice(all),
+    }
+}
+
+/// Puts in `out` the mention of every occurrence that kept a candidate, one vector per field:
+/// of several candidates, the one the document names without doubt wins, else the person it
+/// names in full most often, else the one in a country it names, else the most prominent, else
+/// the smallest id (entities are numbered in id order, never file order).
+pub(super) fn best(
+    certain: &Certain<'_, '_, '_>,
+    fields: &[FieldScan<'_>],
+    cands: &[Candidate],
+    spans: &[(usize, usize)],
+    named: &mut FxHashSet<u32>,
+    out: &mut Vec<Vec<Resolved>>,
+) {
+    // Which entities are named without doubt matters only to break a tie, so it is gathered
+    // only when some occurrence still has more than one candidate.
+    named.clear();
+    if spans.iter().any(|&(lo, hi)| hi - lo > 1) {
+        named.extend(
+            spans
+                .iter()
+                .filter(|&&(lo, hi)| hi - lo == 1)
+                .map(|&(lo, _)| cands[lo].entity),
+        );
+    }
+    let (g, full_people) = (certain.g, certain.full_people);
+    out.truncate(fields.len());
+    out.resize_with(fields.len(), Vec::new);
+    let mut spans = spans.iter();
+    for (field, res) in fields.iter().zip(out.iter_mut()) {
+        res.clear();
+        res.reserve(field.occurrences.len());
+        for o in &field.occurrences {
+            let &(lo, hi) = spans.next().expect("a span per occurrence");
+            let Some(best) = cands[lo..hi].iter().max_by(|a, b| {
+                let (ta, tb) = (g.traits(a.entity), g.traits(b.entity));
+                named
+                    .contains(&a.entity)
+                    .cmp(&named.contains(&b.entity))
+                    .then_with(|| full_people.get(&a.entity).cmp(&full_people.get(&b.entity)))
+                    .then_with(|| {
+                        let countries = &certain.countries;
+                        countries
+                            .contains(a.entity, ta)
+                            .cmp(&countries.contains(b.entity, tb))
+                    })
+                    .then_with(|| ta.prominence.total_cmp(&tb.prominence))
+                    // Smaller id wins a tie, so compare reversed.
+                    .then_with(|| b.entity.cmp(&a.entity))
+            }) else {
+                continue;
+            };
+            let kind = match best.kind {
+                MatchKind::Surname if full_people.contains_key(&best.entity) => MatchKind::Coref,
+                k => k,
+            };
+            res.push(Resolved::new(
+                o.start,
+                o.end,
+                EntityRef::Known(best.entity),
+                kind,
+            ));
+        }
+    }
+}

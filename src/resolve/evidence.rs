@@ -1,0 +1,413 @@
+//! The evidence an ambiguous alias needs before it counts: an ordinary word or given name
+//! ("March", "Jordan", "Nice") names a place or a person only when the document backs it (a
+//! country it names, ", France" after a town, no person around a place's name), and a surname
+//! standing alone names only a person the document names in full, or a famous one.
+
+use super::context::{is_capitalized, sentence_initial, word_after, word_before, words};
+use super::words::HONORIFICS;
+use super::FieldScan;
+use crate::gazetteer::words::{Weak, WordLists};
+use crate::gazetteer::{Gazetteer, Traits};
+use crate::matching::Candidate;
+use crate::model::MatchKind;
+use crate::text::roles::is_role_word;
+use crate::text::{TokenKind, Tokenizer};
+use rustc_hash::FxHashMap;
+
+/// A place this prominent (out of 100) is meant by its name even when the name is an ordinary
+/// word or a given name, unless a person's name stands around it: "Jordan", "Chad".
+const PROMINENT_PLACE: f32 = 90.0;
+
+/// A city this prominent whose name is also a given name ("Paris", "Sydney") may stand alone;
+/// a town so named ("Jackson", "Hyde") needs its country after it.
+const PROMINENT_CITY_NAMED_LIKE_A_PERSON: f32 = 55.0;
+
+/// A person this prominent is meant by a one-word alias with no full name in the document
+/// (when not at a sentence start, for an alias that is an ordinary word).
+const PROMINENT_PERSON: f32 = 80.0;
+
+/// A person this prominent is meant by their surname alone with no full name in the document,
+/// when the surname is no ordinary word or given name ("Zelensky").
+const PROMINENT_SURNAME: f32 = 70.0;
+
+/// How many words of full names [`Certain::gather`] makes room for at once: a story names a
+/// few people in full, and growing the map step by step costs more than its lookups.
+const FULL_WORDS_CAPACITY: usize = 32;
+
+/// What a document says without doubt, gathered from the occurrences with a single candidate
+/// that needs no evidence: the countries of its places and the people it names in full.
+pub(super) struct Certain<'s, 'g, 't> {
+    pub(super) g: &'g Gazetteer,
+    /// The countries of the places named.
+    pub(super) countries: Countries<'s, 'g>,
+    /// The people named with more than a surname, and how many times.
+    pub(super) full_people: &'s FxHashMap<u32, u32>,
+    /// The words of full names and whose they are (None: more than one person's), to tell
+    /// whose a short name may be; filled only when some surname stands alone.
+    full_words: FxHashMap<&'t str, Option<u32>>,
+}
+
+impl<'s, 'g, 't> Certain<'s, 'g, 't> {
+    /// What the occurrences of `fields` say without doubt, their candidates being
+    /// `cands[spans[i].0..spans[i].1]`; `countries` and `full_people` are buffers.
+    pub(super) fn gather(
+        g: &'g Gazetteer,
+        fields: &[FieldScan<'t>],
+        cands: &[Candidate],
+        spans: &[(usize, usize)],
+        countries: &'s mut Vec<u64>,
+        full_people: &'s mut FxHashMap<u32, u32>,
+    ) -> Self {
+        let mut countries = Countries::new(g, countries);
+        full_people.clear();
+        let surnames = cands.iter().any(|c| c.kind == MatchKind::Surname);
+        let mut full_words: FxHashMap<&str, Option<u32>> = if surnames {
+            FxHashMap::with_capacity_and_hasher(FULL_WORDS_CAPACITY, Default::default())
+        } else {
+            FxHashMap::default()
+        };
+        let occurrences = fields
+            .iter()
+            .flat_map(|f| f.occurrences.iter().map(move |o| &f.text[o.start..o.end]));
+        for (name, &(lo, hi)) in occurrences.zip(spans) {
+            let [c] = cands[lo..hi] else {
+                continue;
+            };
+            if c.weak != Weak::No || c.kind == MatchKind::Surname {
+                continue;
+            }
+            let t = g.traits(c.entity);
+            if t.class == Traits::PLACE {
+                countries.insert(c.entity, t);
+            }
+            if t.class == Traits::PERSON && words(name).nth(1).is_some() {
+                *full_people.entry(c.entity).or_default() += 1;
+                if surnames {
+                    for w in words(name) {
+                        let owner = full_words.entry(w).or_insert(Some(c.entity));
+                        if *owner != Some(c.entity) {
+                            *owner = None;
+                        }
+                    }
+                }
+            }
+        }
+        Certain {
+            g,
+            countries,
+            full_people,
+            full_words,
+        }
+    }
+
+    /// Drops from every occurrence the candidates the document gives no evidence for, and, of
+    /// a surname's candidates, keeps those named in full when there are some.
+    pub(super) fn weigh(
+        &self,
+        fields: &[FieldScan<'_>],
+        cands: &mut [Candidate],
+        spans: &mut [(usize, usize)],
+        fold: &mut String,
+    ) {
+        let mut spans = spans.iter_mut();
+        for field in fields {
+            for k in 0..field.occurrences.len() {
+                let span = spans.next().expect("a span per occurrence");
+                let mut at = Place::new(field, k);
+                let (lo, hi) = *span;
+                let mut kept = lo;
+                for r in lo..hi {
+                    let c = cands[r];
+                    if self.keeps(c, &mut at, fold) {
+                        cands[kept] = c;
+                        kept += 1;
+                    }
+                }
+                *span = (lo, lo + self.prefer_full_people(&mut cands[lo..kept]));
+            }
+        }
+    }
+
+    /// Whether candidate `c` of the occurrence `at` has the evidence it needs. Every test is
+    /// pure: the cheap ones go first.
+    fn keeps(&self, c: Candidate, at: &mut Place<'_, '_>, fold: &mut String) -> bool {
+        let t = self.g.traits(c.entity);
+        self.weak_kept(c, t, at, fold)
+            && (c.kind != MatchKind::Surname || self.surname_kept(c, t, at.surface()))
+            && !self.generic(c, t, at.surface(), fold)
+    }
+
+    /// Whether an alias that is an ordinary word or name has the evidence for `c`, whose
+    /// traits are `t`.
+    fn weak_kept(
+        &self,
+        c: Candidate,
+        t: Traits,
+        at: &mut Place<'_, '_>,
+        fold: &mut String,
+    ) -> bool {
+        match c.weak {
+            Weak::No => true,
+            Weak::Calendar => at.followed_by_place_of(self.g, c.entity, t),
+            Weak::Common | Weak::Name => match t.class {
+                Traits::PLACE if t.prominence >= PROMINENT_PLACE => {
+                    !at.person_context(self.g, fold)
+                }
+                Traits::PLACE
+                    if c.weak == Weak::Name
+                        && t.prominence >= PROMINENT_CITY_NAMED_LIKE_A_PERSON =>
+                {
+                    !at.person_context(self.g, fold)
+                }
+                Traits::PLACE => at.followed_by_place_of(self.g, c.entity, t),
+                Traits::PERSON => {
+                    !at.person_context(self.g, fold)
+                        && (self.full_people.contains_key(&c.entity)
+                            || (t.prominence >= PROMINENT_PERSON
+                                && (c.weak == Weak::Name || !at.sentence_initial())))
+                }
+                // "Republicans", "Senate", "Fed" open many sentences of a story about their
+                // country; elsewhere a capital at a sentence start says nothing.
+                _ => {
+                    !at.person_context(self.g, fold)
+                        && (c.weak == Weak::Name
+                            || !at.sentence_initial()
+                            || self.countries.contains(c.entity, t))
+                }
+            },
+        }
+    }
+
+    /// Whether the surname `surface` standing alone may name `c`: a surname that is also a word
+    /// of another person named in full here is theirs as much as its own ("Lee" with Lee
+    /// Jae-myung and Lee Jae-yong), so nobody's.
+    fn surname_kept(&self, c: Candidate, t: Traits, surface: &str) -> bool {
+        let shared = match self.full_words.get(surface) {
+            Some(Some(p)) => *p != c.entity,
+            Some(None) => true,
+            None => false,
+        };
+        !shared
+            && (self.full_people.contains_key(&c.entity)
+                || (t.prominence >= PROMINENT_SURNAME && c.weak == Weak::No))
+    }
+
+    /// Whether `c` is a group named by ordinary words ("Democratic Party", "Electoral
+    /// Commission") in a story that does not name its country: then it is not that country's.
+    fn generic(&self, c: Candidate, t: Traits, surface: &str, fold: &mut String) -> bool {
+        t.class == Traits::GROUP
+            && t.country != 0
+            && !self.countries.contains(c.entity, t)
+            && all_common(self.g.words(), surface, fold)
+    }
+
+    /// Moves to the front of `c` the candidates named in full elsewhere in the document, when
+    /// there are several candidates and some of them are; returns how many candidates stay.
+    fn prefer_full_people(&self, c: &mut [Candidate]) -> usize {
+        let full = |c: &Candidate| self.full_people.contains_key(&c.entity);
+        if c.len() <= 1 || !c.iter().any(full) {
+            return c.len();
+        }
+        let mut n = 0;
+        for r in 0..c.len() {
+            if full(&c[r]) {
+                c[n] = c[r];
+                n += 1;
+            }
+        }
+        n
+    }
+}
+
+/// An occurrence whose candidates are weighed, with what does not depend on the candidate,
+/// worked out once, when first asked.
+struct Place<'f, 't> {
+    field: &'f FieldScan<'t>,
+    /// The occurrence's number in the field.
+    k: usize,
+    person_context: Option<bool>,
+    sentence_initial: Option<bool>,
+}
+
+impl<'f, 't> Place<'f, 't> {
+    fn new(field: &'f FieldScan<'t>, k: usize) -> Self {
+        Place {
+            field,
+            k,
+            person_context: None,
+            sentence_initial: None,
+        }
+    }
+
+    /// The occurrence's text.
+    fn surface(&self) -> &'t str {
+        let o = &self.field.occurrences[self.k];
+        &self.field.text[o.start..o.end]
+    }
+
+    /// Whether the occurrence stands inside a person's name ([`person_context`]).
+    fn person_context(&mut self, g: &Gazetteer, fold: &mut String) -> bool {
+        let (field, k) = (self.field, self.k);
+        *self.person_context.get_or_insert_with(|| {
+            let (text, o) = (field.text, &field.occurrences[k]);
+            let next_is_name = field
+                .occurrences
+                .get(k + 1)
+                .is_some_and(|n| text[o.end..n.start].chars().all(char::is_whitespace));
+            person_context(g.words(), text, o.start, o.end, next_is_name, fold)
+        })
+    }
+
+    /// Whether the occurrence opens its sentence.
+    fn sentence_initial(&mut self) -> bool {
+        let (field, k) = (self.field, self.k);
+        *self.sentence_initial.get_or_insert_with(|| {
+            sentence_initial(field.text, &field.sentences, field.occurrences[k].start)
+        })
+    }
+
+    /// Whether a comma and a place in the same country as entity `e` (whose traits are `te`)
+    /// follow the occurrence: "Paris, Texas".
+    fn followed_by_place_of(&self, g: &Gazetteer, e: u32, te: Traits) -> bool {
+        let (text, o) = (self.field.text, &self.field.occurrences[self.k]);
+        let Some(after) = text[o.end..].strip_prefix(',') else {
+            return false;
+        };
+        let skip = after.len() - after.trim_start().len();
+        let at = o.end + 1 + skip;
+        self.field.occurrences.get(self.k + 1).is_some_and(|n| {
+            n.start == at
+                && n.candidates.iter().any(|c| {
+                    let tc = g.traits(c.entity);
+                    tc.class == Traits::PLACE && same_country(g, e, te, c.entity, tc)
+                })
+        })
+    }
+}
+
+/// Whether the word at `start..end` stands inside a person's name: a given name or honorific
+/// before it, or it is a given name followed by a capitalized word ("Jordan Ellis").
+/// `buf` is a buffer for folded words.
+fn person_context(
+    words: &WordLists,
+    text: &str,
+    start: usize,
+    end: usize,
+    next_is_name: bool,
+    buf: &mut String,
+) -> bool {
+    use crate::text::fold::fold_into;
+    // One buffer for every folded word; the tests are pure, so a word is folded only when
+    // a test needs it.
+    buf.clear();
+    if let Some((_, p)) = word_before(text, start) {
+        let p = p.trim_end_matches('.');
+        if is_capitalized(p) {
+            fold_into(p, buf);
+            if is_given_name(words, buf) || HONORIFICS.contains(&p) {
+                return true;
+            }
+        }
+    }
+    let Some(n) = word_after(text, end) else {
+        return false;
+    };
+    if !is_capitalized(n) || is_role_word(n) {
+        return false;
+    }
+    buf.clear();
+    fold_into(n, buf);
+    let surname = words.is_surname(buf);
+    // A capitalized word after it that is itself a known name ("Georgia Republicans") is no
+    // surname, unless it is a common one.
+    if next_is_name && !surname {
+        return false;
+    }
+    if surname {
+        return true;
+    }
+    buf.clear();
+    fold_into(&text[start..end], buf);
+    is_given_name(words, buf)
+}
+
+/// Whether every word of `s` is an ordinary English word; `folded` is a buffer for its words.
+fn all_common(words: &WordLists, s: &str, folded: &mut String) -> bool {
+    Tokenizer::new(s)
+        .filter(|t| t.kind == TokenKind::Word)
+        .all(|t| {
+            folded.clear();
+            crate::text::fold::fold_into(&s[t.start..t.end], folded);
+            matches!(words.weak(folded), Weak::Common | Weak::Calendar)
+        })
+}
+
+/// A given name that is not also a common word ("In", "So" and "Will" are given names too).
+fn is_given_name(words: &WordLists, w: &str) -> bool {
+    words.is_first_name(w) && words.weak(w) != Weak::Common
+}
+
+/// The countries of the places a document names without doubt.
+pub(super) struct Countries<'a, 'g> {
+    g: &'g Gazetteer,
+    /// Bit `n` says whether country number `n` is in.
+    bits: &'a mut Vec<u64>,
+    /// The codes beyond the numbered ones ([`Traits::OTHER_COUNTRY`]).
+    long: Vec<&'g str>,
+}
+
+impl<'a, 'g> Countries<'a, 'g> {
+    /// An empty set, in `bits`.
+    fn new(g: &'g Gazetteer, bits: &'a mut Vec<u64>) -> Self {
+        bits.fill(0);
+        Countries {
+            g,
+            bits,
+            long: Vec::new(),
+        }
+    }
+
+    /// Adds the country of entity `e`, whose traits are `t`, if it has one.
+    fn insert(&mut self, e: u32, t: Traits) {
+        match t.country {
+            0 => {}
+            Traits::OTHER_COUNTRY => {
+                let cc = country_of(self.g, e);
+                if !self.long.contains(&cc) {
+                    self.long.push(cc);
+                }
+            }
+            n => {
+                let (word, bit) = (usize::from(n) / 64, n % 64);
+                if word >= self.bits.len() {
+                    self.bits.resize(word + 1, 0);
+                }
+                self.bits[word] |= 1 << bit;
+            }
+        }
+    }
+
+    /// Whether the country of entity `e`, whose traits are `t`, is in (false without one).
+    pub(super) fn contains(&self, e: u32, t: Traits) -> bool {
+        match t.country {
+            0 => false,
+            Traits::OTHER_COUNTRY => self.long.contains(&country_of(self.g, e)),
+            n => self
+                .bits
+                .get(usize::from(n) / 64)
+                .is_some_and(|w| w >> (n % 64) & 1 != 0),
+        }
+    }
+}
+
+/// The country code of entity `e`, which has one.
+fn country_of(g: &Gazetteer, e: u32) -> &str {
+    g.entity(e).country.as_deref().unwrap_or("")
+}
+
+/// Whether entities `a` and `b`, whose traits are `ta` and `tb`, have a country and the same.
+fn same_country(g: &Gazetteer, a: u32, ta: Traits, b: u32, tb: Traits) -> bool {
+    ta.country != 0
+        && ta.country == tb.country
+        && (ta.country != Traits::OTHER_COUNTRY || country_of(g, a) == country_of(g, b))
+}

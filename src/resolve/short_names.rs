@@ -1,0 +1,254 @@
+//! Short names of people named in full in the same document ("Lee" after "Lee Jae-myung",
+//! "Abu Qasra" after "Murhaf Abu Qasra"), as GATE's orthomatcher does: the last word of the
+//! name (or the family name of an East Asian name), written as in the full name, as a whole
+//! capitalized word no other name word touches, and only when no other person of the document
+//! has the same short name.
+
+use super::context::{is_capitalized, last_word, word_after, word_before, words};
+use super::words::is_family_first;
+use super::{names_person, FieldScan, Resolved, MAX_KEPT_OCCURRENCES};
+use crate::gazetteer::Gazetteer;
+use crate::model::{EntityRef, MatchKind, NewEntity};
+use crate::text::char_at;
+use crate::text::roles::is_role_word;
+use crate::text::tokens::ALNUM;
+use rustc_hash::FxHashMap;
+
+/// The buffers of [`add`], kept from document to document.
+#[derive(Default)]
+pub(super) struct Buffers {
+    /// The first bytes of the short names.
+    firsts: Vec<u8>,
+    /// Where short names may start in a field.
+    starts: Vec<usize>,
+    /// The short names found at a place: their number, where they end, and whose they are.
+    found: Vec<(usize, usize, EntityRef)>,
+    /// The mentions found in a field.
+    added: Vec<Resolved>,
+}
+
+impl Buffers {
+    /// Whether the buffers are small enough to keep for the next document.
+    pub(super) fn small(&self) -> bool {
+        self.starts.capacity() <= MAX_KEPT_OCCURRENCES
+            && self.found.capacity() <= MAX_KEPT_OCCURRENCES
+            && self.added.capacity() <= MAX_KEPT_OCCURRENCES
+    }
+}
+
+/// Adds to `out` a mention of the short name of every person named in full in the document,
+/// wherever it stands alone.
+pub(super) fn add(
+    g: &Gazetteer,
+    fields: &[FieldScan<'_>],
+    new_entities: &[NewEntity],
+    b: &mut Buffers,
+    out: &mut [Vec<Resolved>],
+) {
+    let names = ShortNames::gather(g, fields, new_entities, out);
+    if names.usable().next().is_some() {
+        names.find(fields, b, out);
+    }
+}
+
+/// The short names of a document's people.
+struct ShortNames<'a> {
+    /// Each short name and the person it names: None when it is the short name of more than
+    /// one, which stays here so that `index` still indexes every key.
+    keys: Vec<(&'a str, Option<EntityRef>)>,
+    /// Where each short name is in `keys`.
+    index: FxHashMap<&'a str, usize>,
+}
+
+impl<'a> ShortNames<'a> {
+    /// The short names of the people `out` names in `fields`.
+    fn gather(
+        g: &Gazetteer,
+        fields: &[FieldScan<'a>],
+        new_entities: &[NewEntity],
+        out: &[Vec<Resolved>],
+    ) -> Self {
+        let mut names = ShortNames {
+            keys: Vec::new(),
+            index: FxHashMap::default(),
+        };
+        for (field, res) in fields.iter().zip(out) {
+            for r in res {
+                if !names_person(g, new_entities, r.entity) {
+                    continue;
+                }
+                if let Some(key) = short_name(&field.text[r.start..r.end]) {
+                    names.insert(key, r.entity);
+                }
+            }
+        }
+        names
+    }
+
+    /// Records that `key` is the short name of `e`.
+    fn insert(&mut self, key: &'a str, e: EntityRef) {
+        match self.index.get(key) {
+            Some(&p) if self.keys[p].1 != Some(e) => self.keys[p].1 = None,
+            Some(_) => {}
+            None => {
+                self.index.insert(key, self.keys.len());
+                self.keys.push((key, Some(e)));
+            }
+        }
+    }
+
+    /// The short names that name one person.
+    fn usable(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.keys
+            .iter()
+            .filter(|(_, e)| e.is_some())
+            .map(|(k, _)| *k)
+    }
+
+    /// Adds to `out` the short names standing alone in each field. One pass over each text,
+    /// looking up the words that may be short names, instead of one search per name: a long
+    /// document names thousands of people.
+    #[inline(never)]
+    fn find(&self, fields: &[FieldScan<'_>], b: &mut Buffers, out: &mut [Vec<Resolved>]) {
+        let max_len = self.usable().map(str::len).max().unwrap_or(0);
+        // The first bytes of the keys (an ASCII capital or the first byte of a longer char): a
+        // short name can only start at one of them.
+        b.firsts.clear();
+        b.firsts.extend(self.usable().map(|k| k.as_bytes()[0]));
+        b.firsts.sort_unstable();
+        b.firsts.dedup();
+        for (field, res) in fields.iter().zip(out.iter_mut()) {
+            let text = field.text;
+            let bytes = text.as_bytes();
+            may_start_at(bytes, &b.firsts, &mut b.starts);
+            b.added.clear();
+            let mut next = 0;
+            for &p in b.starts.iter() {
+                if p < next {
+                    continue;
+                }
+                next = p + 1;
+                while next < bytes.len() && ALNUM[bytes[next] as usize] {
+                    next += 1;
+                }
+                self.keys_at(text, p, next, max_len, &mut b.found);
+                // The first name in key order that fits wins its place.
+                if let Some(&(_, end, entity)) =
+                    b.found.iter().find(|&&(_, end, _)| fits(text, p, end, res))
+                {
+                    b.added
+                        .push(Resolved::new(p, end, entity, MatchKind::Coref));
+                }
+            }
+            if !b.added.is_empty() {
+                res.append(&mut b.added);
+                res.sort_by_key(|r| r.start);
+            }
+        }
+    }
+
+    /// Puts in `found` the short names that start at byte `p` of `text` as a whole word, in
+    /// key order: every end inside the run of non-spaces where the word ends (an apostrophe
+    /// ends a word: "Lee’s office"), shortest first. `next` is where the run of ASCII letters
+    /// and digits from `p + 1` ends; no key is longer than `max_len` bytes.
+    fn keys_at(
+        &self,
+        text: &str,
+        p: usize,
+        next: usize,
+        max_len: usize,
+        found: &mut Vec<(usize, usize, EntityRef)>,
+    ) {
+        found.clear();
+        let word_char = |c: char| c.is_alphanumeric() || c == '-';
+        let Some(first) = char_at(text, p).filter(|c| c.is_uppercase()) else {
+            return;
+        };
+        let before = match p.checked_sub(1).map(|q| text.as_bytes()[q]) {
+            Some(c) if c < 0x80 => Some(char::from(c)),
+            Some(_) => text[..p].chars().next_back(),
+            None => None,
+        };
+        if before.is_some_and(word_char) {
+            return;
+        }
+        let mut end = p + first.len_utf8();
+        if first.is_ascii() {
+            // The ASCII letters and digits up to `next` neither end a word nor are spaces: no
+            // name ends among them, so the scan starts where they end (and a run longer than
+            // any name holds none).
+            if next - p > max_len {
+                return;
+            }
+            end = next;
+        }
+        loop {
+            let following = char_at(text, end);
+            if !following.is_some_and(word_char) {
+                if let Some(&k) = self.index.get(&text[p..end]) {
+                    if let Some(e) = self.keys[k].1 {
+                        found.push((k, end, e));
+                    }
+                }
+            }
+            match following {
+                Some(c) if !c.is_whitespace() && end - p < max_len => end += c.len_utf8(),
+                _ => break,
+            }
+        }
+        if found.len() > 1 {
+            found.sort_unstable();
+        }
+    }
+}
+
+/// The short name of the full name `span`, when it has one of three letters or more that
+/// starts with a capital. Only the name's first word, last word and length matter, so the
+/// words between are not walked; a title the alias may hold ("President Lee Jae-myung") is
+/// passed over.
+fn short_name(span: &str) -> Option<&str> {
+    let mut name = words(span);
+    let first = name
+        .by_ref()
+        .find(|w| !is_role_word(w.trim_end_matches('.')))?;
+    let rest = name.rest();
+    let last = last_word(rest)?;
+    // Two or three words in all: at most two after the first.
+    let key = if is_family_first(first) && words(rest).nth(2).is_none() {
+        first
+    } else {
+        last
+    };
+    let key = key.trim_end_matches(['.', ',']);
+    (key.chars().count() >= 3 && key.chars().next().is_some_and(char::is_uppercase)).then_some(key)
+}
+
+/// Fills `starts` with the places of `b` where a name may start, in order: where one of the
+/// names' first bytes `firsts` is, found by memchr three bytes at a time.
+fn may_start_at(b: &[u8], firsts: &[u8], starts: &mut Vec<usize>) {
+    starts.clear();
+    for g in firsts.chunks(3) {
+        match *g {
+            [x] => starts.extend(memchr::memchr_iter(x, b)),
+            [x, y] => starts.extend(memchr::memchr2_iter(x, y, b)),
+            [x, y, z] => starts.extend(memchr::memchr3_iter(x, y, z, b)),
+            _ => unreachable!("chunks of three"),
+        }
+    }
+    starts.sort_unstable();
+}
+
+/// Whether a short name at `p..end` of `text` stands alone: no mention of `res` overlaps it,
+/// and no other name word is right before or after it ("Brenda Lee").
+fn fits(text: &str, p: usize, end: usize, res: &[Resolved]) -> bool {
+    let i = res.partition_point(|r| r.end <= p);
+    if res.get(i).is_some_and(|r| r.start < end) {
+        return false;
+    }
+    let before = word_before(text, p).is_some_and(|(_, w)| {
+        // A word ending a sentence ("Seoul.") is not part of this name.
+        is_capitalized(w) && !w.ends_with('.') && !is_role_word(w)
+    });
+    let after = word_after(text, end).is_some_and(is_capitalized);
+    !(before || after)
+}
