@@ -665,7 +665,7 @@ fn gazetteer_builder(paths: &[PathBuf], no_default: bool) -> Result<GazetteerBui
 
 fn run_check(a: CheckArgs) -> Result<i32, String> {
     use crate::gazetteer::lint::{self, Severity};
-    use crate::gazetteer::words::WordLists;
+    use crate::lexicon::WordLists;
     let gb = gazetteer_builder(&a.source.gazetteer, a.source.no_default_gazetteer)?;
     let findings = lint::check(&gb, &WordLists::shipped());
     let errors = findings

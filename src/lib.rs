@@ -40,6 +40,7 @@ mod error;
 mod extract;
 mod gazetteer;
 mod input;
+mod lexicon;
 mod matching;
 mod model;
 mod output;

@@ -3,9 +3,9 @@
 //! alias, a town named like a common word). `newsner gazetteer check` and `stats` use this module
 //! so that a curator sees those problems, with file and line, before they show up in the output.
 
-use super::words::{Weak, WordLists};
 use super::{GazetteerBuilder, Row};
 use crate::error::Errors;
+use crate::lexicon::{Weak, WordLists};
 use crate::text::fold::fold_with;
 use crate::text::tokens::is_joiner;
 use rustc_hash::FxHashMap;

@@ -11,15 +11,14 @@ pub mod cache;
 pub mod lint;
 pub mod snapshot;
 pub mod variants;
-pub mod words;
 
 use crate::error::{Error, Errors};
+use crate::lexicon::WordLists;
 use crate::matching::{AliasProblem, Matcher, MatcherBuilder};
 use crate::model::MatchKind;
 use rustc_hash::FxHashMap;
 use std::path::Path;
 use std::sync::Arc;
-use words::WordLists;
 
 /// The default gazetteer files, embedded at build time.
 pub const DEFAULT_FILES: &[(&str, &str)] = &[

@@ -4,7 +4,7 @@
 use super::layout::Tables;
 use super::table::*;
 use super::{pair_index, Alias, Matcher, FREE_PAIRS, LONGEST_LEN};
-use crate::gazetteer::words::{Weak, WordLists};
+use crate::lexicon::{Weak, WordLists};
 use crate::model::MatchKind;
 use crate::text::fold::fold_with;
 use crate::text::{TokenKind, Tokenizer};

@@ -5,7 +5,7 @@ use super::builder::TokenHash;
 use super::table::*;
 use super::{Alias, Matcher, Variant, ACRONYM, ARTICLE, FREE_PAIRS, LAST, LONG_CAPS, NO_PARENT};
 use crate::codec::{Dec, Enc, SnapshotError};
-use crate::gazetteer::words::Weak;
+use crate::lexicon::Weak;
 use crate::model::MatchKind;
 
 /// The tables of a [`Matcher`] as a snapshot stores them: nodes numbered as the builder made

@@ -27,7 +27,7 @@ mod tests;
 
 pub use builder::{AliasProblem, MatcherBuilder};
 
-use crate::gazetteer::words::Weak;
+use crate::lexicon::Weak;
 use crate::model::MatchKind;
 use table::{Inline, TokenTable};
 

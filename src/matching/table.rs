@@ -3,7 +3,7 @@
 
 use super::layout::weak_code;
 use super::{Matcher, Variant, ACRONYM, ARTICLE, LAST, LONG_CAPS};
-use crate::gazetteer::words::Weak;
+use crate::lexicon::Weak;
 use crate::model::MatchKind;
 use rustc_hash::FxHashMap;
 

@@ -5,7 +5,7 @@ use super::case::*;
 use super::table::*;
 use super::*;
 use crate::codec::{Dec, Enc};
-use crate::gazetteer::words::Weak;
+use crate::lexicon::Weak;
 use crate::model::MatchKind;
 use crate::text::Tokenizer;
 

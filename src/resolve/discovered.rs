@@ -151,8 +151,8 @@ fn new_entity_of(
         id: id.clone(),
         name: n.name.as_str().into(),
         kind: match n.kind {
-            discovery::Kind::Person => "person",
-            discovery::Kind::Group => "group",
+            discovery::NameType::Person => "person",
+            discovery::NameType::Group => "group",
         },
     });
     let idx = new_entities.len() as u32 - 1;

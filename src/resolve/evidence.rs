@@ -4,10 +4,10 @@
 //! standing alone names only a person the document names in full, or a famous one.
 
 use super::context::{is_capitalized, sentence_initial, word_after, word_before, words};
-use super::words::HONORIFICS;
 use super::FieldScan;
-use crate::gazetteer::words::{Weak, WordLists};
 use crate::gazetteer::{Gazetteer, Traits};
+use crate::lexicon::HONORIFICS;
+use crate::lexicon::{Weak, WordLists};
 use crate::matching::Candidate;
 use crate::model::MatchKind;
 use crate::text::roles::is_role_word;

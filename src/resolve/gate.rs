@@ -3,10 +3,10 @@
 //! sentences of news have none, and the rules cost more than matching, so the gate walks each
 //! sentence's words quickly and passes only those that have such a pair.
 
-use super::words::stopwords;
 use crate::discovery::{self, Discoverer};
 use crate::text::roles::is_role_word;
 use crate::text::{next_word_start, starts_word, Sentences};
+use rustc_hash::FxHashSet;
 
 /// Bytes of words: ASCII letters and digits, and every byte of a non-ASCII char.
 static WORD_BYTE: [bool; 256] = {
@@ -183,6 +183,12 @@ fn word_end(b: &[u8], i: usize, end: usize) -> usize {
         j = skip_lowercase(b, j + 1, end);
     }
     j
+}
+
+/// [`crate::lexicon::STOPWORDS`] as a set: capitalized words that start no name.
+fn stopwords() -> &'static FxHashSet<&'static str> {
+    static SET: std::sync::OnceLock<FxHashSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| crate::lexicon::STOPWORDS.iter().copied().collect())
 }
 
 #[cfg(test)]

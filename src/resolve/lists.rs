@@ -2,8 +2,8 @@
 //! output can tell a delegation from people merely named together.
 
 use super::roles::role_start;
-use super::words::{APPOSITIVE_LEADS, LIST_LEADS};
 use super::Resolved;
+use crate::lexicon::{APPOSITIVE_LEADS, LIST_LEADS};
 use crate::text::roles::is_role_word;
 use crate::text::Sentences;
 

@@ -19,7 +19,6 @@ mod gate;
 mod lists;
 mod roles;
 mod short_names;
-mod words;
 
 use crate::discovery::Discoverer;
 use crate::gazetteer::{Gazetteer, Traits};

@@ -2,8 +2,8 @@
 //! a mention that holds one, and kept as the mention's role.
 
 use super::context::word_before;
-use super::words::ROLE_JOINERS;
 use super::Resolved;
+use crate::lexicon::TITLE_JOINERS;
 use crate::text::roles::is_role_word;
 use crate::text::{TokenKind, Tokenizer};
 
@@ -42,7 +42,7 @@ pub(super) fn assign_role(text: &str, r: &mut Resolved) {
         let bare = w.trim_end_matches('.');
         // Most words before a name are no title: that test goes first (every test is pure).
         if !(is_role_word(bare)
-            || (ROLE_JOINERS.contains(&w) && first < role_end.max(role_start + 1)))
+            || (TITLE_JOINERS.contains(&w) && first < role_end.max(role_start + 1)))
         {
             break;
         }
@@ -56,7 +56,7 @@ pub(super) fn assign_role(text: &str, r: &mut Resolved) {
             break;
         }
         pos = s;
-        if !ROLE_JOINERS.contains(&w) {
+        if !TITLE_JOINERS.contains(&w) {
             first = s;
         }
     }

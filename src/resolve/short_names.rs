@@ -5,9 +5,9 @@
 //! has the same short name.
 
 use super::context::{is_capitalized, last_word, word_after, word_before, words};
-use super::words::is_family_first;
 use super::{names_person, FieldScan, Resolved, MAX_KEPT_OCCURRENCES};
 use crate::gazetteer::Gazetteer;
+use crate::lexicon::FAMILY_NAMES_FIRST;
 use crate::model::{EntityRef, MatchKind, NewEntity};
 use crate::text::char_at;
 use crate::text::roles::is_role_word;
@@ -214,7 +214,7 @@ fn short_name(span: &str) -> Option<&str> {
     let rest = name.rest();
     let last = last_word(rest)?;
     // Two or three words in all: at most two after the first.
-    let key = if is_family_first(first) && words(rest).nth(2).is_none() {
+    let key = if FAMILY_NAMES_FIRST.contains(&first) && words(rest).nth(2).is_none() {
         first
     } else {
         last

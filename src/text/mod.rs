@@ -113,9 +113,9 @@ pub(crate) fn find_byte(
 
 /// The first byte in `b[i..end]` that is an ASCII capital or not ASCII (`end` when there is
 /// none). Only such a byte can start a capitalized word, and most bytes of news are lowercase
-/// letters and spaces, so they are passed over eight at a time. Discovery uses it to go from one
-/// possible name to the next.
-#[inline]
+/// letters and spaces, so they are passed over eight at a time. Only tests use it, as the
+/// reference [`next_word_start`] is compared with.
+#[cfg(test)]
 pub(crate) fn next_capital_or_non_ascii(b: &[u8], i: usize, end: usize) -> usize {
     // Capitals, and non-ASCII bytes by their own bit 7.
     find_byte(

@@ -1,0 +1,447 @@
+//! The rules of discovery, over the tokens of one text: each proposes candidate spans, and the
+//! longest candidates win.
+
+use super::names::canonical;
+use super::tokens::Tok;
+use super::{class, Discoverer, Found, NameType, RULES};
+use crate::lexicon::TITLE_JOINERS;
+use std::collections::BTreeMap;
+
+/// Longest organisation name, in tokens: longer capitalized runs are headlines or lists.
+const MAX_ORG_TOKENS: usize = 12;
+
+/// A span a rule proposes.
+#[derive(Clone, Copy, Debug)]
+struct Cand {
+    /// First token.
+    s: usize,
+    /// One past the last token.
+    e: usize,
+    kind: NameType,
+    /// The rule, as its index in [`RULES`].
+    prio: usize,
+}
+
+/// The rules over the tokens of one text.
+pub(super) struct Scan<'a> {
+    d: &'a Discoverer,
+    text: &'a str,
+    toks: &'a [Tok],
+}
+
+// The rules, by their index in [`RULES`].
+const CREDIT: usize = 0;
+const HONORIFIC: usize = 1;
+const TITLE: usize = 2;
+const ATTRIBUTION: usize = 3;
+const FIRST_NAME: usize = 4;
+const ORG: usize = 5;
+
+impl<'a> Scan<'a> {
+    /// The rules over `toks`, the tokens of `text`.
+    pub(super) fn new(d: &'a Discoverer, text: &'a str, toks: &'a [Tok]) -> Self {
+        Scan { d, text, toks }
+    }
+
+    /// The names the rules find, sorted by start, not overlapping.
+    pub(super) fn run(&self) -> Vec<Found> {
+        let mut cands = Vec::new();
+        self.candidates(&mut cands);
+        self.resolve(cands)
+    }
+
+    /// The text of token `i`.
+    #[inline]
+    fn w(&self, i: usize) -> &str {
+        let t = &self.toks[i];
+        &self.text[t.s..t.e]
+    }
+
+    /// Whether token `i` is in one of the lists `bits`.
+    #[inline]
+    fn is(&self, i: usize, bits: u32) -> bool {
+        self.toks[i].class & bits != 0
+    }
+
+    /// A role word, or role words joined by hyphens ("Vice-President").
+    fn is_role(&self, i: usize) -> bool {
+        self.d.is_role(self.w(i), self.toks[i].class)
+    }
+
+    /// A role word that can make a title by itself.
+    fn is_head(&self, i: usize) -> bool {
+        if self.is(i, class::ROLE) {
+            !self.is(i, class::MODIFIER)
+        } else {
+            self.is_role(i) && self.w(i).split('-').any(|p| !self.d.is(p, class::MODIFIER))
+        }
+    }
+
+    /// A stopword that cannot start an organisation name.
+    fn org_stop(&self, i: usize) -> bool {
+        self.is(i, class::STOP) && !self.is(i, class::ORG_START_OK)
+    }
+
+    /// A token that can be part of a person name (not a particle).
+    #[inline]
+    fn is_name(&self, i: usize) -> bool {
+        self.toks[i].name
+    }
+
+    /// A name particle written in lowercase ("bin", "van").
+    fn is_particle(&self, i: usize) -> bool {
+        self.toks[i].is_particle()
+    }
+
+    /// An initial ("W.").
+    fn is_initial(&self, i: usize) -> bool {
+        self.toks[i].is_initial(self.text.as_bytes())
+    }
+
+    /// Longest person name starting at token `i` (free tokens only); returns its end token if it
+    /// has `min..=max` name tokens. Particles and initials may sit inside, never at the ends.
+    fn name_at(&self, i: usize, min: usize, max: usize) -> Option<usize> {
+        let toks = &self.toks;
+        if i >= toks.len() || !toks[i].free || !self.is_name(i) {
+            return None;
+        }
+        let mut count = 1;
+        let mut end = i + 1;
+        let mut j = i + 1;
+        while j < toks.len() && toks[j].joined && toks[j].free {
+            if self.is_name(j) {
+                count += 1;
+                end = j + 1;
+                if count > max {
+                    return None;
+                }
+            } else if !(self.is_particle(j) || self.is_initial(j)) {
+                break;
+            }
+            j += 1;
+        }
+        (count >= min).then_some(end)
+    }
+
+    /// Proposes tokens `s..e` as a name of `kind`, found by rule `prio`.
+    fn push(out: &mut Vec<Cand>, s: usize, e: usize, kind: NameType, prio: usize) {
+        out.push(Cand { s, e, kind, prio });
+    }
+
+    /// Every rule, at every token.
+    fn candidates(&self, out: &mut Vec<Cand>) {
+        let toks = &self.toks;
+        let n = toks.len();
+        let mut role_end = 0;
+        let mut org_end = 0;
+        for i in 0..n {
+            let t = toks[i];
+            if !t.free {
+                continue;
+            }
+            if !t.cap {
+                if i + 1 < n && toks[i + 1].joined && (toks[i + 1].cap || self.is_name(i + 1)) {
+                    self.lower_trigger(i, out);
+                }
+                if i > 0 && t.joined && (toks[i - 1].cap || self.is_name(i - 1)) {
+                    self.name_before_verb(i, out);
+                }
+                continue;
+            }
+            let w = self.w(i);
+            self.credit(i, out);
+            if self.is(i, class::HONORIFIC) && i + 1 < n && toks[i + 1].joined {
+                if let Some(e) = self.name_at(i + 1, 1, 4) {
+                    Self::push(out, i + 1, e, NameType::Person, HONORIFIC);
+                }
+            }
+            if i >= role_end && self.is_role(i) {
+                role_end = self.title(i, out);
+            }
+            // Given names are ASCII and short: others need no lookup (nor an allocation). A
+            // token that is no name word fails `name_at` anyway, so it is not looked up either.
+            if self.is_name(i) && w.len() <= 20 && w.is_ascii() && !self.d.first_names.is_empty() {
+                let mut buf = [0u8; 20];
+                buf[..w.len()].copy_from_slice(w.as_bytes());
+                buf[..w.len()].make_ascii_lowercase();
+                if self.d.first_names.contains(&buf[..w.len()]) {
+                    if let Some(e) = self.name_at(i, 2, 4) {
+                        Self::push(out, i, e, NameType::Person, FIRST_NAME);
+                    }
+                }
+            }
+            if i >= org_end {
+                org_end = self.org(i, out);
+            }
+        }
+    }
+
+    /// Rule "title": a run of role words (with at least one head) directly followed by 2-5 name
+    /// tokens. Returns the end of the role run.
+    fn title(&self, i: usize, out: &mut Vec<Cand>) -> usize {
+        let toks = &self.toks;
+        let n = toks.len();
+        let mut j = i;
+        let mut head = false;
+        loop {
+            if j >= n || !toks[j].free || (j > i && !toks[j].joined) {
+                break;
+            }
+            if self.is_role(j) {
+                head |= self.is_head(j);
+                j += 1;
+                continue;
+            }
+            let mut k = j;
+            while k < n && toks[k].joined && toks[k].free && TITLE_JOINERS.contains(&self.w(k)) {
+                k += 1;
+            }
+            if k > j && k < n && toks[k].joined && toks[k].free && self.is_role(k) {
+                j = k;
+                continue;
+            }
+            break;
+        }
+        if head && j < n && toks[j].joined {
+            if let Some(e) = self.name_at(j, 2, 5) {
+                Self::push(out, j, e, NameType::Person, TITLE);
+            }
+        }
+        j.max(i + 1)
+    }
+
+    /// Rules triggered by a lowercase word before a name: "said NAME", "according to NAME",
+    /// "analyst NAME" (attribution) and "Photo by NAME" (credit).
+    fn lower_trigger(&self, i: usize, out: &mut Vec<Cand>) {
+        let w = self.w(i);
+        let according = w == "to" && i > 0 && self.toks[i].joined && self.w(i - 1) == "according";
+        if according || self.is(i, class::SAY_BEFORE | class::NOUN) {
+            if let Some(e) = self.name_at(i + 1, 2, 3) {
+                Self::push(out, i + 1, e, NameType::Person, ATTRIBUTION);
+            }
+        }
+        if w == "by" && i > 0 && self.toks[i].joined && self.is(i - 1, class::CREDIT) {
+            if let Some(e) = self.name_at(i + 1, 2, 4) {
+                Self::push(out, i + 1, e, NameType::Person, CREDIT);
+            }
+        }
+    }
+
+    /// Rule "attribution": "NAME said" with 2-3 name tokens after a sentence start, punctuation
+    /// or a lowercase word.
+    fn name_before_verb(&self, v: usize, out: &mut Vec<Cand>) {
+        let toks = &self.toks;
+        if !self.is(v, class::SAY_AFTER) {
+            return;
+        }
+        let mut j = v - 1;
+        let mut count = 0;
+        let mut first = None;
+        let mut last = None;
+        loop {
+            if !toks[j].free {
+                return;
+            }
+            if self.is_name(j) {
+                count += 1;
+                if count > 3 {
+                    return;
+                }
+                first = Some(j);
+                last.get_or_insert(j);
+            } else if !(self.is_particle(j) || self.is_initial(j)) {
+                // a non-name word glued to the name: only a lowercase word is acceptable
+                if toks[j].cap || first.is_none() {
+                    return;
+                }
+                break;
+            }
+            if j == 0 || !toks[j].joined {
+                break;
+            }
+            j -= 1;
+        }
+        if let (Some(s), Some(l)) = (first, last) {
+            if count >= 2 {
+                Self::push(out, s, l + 1, NameType::Person, ATTRIBUTION);
+            }
+        }
+    }
+
+    /// Rule "credit": "(NAME/AGENCY)", "credit: NAME/AGENCY", "Photo: NAME/AGENCY", or a
+    /// line-initial "NAME/AGENCY".
+    fn credit(&self, i: usize, out: &mut Vec<Cand>) {
+        let toks = &self.toks;
+        let n = toks.len();
+        let gap = if i == 0 {
+            &self.text[..toks[0].s]
+        } else {
+            &self.text[toks[i - 1].e..toks[i].s]
+        };
+        let g = gap.trim_end();
+        let left_ok = if g.ends_with('(') {
+            true
+        } else if g.ends_with(':') {
+            i > 0 && g.len() == 1 && self.is(i - 1, class::CREDIT)
+        } else {
+            i == 0 || gap.contains('\n')
+        };
+        if !left_ok {
+            return;
+        }
+        let Some(e) = self.name_at(i, 2, 4) else {
+            return;
+        };
+        if e >= n || !toks[e].cap || self.text[toks[e - 1].e..toks[e].s].trim() != "/" {
+            return;
+        }
+        Self::push(out, i, e, NameType::Person, CREDIT);
+    }
+
+    /// Rule "org-pattern" over the maximal run of capitalized words starting at `a`.
+    /// Returns the end of the run.
+    fn org(&self, a: usize, out: &mut Vec<Cand>) -> usize {
+        let toks = &self.toks;
+        let n = toks.len();
+        let mut k = a + 1;
+        let mut last = a;
+        while k < n && toks[k].joined && toks[k].free {
+            let w = self.w(k);
+            if toks[k].cap || w == "plc" {
+                last = k;
+                k += 1;
+                continue;
+            }
+            let prev = self.w(k - 1);
+            let ok = match w {
+                "of" | "for" => toks[k - 1].cap,
+                "the" => matches!(prev, "of" | "for" | "on" | "in"),
+                "and" => toks[k - 1].cap && !self.is(k - 1, class::SUFFIX),
+                "on" | "in" => self.is(k - 1, class::SUFFIX | class::STARTER),
+                _ => false,
+            };
+            if !ok {
+                break;
+            }
+            k += 1;
+        }
+        let b = last + 1;
+        if b - a >= 2 {
+            self.org_suffix(a, b, out);
+            self.org_starter(a, b, out);
+        }
+        b
+    }
+
+    /// "... Committee": every suffix word in the run closes a candidate that starts after the
+    /// last stopword or title head before it.
+    fn org_suffix(&self, a: usize, b: usize, out: &mut Vec<Cand>) {
+        let toks = &self.toks;
+        for k in a + 1..b {
+            if !self.is(k, class::SUFFIX) {
+                continue;
+            }
+            let lo = (k + 1).saturating_sub(MAX_ORG_TOKENS).max(a);
+            let mut s = (lo..k)
+                .rev()
+                .find(|&m| {
+                    toks[m].cap
+                        && (self.org_stop(m) || self.is_head(m) || self.is(m, class::HONORIFIC))
+                })
+                .map_or(lo, |m| m + 1);
+            while s < k && !toks[s].cap {
+                s += 1;
+            }
+            let caps = (s..=k)
+                .filter(|&m| toks[m].cap || self.w(m) == "plc")
+                .count();
+            if caps >= 2 {
+                Self::push(out, s, k + 1, NameType::Group, ORG);
+            }
+        }
+    }
+
+    /// "Ministry of ...": continues over capitalized words until a stopword or the title of a
+    /// person ("Ministry of Health Spokesman Tarek Mansour" -> "Ministry of Health").
+    fn org_starter(&self, a: usize, b: usize, out: &mut Vec<Cand>) {
+        let toks = &self.toks;
+        for p in a..b.saturating_sub(2) {
+            if !self.is(p, class::STARTER) || !matches!(self.w(p + 1), "of" | "for" | "on") {
+                continue;
+            }
+            // first capitalized word after "of" / "for the" / "on"
+            let c = if self.w(p + 2) == "the" { p + 3 } else { p + 2 };
+            if c >= b || !toks[c].cap {
+                continue;
+            }
+            let mut s = p;
+            while s > a && p - s < 3 && toks[s - 1].cap {
+                let w = s - 1;
+                if self.org_stop(w)
+                    || self.is_head(w)
+                    || self.is(w, class::SUFFIX | class::STARTER | class::HONORIFIC)
+                {
+                    break;
+                }
+                s -= 1;
+            }
+            let mut last = p + 1;
+            let mut q = c;
+            while q < b && q < p + MAX_ORG_TOKENS {
+                if toks[q].cap {
+                    if self.org_stop(q) {
+                        break;
+                    }
+                    if self.is_head(q) && q + 1 < b && toks[q + 1].cap && !self.is_role(q + 1) {
+                        let mut r = q;
+                        while r > c && self.is(r - 1, class::PREFIX) {
+                            r -= 1;
+                        }
+                        last = (c..r).rev().find(|&m| toks[m].cap).unwrap_or(p + 1);
+                        break;
+                    }
+                    last = q;
+                }
+                q += 1;
+            }
+            if last >= c {
+                Self::push(out, s, last + 1, NameType::Group, ORG);
+            }
+        }
+    }
+
+    /// Keeps the longest candidates (ties: rule priority), drops overlaps, sorts by start.
+    fn resolve(&self, mut cands: Vec<Cand>) -> Vec<Found> {
+        let toks = &self.toks;
+        let span = |c: &Cand| (toks[c.s].s, toks[c.e - 1].e);
+        cands.sort_by_key(|c| {
+            let (s, e) = span(c);
+            (std::cmp::Reverse(e - s), c.prio, s)
+        });
+        let mut chosen: BTreeMap<usize, (usize, Cand)> = BTreeMap::new();
+        for c in cands {
+            let (s, e) = span(&c);
+            if let Some((_, (pe, _))) = chosen.range(..=s).next_back() {
+                if *pe > s {
+                    continue;
+                }
+            }
+            if let Some((ns, _)) = chosen.range(s..).next() {
+                if *ns < e {
+                    continue;
+                }
+            }
+            chosen.insert(s, (e, c));
+        }
+        chosen
+            .into_iter()
+            .map(|(start, (end, c))| Found {
+                start,
+                end,
+                kind: c.kind,
+                name: canonical(&self.text[start..end]),
+                rule: RULES[c.prio],
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,324 @@
+//! Discovery's rules on table cases and odd inputs.
+
+use super::names::{canonical, slug};
+use super::*;
+
+fn disc() -> Discoverer {
+    Discoverer::new(
+        [
+            "david", "jordan", "ahmed", "rania", "hussein", "leila", "karim",
+        ]
+        .iter()
+        .map(|s| s.to_string()),
+    )
+}
+
+fn range_of(text: &str, needle: &str) -> (usize, usize) {
+    let s = text.find(needle).expect("needle in text");
+    (s, s + needle.len())
+}
+
+const LONG: &str = "The envoy was accompanied by Defense Minister Major General Murhaf Abu Qasra, \
+    General Intelligence Chief Hussein Al-Salama, and\nPresidency Secretary-General Maher Al-Sharaa.";
+
+struct Case {
+    text: &'static str,
+    taken: &'static [&'static str],
+    want: &'static [(&'static str, NameType, &'static str)], // rule "" = any
+}
+
+const P: NameType = NameType::Person;
+const G: NameType = NameType::Group;
+
+const CASES: &[Case] = &[
+    Case {
+        text: LONG,
+        taken: &[],
+        want: &[
+            ("Murhaf Abu Qasra", P, "title"),
+            ("Hussein Al-Salama", P, "title"),
+            ("Maher Al-Sharaa", P, "title"),
+        ],
+    },
+    Case {
+        text: LONG,
+        taken: &["Hussein Al-Salama"],
+        want: &[
+            ("Murhaf Abu Qasra", P, "title"),
+            ("Maher Al-Sharaa", P, "title"),
+        ],
+    },
+    Case {
+        text: "Crowds filled the square (credit: ALEXANDER ZEMLIANICHENKO/REUTERS) on the eve.",
+        taken: &[],
+        want: &[("Alexander Zemlianichenko", P, "credit")],
+    },
+    Case {
+        text: "A damaged bridge near the border. (Photo: NEHIR OKTAY/AFP)",
+        taken: &[],
+        want: &[("Nehir Oktay", P, "credit")],
+    },
+    Case {
+        text: "Volunteers unload flour. Photo by Tomas Brandt",
+        taken: &[],
+        want: &[("Tomas Brandt", P, "credit")],
+    },
+    Case {
+        text: "Mr. Haddad said the talks would resume.",
+        taken: &[],
+        want: &[("Haddad", P, "honorific")],
+    },
+    Case {
+        text: "The clinic is run by Dr. Leila Nasser.",
+        taken: &[],
+        want: &[("Leila Nasser", P, "honorific")],
+    },
+    Case {
+        text: "the market is nervous, analyst Jordan Ellis said on a call",
+        taken: &[],
+        want: &[("Jordan Ellis", P, "")],
+    },
+    Case {
+        text: "lawmaker Sami Darwish warned against the plan",
+        taken: &[],
+        want: &[("Sami Darwish", P, "attribution")],
+    },
+    Case {
+        text: "\u{201c}We will stay,\u{201d} Tarek Mansour said.",
+        taken: &[],
+        want: &[("Tarek Mansour", P, "attribution")],
+    },
+    Case {
+        text: "the plan will fail, said Nour Khalaf, a farmer.",
+        taken: &[],
+        want: &[("Nour Khalaf", P, "attribution")],
+    },
+    Case {
+        text: "according to Omar Bakri Saleh the road is closed",
+        taken: &[],
+        want: &[("Omar Bakri Saleh", P, "attribution")],
+    },
+    Case {
+        text: "She met Rania Haddad at the fair.",
+        taken: &[],
+        want: &[("Rania Haddad", P, "first-name")],
+    },
+    Case {
+        text: "Farmers in the Jordan Valley planted early.",
+        taken: &[],
+        want: &[],
+    },
+    Case {
+        text: "talks with the Russian-Syrian Joint Governmental Committee, which meets yearly",
+        taken: &[],
+        want: &[(
+            "Russian-Syrian Joint Governmental Committee",
+            G,
+            "org-pattern",
+        )],
+    },
+    Case {
+        text: "the Ministry of Local Administration said roads reopened",
+        taken: &[],
+        want: &[("Ministry of Local Administration", G, "org-pattern")],
+    },
+    Case {
+        text: "fighters of the Free Alawite Brigades clashed near Damascus University last week",
+        taken: &[],
+        want: &[
+            ("Free Alawite Brigades", G, "org-pattern"),
+            ("Damascus University", G, "org-pattern"),
+        ],
+    },
+    Case {
+        text: "a contract with Acme Holdings Ltd. was signed",
+        taken: &[],
+        want: &[("Acme Holdings Ltd.", G, "org-pattern")],
+    },
+    Case {
+        text: "the Ministry of Health Spokesman Tarek Mansour spoke",
+        taken: &[],
+        want: &[
+            ("Ministry of Health", G, "org-pattern"),
+            ("Tarek Mansour", P, "title"),
+        ],
+    },
+    Case {
+        text: "Foreign and Expatriates Minister Asaad Hamdan arrived, as did Lt. Gen. Omar Khatib",
+        taken: &[],
+        want: &[("Asaad Hamdan", P, "title"), ("Omar Khatib", P, "title")],
+    },
+    Case {
+        text: "Secretary of State Helen Marsh and Prime Minister Jordan Ellis's aides",
+        taken: &[],
+        want: &[("Helen Marsh", P, "title"), ("Jordan Ellis", P, "title")],
+    },
+    Case {
+        text: "Then DEFENSE MINISTER MURHAF ABU QASRA spoke.",
+        taken: &[],
+        want: &[("Murhaf Abu Qasra", P, "title")],
+    },
+    Case {
+        text: "a statement from the Army Chief\nSalim Idris Haddad arrived",
+        taken: &[],
+        want: &[("Salim Idris Haddad", P, "title")],
+    },
+    Case {
+        text: "a statement from the Army Chief\n\nSalim Idris arrived",
+        taken: &[],
+        want: &[],
+    },
+    Case {
+        text: "President Salim Idris Haddad spoke",
+        taken: &["Haddad"],
+        want: &[("Salim Idris", P, "title")],
+    },
+    Case {
+        text:
+            "a warning from the United Nations Office for the Coordination of Humanitarian Affairs",
+        taken: &[],
+        want: &[(
+            "United Nations Office for the Coordination of Humanitarian Affairs",
+            G,
+            "org-pattern",
+        )],
+    },
+    Case {
+        text: "the Syrian Observatory for Human Rights said",
+        taken: &[],
+        want: &[("Syrian Observatory for Human Rights", G, "org-pattern")],
+    },
+    Case {
+        text: "The Committee met.",
+        taken: &[],
+        want: &[],
+    },
+    Case {
+        text: "Officials said the border was shut.",
+        taken: &[],
+        want: &[],
+    },
+    Case {
+        text: "On Monday President",
+        taken: &[],
+        want: &[],
+    },
+];
+
+#[test]
+fn table() {
+    let d = disc();
+    for case in CASES {
+        let taken: Vec<(usize, usize)> =
+            case.taken.iter().map(|t| range_of(case.text, t)).collect();
+        let got = d.find(case.text, &taken);
+        let got_short: Vec<(String, NameType, &str)> = got
+            .iter()
+            .map(|f| (f.name.clone(), f.kind, f.rule))
+            .collect();
+        assert_eq!(
+            got.len(),
+            case.want.len(),
+            "{:?}: {:?}",
+            case.text,
+            got_short
+        );
+        for (f, (name, kind, rule)) in got.iter().zip(case.want) {
+            assert_eq!(&f.name, name, "{:?}: {:?}", case.text, got_short);
+            assert_eq!(f.kind, *kind, "{:?}: {:?}", case.text, got_short);
+            if !rule.is_empty() {
+                assert_eq!(f.rule, *rule, "{:?}: {:?}", case.text, got_short);
+            }
+            // span sanity: canonical of the span is the name; no overlap with taken
+            assert_eq!(canonical(&case.text[f.start..f.end]), f.name);
+            for &(ts, te) in &taken {
+                assert!(f.end <= ts || f.start >= te, "{:?} overlaps taken", f);
+            }
+        }
+        for pair in got.windows(2) {
+            assert!(pair[0].end <= pair[1].start);
+        }
+    }
+}
+
+#[test]
+fn credit_span_covers_written_caps() {
+    let text = "(credit: ALEXANDER ZEMLIANICHENKO/REUTERS)";
+    let got = disc().find(text, &[]);
+    assert_eq!(got.len(), 1);
+    assert_eq!(&text[got[0].start..got[0].end], "ALEXANDER ZEMLIANICHENKO");
+    assert_eq!(got[0].name, "Alexander Zemlianichenko");
+    assert_eq!(got[0].rule, "credit");
+}
+
+#[test]
+fn canonical_forms() {
+    assert_eq!(canonical("ABU QASRA"), "Abu Qasra");
+    assert_eq!(
+        canonical("ALEXANDER ZEMLIANICHENKO"),
+        "Alexander Zemlianichenko"
+    );
+    assert_eq!(canonical("BASHAR AL-ASSAD"), "Bashar al-Assad");
+    assert_eq!(canonical("MOHAMMED BIN SALMAN"), "Mohammed bin Salman");
+    assert_eq!(canonical("LUDWIG VAN DAM"), "Ludwig van Dam");
+    assert_eq!(canonical("SEAN O'BRIEN"), "Sean O'Brien");
+    assert_eq!(canonical("Maher  \n Al-Sharaa"), "Maher Al-Sharaa");
+    assert_eq!(canonical("ŞENOL GÜNEŞ"), "Şenol Güneş");
+}
+
+#[test]
+fn slugs() {
+    assert_eq!(slug("Murhaf Abu Qasra"), "murhaf-abu-qasra");
+    assert_eq!(slug("Erdoğan Ş"), "erdogan-s");
+    assert_eq!(slug("  Hussein Al-Salama "), "hussein-al-salama");
+    assert_eq!(slug("İlkay Gündoğan"), "ilkay-gundogan");
+    assert_eq!(slug("José Müller-Lüdenscheidt"), "jose-muller-ludenscheidt");
+    assert_eq!(slug("O'Brien"), "o-brien");
+    assert_eq!(slug("Nguyễn Phú Trọng"), "nguyen-phu-trong");
+    assert_eq!(slug("Ørsted Straße"), "orsted-strasse");
+    assert_eq!(slug("Путин"), "");
+}
+
+#[test]
+fn send_sync() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Discoverer>();
+}
+
+#[test]
+fn lowercase_text_yields_nothing() {
+    let words = [
+        "the",
+        "market",
+        "said",
+        "analyst",
+        "according",
+        "to",
+        "of",
+        "by",
+    ];
+    let mut text = String::with_capacity(200_100);
+    let mut i = 0;
+    while text.len() < 200_000 {
+        text.push_str(words[i % words.len()]);
+        text.push(if i % 13 == 0 { '\n' } else { ' ' });
+        i += 1;
+    }
+    assert!(disc().find(&text, &[]).is_empty());
+}
+
+#[test]
+fn empty_and_odd_inputs() {
+    let d = disc();
+    assert!(d.find("", &[]).is_empty());
+    assert!(d.find("   \n\n ", &[]).is_empty());
+    assert!(d.find("Ö", &[]).is_empty());
+    assert!(d.find("'s", &[]).is_empty());
+    // taken given unsorted is tolerated
+    let text = "President Salim Idris spoke to Karim Odeh";
+    let got = d.find(
+        text,
+        &[range_of(text, "Karim Odeh"), range_of(text, "President")],
+    );
+    assert!(got.is_empty(), "{got:?}");
+}

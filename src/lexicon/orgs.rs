@@ -1,0 +1,27 @@
+//! Words that make or open the names of organisations ("... Committee", "Ministry of ...").
+
+/// Last word of an organisation name (matched as written or in ALL CAPS).
+#[rustfmt::skip]
+pub(crate) const ORG_SUFFIXES: &[&str] = &[
+    "Committee", "Ministry", "Party", "Front", "Forces", "Force", "Agency", "University", "Council",
+    "Commission", "Union", "Association", "Institute", "Foundation", "Bank", "Corporation",
+    "Company", "Group", "Organization", "Organisation", "Movement", "Army", "Brigade", "Brigades",
+    "Authority", "Court", "Tribunal", "Alliance", "Coalition", "Federation", "League", "Network",
+    "Center", "Centre", "Service", "Office", "Department", "Bureau", "Assembly", "Parliament",
+    "Inc.", "Ltd.", "LLC", "Corp.", "plc", "PLC", "Corps", "Guard", "Board", "Fund", "Society",
+    "Secretariat", "Directorate", "Battalion", "Regiment", "Syndicate",
+];
+
+/// "X of/for/on ..." openers of organisation names ("Ministry of Local Administration",
+/// "Office for the Coordination of Humanitarian Affairs", "Council on Foreign Relations").
+#[rustfmt::skip]
+pub(crate) const ORG_STARTERS: &[&str] = &[
+    "Ministry", "Department", "Office", "University", "Bank", "Council", "Institute", "Commission",
+    "Committee", "Organization", "Organisation", "League", "Federation", "Association", "Union",
+    "Agency", "Academy", "Board", "Court", "Party", "Chamber", "Directorate", "Army",
+    "Observatory", "Center", "Centre", "Front", "Movement",
+];
+
+/// Stopwords that may still start an organisation name ("Police Department").
+#[rustfmt::skip]
+pub(crate) const ORG_START_OK: &[&str] = &["Police", "Government"];
