@@ -6,6 +6,7 @@ use crate::gazetteer::{cache, snapshot};
 use crate::input::{Fields, Format as InputFormat, InputOptions, Reader};
 use crate::output::Format;
 use crate::pipeline::{self, Outputs, RunOptions};
+use crate::report::{Report, ReportOptions};
 use crate::{Extractor, Gazetteer, GazetteerBuilder};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
@@ -27,6 +28,7 @@ const EXAMPLES: &str = "Examples:
   newsner comentions dump.jsonl.zst -o pairs.csv    who is named with whom, per sentence
   newsner network dump.jsonl -o net/                nodes.csv and edges.csv for Gephi
   newsner all dump.jsonl.gz -o out/                 all four tables in one pass
+  newsner report dump.jsonl -o report.html          one HTML file to look through in a browser
   newsner extract --gazetteer mine.tsv --no-default-gazetteer articles/
 
 Offsets (start, end) are Unicode code points into the field (text or title), end exclusive:
@@ -57,6 +59,9 @@ enum Command {
     /// All of mentions.csv, comentions.csv, nodes.csv and edges.csv into the folder given by -o, in
     /// one pass over the input
     All(RunArgs),
+    /// One HTML file to read the results in a browser, offline: an overview, a table of entities,
+    /// the articles with their mentions highlighted, and the co-mention network (-o FILE)
+    Report(ReportArgs),
     /// Measure speed on your input: gazetteer load time, MB/s, documents/s, mentions/s and peak
     /// memory for each thread count, side by side with a bare aho-corasick scan of the same aliases
     Bench(BenchArgs),
@@ -265,6 +270,17 @@ struct RunArgs {
     quiet: bool,
 }
 
+#[derive(Args, Debug)]
+struct ReportArgs {
+    #[command(flatten)]
+    run: RunArgs,
+
+    /// Articles shown in full, chosen evenly over the input and the same on every run; counts,
+    /// the entity table and the network cover all documents
+    #[arg(long, value_name = "N", default_value_t = 200)]
+    report_docs: usize,
+}
+
 #[derive(ValueEnum, Clone, Copy, Debug)]
 enum OutFormat {
     Csv,
@@ -303,6 +319,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<i32, String> {
         Command::Comentions(a) => run_tables(a, Tables::Comentions),
         Command::Network(a) => run_tables(a, Tables::Network),
         Command::All(a) => run_tables(a, Tables::All),
+        Command::Report(a) => run_tables(a.run, Tables::Report(a.report_docs)),
         Command::Bench(a) => run_bench(a),
         Command::Gazetteer(a) => match a.command {
             GazetteerCommand::Check(c) => run_check(c),
@@ -318,6 +335,8 @@ enum Tables {
     Comentions,
     Network,
     All,
+    /// The HTML report, showing this many articles.
+    Report(usize),
 }
 
 fn create(path: &Path) -> Result<Box<dyn Write + Send>, String> {
@@ -340,7 +359,14 @@ fn run_tables(a: RunArgs, tables: Tables) -> Result<i32, String> {
     };
     // Outputs first: a bad -o should fail before the gazetteer is built.
     let mut outputs = Outputs::default();
+    let mut report_out = None;
     match tables {
+        Tables::Report(_) => {
+            report_out = Some(match &a.output {
+                Some(p) if p.as_os_str() != "-" => create(p)?,
+                _ => stdout(),
+            });
+        }
         Tables::Mentions | Tables::Comentions => {
             let w = match &a.output {
                 Some(p) if p.as_os_str() != "-" => create(p)?,
@@ -379,6 +405,15 @@ fn run_tables(a: RunArgs, tables: Tables) -> Result<i32, String> {
         },
     );
 
+    let settings = report_settings(&a);
+    let mut report = match tables {
+        Tables::Report(articles) => Some(Report::new(
+            extractor.gazetteer(),
+            ReportOptions { articles, settings },
+        )),
+        _ => None,
+    };
+
     let input = InputOptions {
         format: match a.input_format {
             InFormat::Auto => InputFormat::Auto,
@@ -410,8 +445,17 @@ fn run_tables(a: RunArgs, tables: Tables) -> Result<i32, String> {
         report_rejects: true,
         ..RunOptions::default()
     };
+    // Bound again after `report`, which it borrows, so that it is dropped first.
+    let mut outputs = outputs;
+    if let Some(r) = report.as_mut() {
+        outputs.extractions = Some(Box::new(|doc, x| r.add(doc, x)));
+    }
     let summary = pipeline::run(reader, &extractor, &opts, outputs)
         .map_err(|e| format!("cannot write output: {e}"))?;
+    if let (Some(r), Some(mut w)) = (report, report_out) {
+        r.write(&mut w, summary.rejected)
+            .map_err(|e| format!("cannot write the report: {e}"))?;
+    }
     if show && !summary.closed_early {
         eprintln!("newsner: {}", summary.line());
     }
@@ -419,6 +463,30 @@ fn run_tables(a: RunArgs, tables: Tables) -> Result<i32, String> {
     // extracting a single article.
     std::mem::forget(extractor);
     Ok(if summary.rejected > 0 { 2 } else { 0 })
+}
+
+/// The settings of a run as the report's overview lists them.
+fn report_settings(a: &RunArgs) -> Vec<(String, String)> {
+    let list = |paths: &[PathBuf], none: &str| {
+        if paths.is_empty() {
+            none.to_string()
+        } else {
+            let names: Vec<_> = paths.iter().map(|p| p.display().to_string()).collect();
+            names.join(", ")
+        }
+    };
+    let on = |b: bool| if b { "on" } else { "off" }.to_string();
+    vec![
+        ("input".into(), list(&a.paths, "stdin")),
+        (
+            "input format".into(),
+            format!("{:?}", a.input_format).to_lowercase(),
+        ),
+        ("gazetteers".into(), list(&a.gazetteer, "none added")),
+        ("default gazetteer".into(), on(!a.no_default_gazetteer)),
+        ("discovery of unlisted names".into(), on(!a.no_discover)),
+        ("spelling variants".into(), on(!a.no_variants)),
+    ]
 }
 
 fn run_bench(a: BenchArgs) -> Result<i32, String> {

@@ -7,7 +7,8 @@
 //! (load, check, compile) -> `matching/` (aliases in the text) -> `resolve/` (one entity per
 //! mention, with `discovery/` for names no gazetteer lists and `lexicon/` for the word lists) ->
 //! `comentions.rs` -> `output/`. [`Extractor`] runs one document through the pure stages and
-//! [`run`] runs many in parallel, writing in input order; [`cli`] is the command-line tool.
+//! [`run`] runs many in parallel, writing in input order; `report/` turns a run into one HTML
+//! file to read in a browser; [`cli`] is the command-line tool.
 //!
 //! The public surface is this page: the extractor and its options, the gazetteer, the model of
 //! a mention, the batch runner with its reader and writers, and the errors. Everything else is
@@ -44,6 +45,7 @@ mod matching;
 mod model;
 mod output;
 mod pipeline;
+mod report;
 mod resolve;
 mod text;
 

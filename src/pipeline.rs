@@ -3,8 +3,8 @@
 //! threads. Memory stays flat: at most a few batches are in flight.
 
 use crate::comentions::{self, Window};
-use crate::extract::Extractor;
-use crate::input::{Item, Rejected};
+use crate::extract::{Extraction, Extractor};
+use crate::input::{Document, Item, Rejected};
 use crate::output::{self, DocNetwork, Format, Network};
 use rayon::prelude::*;
 use std::io::{self, Write};
@@ -25,6 +25,9 @@ pub struct Outputs<'a> {
     pub edges: Option<Box<dyn Write + Send + 'a>>,
     /// Rejected records.
     pub rejects: Option<Box<dyn Write + Send + 'a>>,
+    /// Called with each document and its extraction, in input order, on the writer thread (for
+    /// a consumer that needs more than rows, such as the HTML report).
+    pub extractions: Option<Box<dyn FnMut(Document, Extraction) + Send + 'a>>,
 }
 
 /// How a run behaves.
@@ -135,6 +138,7 @@ enum Done {
         mention_rows: Vec<u8>,
         pair_rows: Vec<u8>,
         network: Option<DocNetwork>,
+        kept: Option<Box<(Document, Extraction)>>,
     },
     Rejected(Rejected),
 }
@@ -248,6 +252,7 @@ struct Worker<'a> {
     want_mentions: bool,
     want_pairs: bool,
     want_network: bool,
+    want_extractions: bool,
 }
 
 impl<'a> Worker<'a> {
@@ -266,6 +271,7 @@ impl<'a> Worker<'a> {
             want_mentions,
             want_pairs: outputs.comentions.is_some() || want_network,
             want_network,
+            want_extractions: outputs.extractions.is_some(),
         }
     }
 
@@ -300,6 +306,7 @@ impl<'a> Worker<'a> {
             mention_rows,
             pair_rows,
             network: self.want_network.then(|| DocNetwork::new(g, &x, &pairs)),
+            kept: self.want_extractions.then(|| Box::new((doc, x))),
         }
     }
 }
@@ -427,6 +434,7 @@ fn write_done(
             mention_rows,
             pair_rows,
             network: doc_net,
+            kept,
         } => {
             sum.documents += 1;
             sum.bytes += bytes;
@@ -441,6 +449,10 @@ fn write_done(
             }
             if let (Some(n), Some(d)) = (network, doc_net) {
                 n.add(d);
+            }
+            if let (Some(f), Some(k)) = (outputs.extractions.as_mut(), kept) {
+                let (doc, x) = *k;
+                f(doc, x);
             }
         }
         Done::Rejected(r) => {

@@ -84,6 +84,17 @@ impl Network {
         self.edges.len()
     }
 
+    /// The edges as (source id, target id, weight, documents), sorted by source then target.
+    pub fn edge_list(&self) -> Vec<(&str, &str, u64, u64)> {
+        let mut v: Vec<_> = self
+            .edges
+            .iter()
+            .map(|((a, b), (w, d))| (&**a, &**b, *w, *d))
+            .collect();
+        v.sort_unstable();
+        v
+    }
+
     /// Writes the node table, sorted by id.
     pub fn write_nodes(&self, w: &mut dyn Write, format: Format, header: bool) -> io::Result<()> {
         if header {
