@@ -5,7 +5,7 @@
 use newsner::Document;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyIterator, PyString, PyTuple};
+use pyo3::types::{PyBool, PyDict, PyInt, PyIterator, PyString, PyTuple};
 
 /// A batch ends after this many documents...
 pub const BATCH_DOCS: usize = 1024;
@@ -131,10 +131,8 @@ fn id_string(v: &Bound<'_, PyAny>) -> PyResult<String> {
     if let Ok(s) = v.downcast::<PyString>() {
         return Ok(s.to_str()?.to_string());
     }
-    if let Ok(n) = v.extract::<i64>() {
-        if !v.is_instance_of::<pyo3::types::PyBool>() {
-            return Ok(n.to_string());
-        }
+    if v.is_instance_of::<PyInt>() && !v.is_instance_of::<PyBool>() {
+        return Ok(v.str()?.to_str()?.to_string());
     }
     Err(PyTypeError::new_err(format!(
         "an id must be a str or an int, not {}",

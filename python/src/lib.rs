@@ -53,6 +53,7 @@ create_exception!(
 /// Example:
 ///     >>> ex = newsner.Extractor()
 ///     >>> [(m.name, m.start, m.end) for m in ex.extract("Putin met Erdogan in Ankara.")]
+///     [('Vladimir Putin', 0, 5), ('Recep Tayyip Erdoğan', 10, 17), ('Ankara', 21, 27)]
 #[pyclass(frozen, module = "newsner")]
 struct Extractor {
     inner: newsner::Extractor,
@@ -166,6 +167,7 @@ impl Extractor {
     ///
     /// Offsets are Python string indices into the field the mention is in:
     /// ``text[m.start:m.end] == m.text`` (or ``title[...]`` when ``m.field == "title"``).
+    /// ``doc_id`` (default ``"0"``) fills each mention's ``doc_id``.
     #[pyo3(signature = (text, title=None, doc_id=None))]
     fn extract(
         &self,

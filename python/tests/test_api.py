@@ -48,9 +48,10 @@ def test_document_forms(extractor):
         {"text": "Putin in Ankara.", "id": 42},
         ("t", "Putin in Ankara."),
         ("u", "Putin in Ankara.", None),
+        (2**70, "Putin in Ankara."),
     ]
     rows = extractor.extract_many(docs).table().to_pylist()
-    assert sorted({r["doc_id"] for r in rows}) == ["0", "42", "d", "t", "u"]
+    assert sorted({r["doc_id"] for r in rows}) == ["0", "1180591620717411303424", "42", "d", "t", "u"]
     assert [r["field"] for r in rows if r["doc_id"] == "d"][0] == "title"
 
 
