@@ -104,3 +104,13 @@ def test_help_teaches():
         assert word in doc
     assert "Python string indices" in newsner.Extractor.extract.__doc__
     assert "threads" in newsner.Extractor.extract_many.__doc__
+
+
+def test_extract_is_extract_many_for_one_document(extractor):
+    import json
+
+    for line in (ROOT / "tests/data/samples.jsonl").read_text(encoding="utf-8").splitlines():
+        d = json.loads(line)
+        one = extractor.extract(d["text"], title=d.get("title"), doc_id=d["id"])
+        [many] = list(extractor.extract_many([d]))
+        assert one == many and len(one) > 10
