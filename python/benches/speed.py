@@ -82,6 +82,7 @@ def spark_vs_cli(args):
         SparkSession.builder.master("local[2]")
         .appName("newsner-bench")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         # Splits of 8 MB, so that both cores have work on a file of tens of megabytes.
         .config("spark.sql.files.maxPartitionBytes", str(8 << 20))
         .getOrCreate()
