@@ -4,6 +4,7 @@
 
 use newsner::Document;
 use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyInt, PyIterator, PyString, PyTuple};
 
@@ -63,14 +64,14 @@ pub fn document(item: &Bound<'_, PyAny>, at: usize) -> PyResult<Document> {
         return Ok(new(at.to_string(), text.to_str().map_err(context)?, None));
     }
     if let Ok(d) = item.downcast::<PyDict>() {
-        let text = d.get_item("text")?.ok_or_else(|| {
+        let text = d.get_item(intern!(d.py(), "text"))?.ok_or_else(|| {
             PyValueError::new_err(format!("document {at}: the dict has no `text`"))
         })?;
-        let id = match d.get_item("id")? {
+        let id = match d.get_item(intern!(d.py(), "id"))? {
             Some(id) if !id.is_none() => id_string(&id).map_err(context)?,
             _ => at.to_string(),
         };
-        let title = d.get_item("title")?;
+        let title = d.get_item(intern!(d.py(), "title"))?;
         let title = title.filter(|t| !t.is_none());
         return Ok(new(
             id,

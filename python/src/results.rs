@@ -137,6 +137,20 @@ impl Mentions {
             ready: VecDeque::new(),
         }
     }
+
+    /// Extracts the next batch into `ready`; false at the end of the input.
+    fn next_batch(&mut self, py: Python<'_>) -> PyResult<bool> {
+        match self.run.batch(py, |ex, doc| {
+            let x = ex.extract(&doc);
+            (doc, x)
+        })? {
+            Some(batch) => {
+                self.ready.extend(batch);
+                Ok(true)
+            }
+            None => Ok(false),
+        }
+    }
 }
 
 #[pymethods]
@@ -147,12 +161,7 @@ impl Mentions {
 
     fn __next__(&mut self, py: Python<'_>) -> PyResult<Option<Vec<Mention>>> {
         if self.ready.is_empty() {
-            if let Some(batch) = self.run.batch(py, |ex, doc| {
-                let x = ex.extract(&doc);
-                (doc, x)
-            })? {
-                self.ready.extend(batch);
-            }
+            self.next_batch(py)?;
         }
         Ok(self
             .ready
@@ -164,17 +173,15 @@ impl Mentions {
     /// end, text, sentence, paragraph, field, match, role, list).
     fn table(&mut self, py: Python<'_>) -> PyResult<Table> {
         let mut b = run::mention_table();
-        let c = b.chunk(true);
-        for (doc, x) in self.ready.drain(..) {
-            run::push_mentions(c, &self.run.ex, &doc, &x);
-        }
-        while let Some(batch) = self.run.batch(py, |ex, doc| {
-            let x = ex.extract(&doc);
-            (doc, x)
-        })? {
-            let c = b.chunk(true);
-            for (doc, x) in &batch {
-                run::push_mentions(c, &self.run.ex, doc, x);
+        loop {
+            let (c, ready, ex) = (b.chunk(true), &mut self.ready, &self.run.ex);
+            py.allow_threads(|| {
+                for (doc, x) in ready.drain(..) {
+                    run::push_mentions(c, ex, &doc, &x);
+                }
+            });
+            if !self.next_batch(py)? {
+                break;
             }
         }
         Ok(b.finish())
@@ -214,6 +221,7 @@ impl Comentions {
         }
     }
 
+    /// Extracts and pairs the next batch into `ready`; false at the end of the input.
     fn next_batch(&mut self, py: Python<'_>) -> PyResult<bool> {
         let window = self.window;
         match self.run.batch(py, |ex, doc| {
@@ -266,10 +274,12 @@ impl Comentions {
     fn table(&mut self, py: Python<'_>) -> PyResult<Table> {
         let mut b = Builder::new(&run::pair_columns(self.window));
         loop {
-            let c = b.chunk(true);
-            for (doc, x, p) in self.ready.drain(..) {
-                run::push_pairs(c, &self.run.ex, &doc, &x, &p);
-            }
+            let (c, ready, ex) = (b.chunk(true), &mut self.ready, &self.run.ex);
+            py.allow_threads(|| {
+                for (doc, x, p) in ready.drain(..) {
+                    run::push_pairs(c, ex, &doc, &x, &p);
+                }
+            });
             if !self.next_batch(py)? {
                 break;
             }
