@@ -112,7 +112,8 @@ def _docs(batch, id_col, text_col, title_col):
 
 
 def _run(df, id_col, text_col, title_col, options, schema, table_of):
-    """mapInArrow over the articles: `table_of(extractor, docs)` gives each batch's table."""
+    """mapInArrow over the articles: `table_of(extractor, docs)` gives each batch's pyarrow
+    Table."""
     columns = [id_col, text_col] + ([title_col] if title_col else [])
     arrow_schema = pa.schema(
         [
@@ -125,7 +126,7 @@ def _run(df, id_col, text_col, title_col, options, schema, table_of):
         ex = _extractor(options)
         for batch in batches:
             docs = _docs(batch, id_col, text_col, title_col)
-            table = table_of(ex, docs).to_arrow()
+            table = table_of(ex, docs)
             for out in table.to_batches():
                 yield out.cast(arrow_schema) if out.schema != arrow_schema else out
 
@@ -159,7 +160,7 @@ def mentions(
         title_col,
         options,
         MENTION_SCHEMA,
-        lambda ex, docs: ex.extract_many(docs, threads=1).table(),
+        lambda ex, docs: ex.extract_many(docs, threads=1).to_arrow(),
     )
 
 
@@ -186,7 +187,52 @@ def comentions(
         title_col,
         options,
         pair_schema(window),
-        lambda ex, docs: ex.comentions(docs, window=window, threads=1).table(),
+        lambda ex, docs: ex.comentions(docs, window=window, threads=1).to_arrow(),
+    )
+
+
+# A batch's share of the network: its nodes (kind "node": Id in `a`, Label, type, mentions in
+# `n`, documents) and its edges (kind "edge": Source in `a`, Target in `b`, Weight in `n`,
+# documents), summed over batches into the corpus network.
+_PART_SCHEMA = StructType(
+    [
+        StructField("kind", StringType()),
+        StructField("a", StringType()),
+        StructField("b", StringType()),
+        StructField("label", StringType()),
+        StructField("type", StringType()),
+        StructField("n", LongType()),
+        StructField("documents", LongType()),
+    ]
+)
+
+
+def _network_part(ex, docs, window):
+    """The share of the network of one batch of articles, in the rows of _PART_SCHEMA."""
+    net = ex.network(docs, window=window, threads=1)
+    nodes, edges = net.nodes.to_arrow(), net.edges.to_arrow()
+
+    def part(kind, rows, a, b, label, type_, n, documents):
+        nulls = pa.nulls(rows, pa.string())
+        return pa.table(
+            {
+                "kind": pa.array([kind] * rows, pa.string()),
+                "a": a,
+                "b": nulls if b is None else b,
+                "label": nulls if label is None else label,
+                "type": nulls if type_ is None else type_,
+                "n": n,
+                "documents": documents,
+            }
+        )
+
+    return pa.concat_tables(
+        [
+            part("node", nodes.num_rows, nodes["Id"], None, nodes["Label"], nodes["type"],
+                 nodes["mentions"], nodes["documents"]),
+            part("edge", edges.num_rows, edges["Source"], edges["Target"], None, None,
+                 edges["Weight"], edges["documents"]),
+        ]
     )
 
 
@@ -206,50 +252,36 @@ def network(
     ``(nodes, edges)``, DataFrames with the columns of nodes.csv (Id, Label, type, mentions,
     documents) and edges.csv (Source, Target, Type, Weight, documents).
 
-    ``documents`` counts rows of ``df``, as the CLI counts records, even where ids repeat. An
-    entity found by rule (``new:...``) written differently in two articles takes the smallest
-    label, where the CLI takes the first one it meets."""
+    Each batch of articles is extracted once and its share of the network (the CLI's counts
+    for those articles) is summed over batches, so ``documents`` counts rows of ``df`` as the
+    CLI counts records, even where ids repeat. An entity found by rule (``new:...``) labelled
+    differently in two batches takes the smallest label, where the CLI takes the first one it
+    meets."""
     options = _options(gazetteer, default_gazetteer, discover, variants)
-    doc = "__newsner_doc"
-    keyed = df.select(
-        F.monotonically_increasing_id().cast("string").alias(doc),
-        F.col(text_col),
-        *([F.col(title_col)] if title_col else []),
-    )
-    m = _run(
-        keyed,
-        doc,
+    parts = _run(
+        df,
+        id_col,
         text_col,
         title_col,
         options,
-        MENTION_SCHEMA,
-        lambda ex, docs: ex.extract_many(docs, threads=1).table(),
-    )
-    p = _run(
-        keyed,
-        doc,
-        text_col,
-        title_col,
-        options,
-        pair_schema(window),
-        lambda ex, docs: ex.comentions(docs, window=window, threads=1).table(),
+        _PART_SCHEMA,
+        lambda ex, docs: _network_part(ex, docs, window),
     )
     nodes = (
-        m.groupBy(F.col("entity_id").alias("Id"))
+        parts.where(F.col("kind") == "node")
+        .groupBy(F.col("a").alias("Id"))
         .agg(
-            F.min("name").alias("Label"),
+            F.min("label").alias("Label"),
             F.min("type").alias("type"),
-            F.count(F.lit(1)).alias("mentions"),
-            F.countDistinct("doc_id").alias("documents"),
+            F.sum("n").alias("mentions"),
+            F.sum("documents").alias("documents"),
         )
         .orderBy("Id")
     )
     edges = (
-        p.groupBy(F.col("source_id").alias("Source"), F.col("target_id").alias("Target"))
-        .agg(
-            F.count(F.lit(1)).alias("Weight"),
-            F.countDistinct("doc_id").alias("documents"),
-        )
+        parts.where(F.col("kind") == "edge")
+        .groupBy(F.col("a").alias("Source"), F.col("b").alias("Target"))
+        .agg(F.sum("n").alias("Weight"), F.sum("documents").alias("documents"))
         .select("Source", "Target", F.lit("Undirected").alias("Type"), "Weight", "documents")
         .orderBy("Source", "Target")
     )

@@ -58,7 +58,8 @@ def test_comentions_and_network_of_samples_are_the_clis(spark, cli, tmp_path):
     assert pairs.columns == expected[0]
     assert rows(pairs) == collections.Counter(tuple(r) for r in expected[1:])
 
-    nodes, edges = nsp.network(articles, title_col="title")
+    # Over three partitions, so that the network is summed from the shares of several batches.
+    nodes, edges = nsp.network(articles.repartition(3), title_col="title")
     cli("network", "-q", path, "-o", tmp_path)
     for df, name in [(nodes, "nodes.csv"), (edges, "edges.csv")]:
         expected = csv_rows((tmp_path / name).read_text(encoding="utf-8"))
