@@ -16,6 +16,11 @@ use pyo3::prelude::*;
 use results::{Comentions, Mention, Mentions, Network, Pair};
 use table::Table;
 
+/// mimalloc for the extension's own allocations, as in the CLI: extraction makes many small
+/// short-lived ones. Python's objects keep Python's allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 create_exception!(
     newsner,
     NewsnerError,
