@@ -1,6 +1,6 @@
 //! The gazetteer of an `Extractor`, chosen as the CLI chooses it (a compiled file alone, or the
 //! default plus TSV files), with the default kept compiled in the cache folder so that a Spark
-//! worker starts in milliseconds.
+//! worker loads it in a tenth of a second instead of building it.
 
 use newsner::gazetteer::{cache, snapshot};
 use newsner::{Gazetteer, GazetteerBuilder};
