@@ -52,7 +52,14 @@ mod text;
 pub use comentions::{pairs, Pair, Pairs, Window};
 pub use error::{Error, ErrorKind, Errors};
 pub use extract::{ExtractOptions, Extraction, Extractor};
+pub use gazetteer::snapshot::is_snapshot_file as is_compiled_gazetteer;
 pub use gazetteer::{Entity, Gazetteer, GazetteerBuilder};
+
+/// The cache folder where the compiled default gazetteer is kept between runs, and how to write
+/// a file there so that a reader never sees half of it.
+pub mod gazetteer_cache {
+    pub use crate::gazetteer::cache::{dir, write_atomically};
+}
 pub use input::{Document, Fields, Format as InputFormat, InputOptions, Item, Reader, Rejected};
 pub use model::{EntityRef, Field, MatchKind, Mention, NewEntity};
 pub use output::{DocNetwork, Format, Network};
