@@ -13,10 +13,11 @@
 //!    centroid); when the document names none, the one with the most weight among the others
 //!    (the country itself, or a province). On a tie, the one named first.
 //!
-//! A dateline is a place written in capitals at the very start of the text, then at most a
-//! comma or a parenthesis and a dash or colon on the same line: `ANKARA —`,
-//! `MOSCOW (Reuters) -`, `GYEONGJU, South Korea —`, `NEW DELHI:`. Every place up to the dash is
-//! in it.
+//! A dateline is a place written in capitals at the start of the text (or of its second line,
+//! as a text file carries its headline on the first), then a comma, a parenthesis, a dash or a
+//! colon, and a dash or colon on the same line: `ANKARA —`, `MOSCOW (Reuters) -`,
+//! `GYEONGJU, South Korea —`, `NEW DELHI:`. Every place up to the dash is in it. A text file's
+//! headline is text, not a title: only a title given as such (the JSONL `title`) weighs more.
 //!
 //! Limits: the rule counts names, not events. A story about a Syrian leader's visit to Moscow
 //! that names Russia and Moscow more often than Syria is about Russia. People, groups and
@@ -29,6 +30,7 @@
 
 use crate::gazetteer::{Gazetteer, Traits};
 use crate::model::{EntityRef, Field, Mention};
+use std::ops::Range;
 
 /// Weight of a place named in the title: a headline names what the story is about, as a body
 /// does by naming it several times.
@@ -77,7 +79,7 @@ pub fn focus<'g>(g: &'g Gazetteer, text: &str, mentions: &[Mention]) -> Option<F
 /// The weight of every place with a country that the document names, in the order it names
 /// them.
 fn tally<'g>(g: &'g Gazetteer, text: &str, mentions: &[Mention]) -> Vec<Tally<'g>> {
-    let dateline = dateline_len(g, text, mentions).unwrap_or(0);
+    let dateline = dateline(g, text, mentions).unwrap_or(0..0);
     let mut places: Vec<Tally<'g>> = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
         let EntityRef::Known(e) = m.entity else {
@@ -92,7 +94,7 @@ fn tally<'g>(g: &'g Gazetteer, text: &str, mentions: &[Mention]) -> Vec<Tally<'g
         };
         let weight = match m.field {
             Field::Title => TITLE_WEIGHT,
-            Field::Text if m.byte_end <= dateline => DATELINE_WEIGHT,
+            Field::Text if dateline.contains(&m.byte_start) => DATELINE_WEIGHT,
             Field::Text => 1,
         };
         match places.iter_mut().find(|t| t.entity == e) {
@@ -125,18 +127,38 @@ fn focus_country<'g>(places: &[Tally<'g>]) -> Option<&'g str> {
         .map(|(country, _, _)| country)
 }
 
-/// The length in bytes of the dateline that opens `text`, if it has one (see the module docs).
-fn dateline_len(g: &Gazetteer, text: &str, mentions: &[Mention]) -> Option<usize> {
-    let start = text.len() - text.trim_start().len();
-    let first = mentions.iter().find(|m| m.field == Field::Text)?;
+/// Where the dateline of `text` is, in bytes, if it has one (see the module docs): at the start
+/// of the text, or of its second line, since a text file carries its headline on the first.
+fn dateline(g: &Gazetteer, text: &str, mentions: &[Mention]) -> Option<Range<usize>> {
+    let first_line = text.len() - text.trim_start().len();
+    let second_line = text.find('\n').map(|nl| {
+        let rest = &text[nl + 1..];
+        nl + 1 + rest.len() - rest.trim_start().len()
+    });
+    [Some(first_line), second_line]
+        .into_iter()
+        .flatten()
+        .find_map(|start| dateline_at(g, text, mentions, start))
+}
+
+/// The dateline that starts at byte `start` of `text`, if there is one.
+fn dateline_at(
+    g: &Gazetteer,
+    text: &str,
+    mentions: &[Mention],
+    start: usize,
+) -> Option<Range<usize>> {
+    let first = mentions
+        .iter()
+        .find(|m| m.field == Field::Text && m.byte_start == start)?;
     let is_place =
         matches!(first.entity, EntityRef::Known(e) if g.traits(e).class == Traits::PLACE);
     let name = &text[first.byte_start..first.byte_end];
-    if first.byte_start != start || !is_place || name.chars().any(char::is_lowercase) {
+    if !is_place || name.chars().any(char::is_lowercase) {
         return None;
     }
     let rest = &text[first.byte_end..];
-    let after = rest.trim_start();
+    let after = rest.trim_start_matches(' ');
     if !(after.starts_with([',', '(', ':']) || after.starts_with(DASHES)) {
         return None;
     }
@@ -148,7 +170,7 @@ fn dateline_len(g: &Gazetteer, text: &str, mentions: &[Mention]) -> Option<usize
         // A hyphen is a dash only after a space: "MOSCOW-based" is no dateline.
         let hyphen = c == '-' && rest[..i].ends_with(' ');
         if DASHES.contains(&c) || c == ':' || hyphen {
-            return Some(at);
+            return Some(start..at);
         }
     }
     None
@@ -254,6 +276,12 @@ mod tests {
     }
 
     #[test]
+    fn a_dateline_may_follow_a_headline_line() {
+        let text = "Talks on Syria end\nANKARA — Syria said the talks went well.";
+        assert_eq!(focus_of(None, text), pair("TR", "Ankara"));
+    }
+
+    #[test]
     fn a_dateline_decides_a_tie() {
         let body = "Russia and Syria signed a deal. Russia and Syria will meet again.";
         assert_eq!(focus_of(None, body), pair("RU", "Russia"), "first named");
@@ -271,6 +299,7 @@ mod tests {
             "ANKARA-based envoys. Syria and Syria.",
             "Talks: ANKARA — Syria and Syria.",
             "ANKARA\n— Syria and Syria.",
+            "Talks.\nSyria and Syria.\nANKARA — Syria.",
         ];
         for text in not_datelines {
             assert_eq!(focus_of(None, text), pair("SY", "Syria"), "{text}");
