@@ -46,16 +46,19 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// One row per mention: doc_id,entity_id,name,type,start,end,text,sentence,paragraph,field,match,role
+    /// One row per mention: doc_id,entity_id,name,type,start,end,text,sentence,paragraph,field,match,role,list
+    /// (and country,lat,lon with --geo)
     Extract(RunArgs),
     /// One row per pair of entities named in the same window:
     /// doc_id,sentence,source_id,source_name,target_id,target_name,source_type,target_type
     Comentions(RunArgs),
-    /// The corpus network: nodes.csv (Id,Label,type,mentions,documents) and edges.csv
-    /// (Source,Target,Type,Weight,documents) in the folder given by -o, ready for Gephi
+    /// The corpus network: nodes.csv (Id,Label,type,mentions,documents,country,Latitude,Longitude)
+    /// and edges.csv (Source,Target,Type,Weight,documents) in the folder given by -o, ready for
+    /// Gephi (and its Geo Layout)
     Network(RunArgs),
-    /// All of mentions.csv, comentions.csv, nodes.csv and edges.csv into the folder given by -o, in
-    /// one pass over the input
+    /// All of mentions.csv, comentions.csv, nodes.csv, edges.csv and documents.csv
+    /// (doc_id,title,chars,mentions,people,groups,places,focus_country,focus_place) into the
+    /// folder given by -o, in one pass over the input
     All(RunArgs),
     /// Measure speed on your input: gazetteer load time, MB/s, documents/s, mentions/s and peak
     /// memory for each thread count, side by side with a bare aho-corasick scan of the same aliases
@@ -230,6 +233,17 @@ struct RunArgs {
     #[arg(long)]
     no_header: bool,
 
+    /// Add country,lat,lon to mentions: the entity's ISO 3166-1 alpha-2 country and its
+    /// coordinates, from the gazetteer's country, lat and lon columns; empty where it has none
+    /// (absent in JSONL)
+    #[arg(long)]
+    geo: bool,
+
+    /// Keep only documents whose focus country is one of these codes (comma-separated, e.g.
+    /// SY,RU): the country its places weigh most for, as in documents.csv of `newsner all`
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    country: Vec<String>,
+
     /// Co-mention window: pairs of entities named in the same sentence, paragraph or document
     #[arg(long, value_enum, default_value_t = WindowArg::Sentence)]
     window: WindowArg,
@@ -338,6 +352,7 @@ fn run_tables(a: RunArgs, tables: Tables) -> Result<i32, String> {
         Format::Csv => "csv",
         Format::Jsonl => "jsonl",
     };
+    let countries = country_codes(&a.country)?;
     // Outputs first: a bad -o should fail before the gazetteer is built.
     let mut outputs = Outputs::default();
     match tables {
@@ -362,6 +377,7 @@ fn run_tables(a: RunArgs, tables: Tables) -> Result<i32, String> {
             if tables == Tables::All {
                 outputs.mentions = Some(create(&dir.join(format!("mentions.{ext}")))?);
                 outputs.comentions = Some(create(&dir.join(format!("comentions.{ext}")))?);
+                outputs.documents = Some(create(&dir.join(format!("documents.{ext}")))?);
             }
             outputs.nodes = Some(create(&dir.join(format!("nodes.{ext}")))?);
             outputs.edges = Some(create(&dir.join(format!("edges.{ext}")))?);
@@ -408,6 +424,8 @@ fn run_tables(a: RunArgs, tables: Tables) -> Result<i32, String> {
         progress: show && io::stderr().is_terminal(),
         size_hint: reader.size_hint(),
         report_rejects: true,
+        geo: a.geo,
+        countries,
         ..RunOptions::default()
     };
     let summary = pipeline::run(reader, &extractor, &opts, outputs)
@@ -419,6 +437,21 @@ fn run_tables(a: RunArgs, tables: Tables) -> Result<i32, String> {
     // extracting a single article.
     std::mem::forget(extractor);
     Ok(if summary.rejected > 0 { 2 } else { 0 })
+}
+
+/// The codes of `--country`, trimmed; an empty one is an error (a stray comma would otherwise
+/// keep nothing without a word).
+fn country_codes(given: &[String]) -> Result<Vec<String>, String> {
+    given
+        .iter()
+        .map(|c| match c.trim() {
+            "" => Err(format!(
+                "--country {}: an empty country code; give ISO 3166-1 alpha-2 codes such as SY,RU",
+                given.join(",")
+            )),
+            c => Ok(c.to_string()),
+        })
+        .collect()
 }
 
 fn run_bench(a: BenchArgs) -> Result<i32, String> {
