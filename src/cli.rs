@@ -48,16 +48,19 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// One row per mention: doc_id,entity_id,name,type,start,end,text,sentence,paragraph,field,match,role
+    /// One row per mention: doc_id,entity_id,name,type,start,end,text,sentence,paragraph,field,match,role,list
+    /// (and country,lat,lon with --geo)
     Extract(RunArgs),
     /// One row per pair of entities named in the same window:
     /// doc_id,sentence,source_id,source_name,target_id,target_name,source_type,target_type
     Comentions(RunArgs),
-    /// The corpus network: nodes.csv (Id,Label,type,mentions,documents) and edges.csv
-    /// (Source,Target,Type,Weight,documents) in the folder given by -o, ready for Gephi
+    /// The corpus network: nodes.csv (Id,Label,type,mentions,documents,country,Latitude,Longitude)
+    /// and edges.csv (Source,Target,Type,Weight,documents) in the folder given by -o, ready for
+    /// Gephi (and its Geo Layout)
     Network(RunArgs),
-    /// All of mentions.csv, comentions.csv, nodes.csv and edges.csv into the folder given by -o, in
-    /// one pass over the input
+    /// All of mentions.csv, comentions.csv, nodes.csv, edges.csv and documents.csv
+    /// (doc_id,title,chars,mentions,people,groups,places,focus_country,focus_place) into the
+    /// folder given by -o, in one pass over the input
     All(RunArgs),
     /// One HTML file to read the results in a browser, offline: an overview, a table of entities,
     /// the articles with their mentions highlighted, and the co-mention network (-o FILE)
@@ -235,6 +238,17 @@ struct RunArgs {
     #[arg(long)]
     no_header: bool,
 
+    /// Add country,lat,lon to mentions: the entity's ISO 3166-1 alpha-2 country and its
+    /// coordinates, from the gazetteer's country, lat and lon columns; empty where it has none
+    /// (absent in JSONL)
+    #[arg(long)]
+    geo: bool,
+
+    /// Keep only documents whose focus country is one of these codes (comma-separated, e.g.
+    /// SY,RU): the country its places weigh most for, as in documents.csv of `newsner all`
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    country: Vec<String>,
+
     /// Co-mention window: pairs of entities named in the same sentence, paragraph or document
     #[arg(long, value_enum, default_value_t = WindowArg::Sentence)]
     window: WindowArg,
@@ -357,6 +371,7 @@ fn run_tables(a: RunArgs, tables: Tables) -> Result<i32, String> {
         Format::Csv => "csv",
         Format::Jsonl => "jsonl",
     };
+    let countries = country_codes(&a.country)?;
     // Outputs first: a bad -o should fail before the gazetteer is built.
     let mut outputs = Outputs::default();
     let mut report_out = None;
@@ -388,6 +403,7 @@ fn run_tables(a: RunArgs, tables: Tables) -> Result<i32, String> {
             if tables == Tables::All {
                 outputs.mentions = Some(create(&dir.join(format!("mentions.{ext}")))?);
                 outputs.comentions = Some(create(&dir.join(format!("comentions.{ext}")))?);
+                outputs.documents = Some(create(&dir.join(format!("documents.{ext}")))?);
             }
             outputs.nodes = Some(create(&dir.join(format!("nodes.{ext}")))?);
             outputs.edges = Some(create(&dir.join(format!("edges.{ext}")))?);
@@ -443,6 +459,8 @@ fn run_tables(a: RunArgs, tables: Tables) -> Result<i32, String> {
         progress: show && io::stderr().is_terminal(),
         size_hint: reader.size_hint(),
         report_rejects: true,
+        geo: a.geo,
+        countries,
         ..RunOptions::default()
     };
     // Bound again after `report`, which it borrows, so that it is dropped first.
@@ -487,6 +505,21 @@ fn report_settings(a: &RunArgs) -> Vec<(String, String)> {
         ("discovery of unlisted names".into(), on(!a.no_discover)),
         ("spelling variants".into(), on(!a.no_variants)),
     ]
+}
+
+/// The codes of `--country`, trimmed; an empty one is an error (a stray comma would otherwise
+/// keep nothing without a word).
+fn country_codes(given: &[String]) -> Result<Vec<String>, String> {
+    given
+        .iter()
+        .map(|c| match c.trim() {
+            "" => Err(format!(
+                "--country {}: an empty country code; give ISO 3166-1 alpha-2 codes such as SY,RU",
+                given.join(",")
+            )),
+            c => Ok(c.to_string()),
+        })
+        .collect()
 }
 
 fn run_bench(a: BenchArgs) -> Result<i32, String> {

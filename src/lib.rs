@@ -39,6 +39,7 @@ mod discovery;
 mod error;
 mod extract;
 mod gazetteer;
+mod geo;
 mod input;
 mod lexicon;
 mod matching;
@@ -53,7 +54,8 @@ pub use comentions::{pairs, Pair, Pairs, Window};
 pub use error::{Error, ErrorKind, Errors};
 pub use extract::{ExtractOptions, Extraction, Extractor};
 pub use gazetteer::snapshot::is_snapshot_file as is_compiled_gazetteer;
-pub use gazetteer::{Entity, Gazetteer, GazetteerBuilder};
+pub use gazetteer::{Entity, Gazetteer, GazetteerBuilder, LatLon};
+pub use geo::{focus, Focus};
 
 /// The cache folder where the compiled default gazetteer is kept between runs, and how to write
 /// a file there so that a reader never sees half of it.

@@ -4,6 +4,8 @@
 
 use crate::comentions::{self, Window};
 use crate::extract::{Extraction, Extractor};
+use crate::gazetteer::Gazetteer;
+use crate::geo;
 use crate::input::{Document, Item, Rejected};
 use crate::output::{self, DocNetwork, Format, Network};
 use rayon::prelude::*;
@@ -23,6 +25,8 @@ pub struct Outputs<'a> {
     pub nodes: Option<Box<dyn Write + Send + 'a>>,
     /// Network edge table, written at the end.
     pub edges: Option<Box<dyn Write + Send + 'a>>,
+    /// Document rows: size, counts and focus.
+    pub documents: Option<Box<dyn Write + Send + 'a>>,
     /// Rejected records.
     pub rejects: Option<Box<dyn Write + Send + 'a>>,
     /// Called with each document and its extraction, in input order, on the writer thread (for
@@ -51,6 +55,11 @@ pub struct RunOptions {
     pub batch_docs: usize,
     /// ...or this many bytes.
     pub batch_bytes: u64,
+    /// Add each entity's country and coordinates to mention rows.
+    pub geo: bool,
+    /// Keep only documents whose focus country ([`crate::focus`]) has one of these codes
+    /// (compared without case); empty keeps all.
+    pub countries: Vec<String>,
 }
 
 /// Documents per batch by default: enough to spread over the workers, little enough to start
@@ -72,6 +81,8 @@ impl Default for RunOptions {
             report_rejects: true,
             batch_docs: BATCH_DOCS,
             batch_bytes: BATCH_BYTES,
+            geo: false,
+            countries: Vec::new(),
         }
     }
 }
@@ -93,6 +104,9 @@ pub struct Summary {
     pub rejected: u64,
     /// Windows that gave no pairs for holding too many entities.
     pub windows_skipped: u64,
+    /// Documents left out for their focus country ([`RunOptions::countries`]); not counted in
+    /// [`Summary::documents`].
+    pub filtered: u64,
     /// Wall time.
     pub seconds: f64,
     /// The reader of the output went away (`| head`); the run stopped early, which is not an error.
@@ -124,6 +138,12 @@ impl Summary {
                 comentions::MAX_ENTITIES_PER_WINDOW
             );
         }
+        if self.filtered > 0 {
+            s += &format!(
+                ", {} documents left out for their focus country",
+                self.filtered
+            );
+        }
         s
     }
 }
@@ -137,8 +157,13 @@ enum Done {
         skipped: u32,
         mention_rows: Vec<u8>,
         pair_rows: Vec<u8>,
+        document_row: Vec<u8>,
         network: Option<DocNetwork>,
         kept: Option<Box<(Document, Extraction)>>,
+    },
+    /// A document left out for its focus country.
+    Filtered {
+        bytes: u64,
     },
     Rejected(Rejected),
 }
@@ -202,7 +227,7 @@ where
                 }
                 return Err(e);
             }
-            finish(network, outputs, opts, &mut sum)?;
+            finish(network, ex.gazetteer(), outputs, opts, &mut sum)?;
             Ok(sum)
         });
         for batch in batch_rx {
@@ -232,7 +257,11 @@ where
 fn write_headers(outputs: &mut Outputs<'_>, opts: &RunOptions) -> io::Result<()> {
     let format = opts.format;
     if let Some(w) = outputs.mentions.as_mut() {
-        output::write_header(w, format, output::MENTION_COLUMNS)?;
+        let geo = if opts.geo { output::GEO_COLUMNS } else { &[] };
+        output::write_header(w, format, &[output::MENTION_COLUMNS, geo].concat())?;
+    }
+    if let Some(w) = outputs.documents.as_mut() {
+        output::write_header(w, format, output::DOCUMENT_COLUMNS)?;
     }
     if let Some(w) = outputs.comentions.as_mut() {
         output::write_header(w, format, &output::pair_columns(opts.window))?;
@@ -253,6 +282,7 @@ struct Worker<'a> {
     want_pairs: bool,
     want_network: bool,
     want_extractions: bool,
+    want_documents: bool,
 }
 
 impl<'a> Worker<'a> {
@@ -272,6 +302,7 @@ impl<'a> Worker<'a> {
             want_pairs: outputs.comentions.is_some() || want_network,
             want_network,
             want_extractions: outputs.extractions.is_some(),
+            want_documents: outputs.documents.is_some(),
         }
     }
 
@@ -282,6 +313,12 @@ impl<'a> Worker<'a> {
         };
         let (g, format) = (self.ex.gazetteer(), self.opts.format);
         let x = self.ex.extract(&doc);
+        let focus = (self.want_documents || !self.opts.countries.is_empty())
+            .then(|| geo::focus(g, &doc.text, &x.mentions))
+            .flatten();
+        if !self.keeps(focus) {
+            return Done::Filtered { bytes: doc.bytes };
+        }
         let pairs = if self.want_pairs {
             comentions::pairs(g, &x, self.opts.window)
         } else {
@@ -289,12 +326,19 @@ impl<'a> Worker<'a> {
         };
         let mention_rows = if self.want_mentions {
             let title = doc.title.as_deref();
-            output::render_mentions(g, &self.columns, &doc.id, &x, title, &doc.text, format)
+            let text = &doc.text;
+            let geo = self.opts.geo;
+            output::render_mentions(g, &self.columns, &doc.id, &x, title, text, format, geo)
         } else {
             Vec::new()
         };
         let pair_rows = if self.want_pairs {
             output::render_pairs(g, &doc.id, &x, &pairs, self.opts.window, format)
+        } else {
+            Vec::new()
+        };
+        let document_row = if self.want_documents {
+            output::render_document(g, &doc, &x, focus, format)
         } else {
             Vec::new()
         };
@@ -305,9 +349,17 @@ impl<'a> Worker<'a> {
             skipped: pairs.skipped,
             mention_rows,
             pair_rows,
+            document_row,
             network: self.want_network.then(|| DocNetwork::new(g, &x, &pairs)),
             kept: self.want_extractions.then(|| Box::new((doc, x))),
         }
+    }
+
+    /// Whether a document with this focus passes the country filter.
+    fn keeps(&self, focus: Option<geo::Focus<'_>>) -> bool {
+        let countries = &self.opts.countries;
+        countries.is_empty()
+            || focus.is_some_and(|f| countries.iter().any(|c| c.eq_ignore_ascii_case(f.country)))
     }
 }
 
@@ -365,6 +417,7 @@ fn write_batches(
 /// closed early.
 fn finish(
     network: Option<Network>,
+    g: &Gazetteer,
     outputs: &mut Outputs<'_>,
     opts: &RunOptions,
     sum: &mut Summary,
@@ -380,7 +433,7 @@ fn finish(
     if let Some(net) = network {
         closed((|| {
             if let Some(w) = outputs.nodes.as_mut() {
-                net.write_nodes(w, opts.format, opts.header)?;
+                net.write_nodes(g, w, opts.format, opts.header)?;
             }
             if let Some(w) = outputs.edges.as_mut() {
                 net.write_edges(w, opts.format, opts.header)?;
@@ -393,6 +446,7 @@ fn finish(
         &mut outputs.comentions,
         &mut outputs.nodes,
         &mut outputs.edges,
+        &mut outputs.documents,
         &mut outputs.rejects,
     ]
     .into_iter()
@@ -433,6 +487,7 @@ fn write_done(
             skipped,
             mention_rows,
             pair_rows,
+            document_row,
             network: doc_net,
             kept,
         } => {
@@ -447,6 +502,9 @@ fn write_done(
             if let Some(w) = outputs.comentions.as_mut() {
                 w.write_all(&pair_rows)?;
             }
+            if let Some(w) = outputs.documents.as_mut() {
+                w.write_all(&document_row)?;
+            }
             if let (Some(n), Some(d)) = (network, doc_net) {
                 n.add(d);
             }
@@ -454,6 +512,10 @@ fn write_done(
                 let (doc, x) = *k;
                 f(doc, x);
             }
+        }
+        Done::Filtered { bytes } => {
+            sum.filtered += 1;
+            sum.bytes += bytes;
         }
         Done::Rejected(r) => {
             sum.rejected += 1;

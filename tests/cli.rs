@@ -318,7 +318,7 @@ fn network_tables_are_gephi_ready() {
     let edges = fs::read_to_string(dir.path().join("net/edges.csv")).unwrap();
     assert_eq!(
         nodes,
-        "Id,Label,type,mentions,documents\nAnkara,Ankara,place,2,1\nRecep_Tayyip_Erdoğan,Recep Tayyip Erdoğan,person,2,2\nVladimir_Putin,Vladimir Putin,person,3,2\n"
+        "Id,Label,type,mentions,documents,country,Latitude,Longitude\nAnkara,Ankara,place,2,1,TR,39.91987,32.85427\nRecep_Tayyip_Erdoğan,Recep Tayyip Erdoğan,person,2,2,TR,,\nVladimir_Putin,Vladimir Putin,person,3,2,RU,,\n"
     );
     assert_eq!(
         edges,

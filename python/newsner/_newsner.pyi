@@ -80,7 +80,7 @@ class Comentions(Iterator[list[Pair]]):
     def to_pandas(self) -> pandas.DataFrame: ...
 
 class Network:
-    """The network of a corpus: nodes (Id, Label, type, mentions, documents) and edges
+    """The network of a corpus: nodes (Id, Label, type, mentions, documents, country, Latitude, Longitude) and edges
     (Source, Target, Type, Weight, documents)."""
 
     @property

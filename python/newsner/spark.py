@@ -203,6 +203,9 @@ _PART_SCHEMA = StructType(
         StructField("type", StringType()),
         StructField("n", LongType()),
         StructField("documents", LongType()),
+        StructField("country", StringType()),
+        StructField("lat", StringType()),
+        StructField("lon", StringType()),
     ]
 )
 
@@ -212,8 +215,9 @@ def _network_part(ex, docs, window):
     net = ex.network(docs, window=window, threads=1)
     nodes, edges = net.nodes.to_arrow(), net.edges.to_arrow()
 
-    def part(kind, rows, a, b, label, type_, n, documents):
+    def part(kind, rows, a, b, label, type_, n, documents, geo=(None, None, None)):
         nulls = pa.nulls(rows, pa.string())
+        country, lat, lon = (nulls if g is None else g for g in geo)
         return pa.table(
             {
                 "kind": pa.array([kind] * rows, pa.string()),
@@ -223,13 +227,17 @@ def _network_part(ex, docs, window):
                 "type": nulls if type_ is None else type_,
                 "n": n,
                 "documents": documents,
+                "country": country,
+                "lat": lat,
+                "lon": lon,
             }
         )
 
     return pa.concat_tables(
         [
             part("node", nodes.num_rows, nodes["Id"], None, nodes["Label"], nodes["type"],
-                 nodes["mentions"], nodes["documents"]),
+                 nodes["mentions"], nodes["documents"],
+                 (nodes["country"], nodes["Latitude"], nodes["Longitude"])),
             part("edge", edges.num_rows, edges["Source"], edges["Target"], None, None,
                  edges["Weight"], edges["documents"]),
         ]
@@ -250,7 +258,7 @@ def network(
 ):
     """The who-appears-with-whom network of the articles, as ``newsner network`` writes it:
     ``(nodes, edges)``, DataFrames with the columns of nodes.csv (Id, Label, type, mentions,
-    documents) and edges.csv (Source, Target, Type, Weight, documents).
+    documents, country, Latitude, Longitude) and edges.csv (Source, Target, Type, Weight, documents).
 
     Each batch of articles is extracted once and its share of the network (the CLI's counts
     for those articles) is summed over batches, so ``documents`` counts rows of ``df`` as the
@@ -275,6 +283,9 @@ def network(
             F.min("type").alias("type"),
             F.sum("n").alias("mentions"),
             F.sum("documents").alias("documents"),
+            F.min("country").alias("country"),
+            F.min("lat").alias("Latitude"),
+            F.min("lon").alias("Longitude"),
         )
         .orderBy("Id")
     )

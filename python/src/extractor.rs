@@ -232,7 +232,7 @@ impl Extractor {
         }
         let mut nodes = Vec::new();
         let mut edges = Vec::new();
-        net.write_nodes(&mut nodes, Format::Csv, false)
+        net.write_nodes(self.inner.gazetteer(), &mut nodes, Format::Csv, false)
             .and_then(|()| net.write_edges(&mut edges, Format::Csv, false))
             .map_err(|e| NewsnerError::new_err(e.to_string()))?;
         let node_columns = [
@@ -241,6 +241,9 @@ impl Extractor {
             ("type", Kind::Str),
             ("mentions", Kind::Int),
             ("documents", Kind::Int),
+            ("country", Kind::Str),
+            ("Latitude", Kind::Str),
+            ("Longitude", Kind::Str),
         ];
         let edge_columns = [
             ("Source", Kind::Str),

@@ -2,7 +2,8 @@
 //! whole before any work starts, and compiled into a [`Matcher`].
 //!
 //! A file has a header naming at least `id`, `name`, `type` and `aliases` (in any order; other
-//! columns such as `prominence`, `country` or `population` may follow), then one entity per line.
+//! columns such as `prominence`, `country`, `lat`, `lon` or `population` may follow), then one
+//! entity per line.
 //! `#` starts a comment line. `name` is the canonical name (the English Wikipedia title), `type` is
 //! `person`, `group`, `place` or another lowercase label, and `aliases` are separated by `|`.
 //! The files in `gazetteers/` are compiled into the binary as the default.
@@ -52,6 +53,17 @@ pub struct Entity {
     pub prominence: f32,
     /// ISO 3166-1 alpha-2 country code, when the gazetteer gives one.
     pub country: Option<Box<str>>,
+    /// Where it is, when the gazetteer gives both `lat` and `lon`.
+    pub coordinates: Option<LatLon>,
+}
+
+/// A point on the globe, in decimal degrees as the gazetteer writes them.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LatLon {
+    /// Latitude, from -90 (south) to 90 (north).
+    pub lat: f64,
+    /// Longitude, from -180 (west) to 180 (east).
+    pub lon: f64,
 }
 
 /// One row of a gazetteer file, as read.
@@ -227,6 +239,13 @@ impl GazetteerBuilder {
             let country = Some(get(cols.country))
                 .filter(|c| !c.is_empty())
                 .map(Into::into);
+            let coordinates = match coordinates(id, get(cols.lat), get(cols.lon)) {
+                Ok(c) => c,
+                Err(m) => {
+                    self.error(file, line, m);
+                    continue;
+                }
+            };
             let aliases: Vec<String> = get(Some(cols.aliases))
                 .split('|')
                 .map(str::trim)
@@ -240,6 +259,7 @@ impl GazetteerBuilder {
                     kind: 0,
                     prominence,
                     country,
+                    coordinates,
                 },
                 type_name: type_name.to_string(),
                 aliases,
@@ -424,6 +444,25 @@ pub(crate) fn names_of(e: &Entity, place: bool) -> impl Iterator<Item = &str> {
     std::iter::once(name).chain(bare)
 }
 
+/// The point that the `lat` and `lon` fields of row `id` give: none when both are empty, an
+/// error when only one is given or either is not a number in its range.
+fn coordinates(id: &str, lat: &str, lon: &str) -> Result<Option<LatLon>, String> {
+    let degrees = |what: &str, s: &str, max: f64| match s.parse::<f64>() {
+        Ok(v) if (-max..=max).contains(&v) => Ok(v),
+        _ => Err(format!(
+            "bad {what} `{s}` for id `{id}`: expected a number from -{max} to {max}"
+        )),
+    };
+    match (lat, lon) {
+        ("", "") => Ok(None),
+        ("", _) | (_, "") => Err(format!("id `{id}` has only one of lat and lon")),
+        _ => Ok(Some(LatLon {
+            lat: degrees("lat", lat, 90.0)?,
+            lon: degrees("lon", lon, 180.0)?,
+        })),
+    }
+}
+
 fn valid_type(t: &str) -> bool {
     let mut cs = t.chars();
     matches!(cs.next(), Some(c) if c.is_ascii_lowercase())
@@ -458,6 +497,8 @@ struct Columns {
     prominence: Option<usize>,
     population: Option<usize>,
     country: Option<usize>,
+    lat: Option<usize>,
+    lon: Option<usize>,
     required_len: usize,
 }
 
@@ -480,6 +521,8 @@ impl Columns {
             prominence: find("prominence"),
             population: find("population"),
             country: find("country"),
+            lat: find("lat"),
+            lon: find("lon"),
             // A row may leave out trailing empty alias and optional fields.
             required_len: id.max(name).max(kind) + 1,
         })
@@ -605,6 +648,18 @@ mod tests {
                 "g.tsv:2: bad prominence `high`",
             ),
             (
+                "id\tname\ttype\taliases\tlat\tlon\nA\tAlpha\tplace\t\t91\t0\n",
+                "g.tsv:2: bad lat `91` for id `A`: expected a number from -90 to 90",
+            ),
+            (
+                "id\tname\ttype\taliases\tlat\tlon\nA\tAlpha\tplace\t\t9\teast\n",
+                "g.tsv:2: bad lon `east` for id `A`",
+            ),
+            (
+                "id\tname\ttype\taliases\tlat\tlon\nA\tAlpha\tplace\t\t9\n",
+                "g.tsv:2: id `A` has only one of lat and lon",
+            ),
+            (
                 "id\tname\ttype\taliases\nA\tAlpha\tperson\t--\n",
                 "g.tsv:2: alias `--` of `A` has no letter or digit",
             ),
@@ -616,6 +671,35 @@ mod tests {
                 "for {text:?}: got {err:?}, want {want:?}"
             );
         }
+    }
+
+    #[test]
+    fn reads_country_and_coordinates_in_any_column_order() {
+        let g = build("id\tlon\tname\ttype\taliases\tlat\tcountry\nM\t37.61781\tMoscow\tplace\t\t55.75204\tRU\nS\t\tSyria\tplace\t\t\tSY\n").unwrap();
+        let m = g.entity(g.find("M").unwrap());
+        assert_eq!(m.country.as_deref(), Some("RU"));
+        assert_eq!(
+            m.coordinates,
+            Some(LatLon {
+                lat: 55.75204,
+                lon: 37.61781
+            })
+        );
+        assert_eq!(g.entity(g.find("S").unwrap()).coordinates, None);
+    }
+
+    #[test]
+    fn default_places_carry_coordinates() {
+        let g = Gazetteer::default_gazetteer().unwrap();
+        let at = |id: &str| g.entity(g.find(id).unwrap()).coordinates;
+        assert_eq!(
+            at("Damascus"),
+            Some(LatLon {
+                lat: 33.5102,
+                lon: 36.29128
+            })
+        );
+        assert!(at("Gaza_Strip").is_some(), "places_extra.tsv has them too");
     }
 
     #[test]
@@ -665,6 +749,7 @@ mod tests {
                 kind: 2,
                 prominence: 0.0,
                 country: Some(format!("c{i}").into()),
+                coordinates: None,
             })
             .collect();
         let traits = traits_of(&entities, &types);

@@ -7,7 +7,7 @@
 //! another version is refused with a message that says to compile it again; a damaged file is
 //! refused, never half-read.
 
-use super::{Entity, Gazetteer};
+use super::{Entity, Gazetteer, LatLon};
 pub use crate::codec::SnapshotError;
 use crate::codec::{Dec, Enc};
 use crate::matching::Matcher;
@@ -16,9 +16,14 @@ use std::path::Path;
 /// The first bytes of a compiled gazetteer.
 pub const MAGIC: &[u8; 8] = b"NEWSNERG";
 /// Bumped whenever the layout below changes.
-const FORMAT: u32 = 9;
-/// Bytes per entity after the string block: three lengths, a flag, the type, the prominence.
+const FORMAT: u32 = 10;
+/// The fewest bytes an entity takes after the string block: three lengths, the flags, the type,
+/// the prominence (coordinates follow only when [`HAS_COORDINATES`] is set).
 const ENTITY_BYTES: usize = 3 * 4 + 1 + 2 + 4;
+/// Flag: the entity has a country.
+const HAS_COUNTRY: u8 = 1;
+/// Flag: the entity has coordinates, written as two f64 after the prominence.
+const HAS_COORDINATES: u8 = 2;
 
 /// Whether `bytes` start like a compiled gazetteer.
 pub fn is_snapshot(bytes: &[u8]) -> bool {
@@ -53,9 +58,20 @@ impl Gazetteer {
                 blob.push_str(s);
                 fixed.u32(s.len() as u32);
             }
-            fixed.u8(ent.country.is_some() as u8);
+            let mut flags = 0;
+            if ent.country.is_some() {
+                flags |= HAS_COUNTRY;
+            }
+            if ent.coordinates.is_some() {
+                flags |= HAS_COORDINATES;
+            }
+            fixed.u8(flags);
             fixed.u16(ent.kind);
             fixed.u32(ent.prominence.to_bits());
+            if let Some(at) = ent.coordinates {
+                fixed.u64(at.lat.to_bits());
+                fixed.u64(at.lon.to_bits());
+            }
         }
         e.len(self.entities.len());
         e.str(&blob);
@@ -98,9 +114,21 @@ impl Gazetteer {
             let id: Box<str> = next(&mut d)?.into();
             let name = next(&mut d)?.into();
             let country = next(&mut d)?;
-            let country = (d.u8()? != 0).then(|| country.into());
+            let flags = d.u8()?;
+            if flags & !(HAS_COUNTRY | HAS_COORDINATES) != 0 {
+                return Err(SnapshotError::Corrupt("entity flags"));
+            }
+            let country = (flags & HAS_COUNTRY != 0).then(|| country.into());
             let kind = d.u16()?;
             let prominence = f32::from_bits(d.u32()?);
+            let coordinates = if flags & HAS_COORDINATES != 0 {
+                Some(LatLon {
+                    lat: f64::from_bits(d.u64()?),
+                    lon: f64::from_bits(d.u64()?),
+                })
+            } else {
+                None
+            };
             if kind as usize >= types.len() {
                 return Err(SnapshotError::Corrupt("entity type out of range"));
             }
@@ -113,6 +141,7 @@ impl Gazetteer {
                 kind,
                 prominence,
                 country,
+                coordinates,
             });
         }
         if !blob.is_empty() {
@@ -131,9 +160,10 @@ mod tests {
     use super::*;
     use crate::gazetteer::GazetteerBuilder;
 
-    const TSV: &str = "id\tname\ttype\taliases\tcountry\tprominence\n\
+    const TSV: &str = "id\tname\ttype\taliases\tcountry\tprominence\tlat\tlon\n\
         putin\tVladimir Putin\tperson\tPutin\tRU\t90\n\
         syria\tSyria\tplace\tSyrian Arab Republic\tSY\t95\n\
+        damascus\tDamascus\tplace\t\tSY\t72\t33.5102\t36.29128\n\
         hts\tHayat Tahrir al-Sham\tgroup\tHTS\tSY\t\n";
 
     fn build() -> Gazetteer {
@@ -149,6 +179,11 @@ mod tests {
         let bytes = g.to_snapshot();
         let h = Gazetteer::from_snapshot(&bytes).unwrap();
         assert_eq!(g.entities(), h.entities());
+        let damascus = h.entity(h.find("damascus").unwrap());
+        assert_eq!(
+            damascus.coordinates.map(|c| (c.lat, c.lon)),
+            Some((33.5102, 36.29128))
+        );
         assert_eq!(g.types(), h.types());
         assert_eq!(h.find("syria"), g.find("syria"));
         assert_eq!(g.matcher().aliases(), h.matcher().aliases());

@@ -3,7 +3,7 @@
 use super::csv::{push_field, push_field_bytes, push_num};
 use super::Format;
 use crate::extract::Extraction;
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{Gazetteer, LatLon};
 use crate::model::{EntityRef, Field, MatchKind, Mention};
 use serde::Serialize;
 use std::ops::Range;
@@ -26,6 +26,9 @@ pub const MENTION_COLUMNS: &[&str] = &[
     "list",
 ];
 
+/// Columns that `--geo` adds to the mentions table: the entity's country and coordinates.
+pub const GEO_COLUMNS: &[&str] = &["country", "lat", "lon"];
+
 #[derive(Serialize)]
 struct MentionRow<'a> {
     doc_id: &'a str,
@@ -43,6 +46,37 @@ struct MentionRow<'a> {
     how: &'a str,
     role: &'a str,
     list: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    country: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lat: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lon: Option<f64>,
+}
+
+/// The country and coordinates of an entity, when the gazetteer gives them (never for one found
+/// by a rule).
+fn geo_of(g: &Gazetteer, e: EntityRef) -> (Option<&str>, Option<LatLon>) {
+    match e {
+        EntityRef::Known(i) => {
+            let e = g.entity(i);
+            (e.country.as_deref(), e.coordinates)
+        }
+        EntityRef::New(_) => (None, None),
+    }
+}
+
+/// Appends `,country,lat,lon` to a row, each empty when unknown.
+fn push_geo(out: &mut Vec<u8>, (country, at): (Option<&str>, Option<LatLon>)) {
+    use std::io::Write;
+    out.push(b',');
+    push_field(out, country.unwrap_or(""));
+    out.push(b',');
+    if let Some(at) = at {
+        write!(out, "{},{}", at.lat, at.lon).expect("write to memory");
+    } else {
+        out.push(b',');
+    }
 }
 
 /// The entity columns of mention rows (`id,name,type,` as CSV) of a gazetteer's entities, each
@@ -140,7 +174,9 @@ fn push_entity_columns(out: &mut Vec<u8>, id: &str, name: &str, kind: &str) {
     }
 }
 
-/// Renders the mention rows of one document; `columns` are those of the gazetteer `g`.
+/// Renders the mention rows of one document; `columns` are those of the gazetteer `g`. With
+/// `geo`, rows end in the [`GEO_COLUMNS`].
+#[allow(clippy::too_many_arguments)]
 pub fn render_mentions(
     g: &Gazetteer,
     columns: &EntityColumns,
@@ -149,13 +185,19 @@ pub fn render_mentions(
     title: Option<&str>,
     text: &str,
     format: Format,
+    geo: bool,
 ) -> Vec<u8> {
     let title = title.unwrap_or("");
     match format {
-        Format::Csv => mention_rows_csv(g, columns, doc_id, ex, title, text),
+        Format::Csv => mention_rows_csv(g, columns, doc_id, ex, title, text, geo),
         Format::Jsonl => {
             let mut out = Vec::new();
             for m in &ex.mentions {
+                let (country, at) = if geo {
+                    geo_of(g, m.entity)
+                } else {
+                    (None, None)
+                };
                 let row = MentionRow {
                     doc_id,
                     entity_id: ex.entity_id(g, m.entity),
@@ -170,6 +212,9 @@ pub fn render_mentions(
                     how: m.kind.as_str(),
                     role: m.role.as_deref().unwrap_or(""),
                     list: m.list,
+                    country,
+                    lat: at.map(|a| a.lat),
+                    lon: at.map(|a| a.lon),
                 };
                 serde_json::to_writer(&mut out, &row).expect("write to memory");
                 out.push(b'\n');
@@ -242,6 +287,7 @@ fn mention_rows_csv(
     ex: &Extraction,
     title: &str,
     text: &str,
+    geo: bool,
 ) -> Vec<u8> {
     let mut doc = Vec::with_capacity(doc_id.len() + 1);
     push_field(&mut doc, doc_id);
@@ -275,12 +321,16 @@ fn mention_rows_csv(
             }
         }
         push_row_end(&mut out, m, source(m, title, text).as_bytes(), &mut num);
+        if geo {
+            push_geo(&mut out, geo_of(g, m.entity));
+        }
+        out.push(b'\n');
     }
     out
 }
 
 /// The part of a mention row after its entity:
-/// `start,end,text,sentence,paragraph,field,match,role,list` and the line end.
+/// `start,end,text,sentence,paragraph,field,match,role,list`, without the line end.
 fn push_row_end(out: &mut Vec<u8>, m: &Mention, src: &[u8], num: &mut itoa::Buffer) {
     push_num(out, num, m.start);
     push_num(out, num, m.end);
@@ -296,5 +346,4 @@ fn push_row_end(out: &mut Vec<u8>, m: &Mention, src: &[u8], num: &mut itoa::Buff
     if let Some(l) = m.list {
         out.extend_from_slice(num.format(l).as_bytes());
     }
-    out.push(b'\n');
 }

@@ -3,13 +3,15 @@
 //! single writer thread only copies bytes in input order.
 
 mod csv;
+mod documents;
 mod mentions;
 mod network;
 mod pairs;
 #[cfg(test)]
 mod tests;
 
-pub use mentions::{render_mentions, EntityColumns, MENTION_COLUMNS};
+pub use documents::{render_document, DOCUMENT_COLUMNS};
+pub use mentions::{render_mentions, EntityColumns, GEO_COLUMNS, MENTION_COLUMNS};
 pub use network::{DocNetwork, Network};
 pub use pairs::{pair_columns, render_pairs};
 

@@ -6,17 +6,29 @@ use super::{write_header, Format, Render};
 use crate::comentions::Pairs;
 use crate::extract::Extraction;
 use crate::gazetteer::Gazetteer;
+use crate::model::EntityRef;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::io::{self, Write};
 
-/// Columns of the network's node table (Gephi reads Id and Label).
-pub const NODE_COLUMNS: &[&str] = &["Id", "Label", "type", "mentions", "documents"];
+/// Columns of the network's node table (Gephi reads Id and Label; its Geo Layout reads Latitude
+/// and Longitude).
+pub const NODE_COLUMNS: &[&str] = &[
+    "Id",
+    "Label",
+    "type",
+    "mentions",
+    "documents",
+    "country",
+    "Latitude",
+    "Longitude",
+];
 /// Columns of the network's edge table (Gephi reads Source, Target, Type and Weight).
 pub const EDGE_COLUMNS: &[&str] = &["Source", "Target", "Type", "Weight", "documents"];
 
-/// A node as counted: label, type, mentions (and, in the corpus, documents).
-type NodeCount = (Box<str>, Box<str>, u64);
+/// A node as counted: label, type, mentions (and, in the corpus, documents), and its gazetteer
+/// entity number, for its country and coordinates (none for an entity found by a rule).
+type NodeCount = (Box<str>, Box<str>, u64, Option<u32>);
 
 /// What one document adds to the network: its entities with their mention counts, and its pairs
 /// with the number of windows naming both.
@@ -29,12 +41,17 @@ pub struct DocNetwork {
 impl DocNetwork {
     /// The network contribution of one document.
     pub fn new(g: &Gazetteer, ex: &Extraction, pairs: &Pairs) -> DocNetwork {
-        let mut nodes: FxHashMap<&str, (&str, &str, u64)> = FxHashMap::default();
+        let mut nodes: FxHashMap<&str, (&str, &str, u64, Option<u32>)> = FxHashMap::default();
         for m in &ex.mentions {
+            let known = match m.entity {
+                EntityRef::Known(i) => Some(i),
+                EntityRef::New(_) => None,
+            };
             let e = nodes.entry(ex.entity_id(g, m.entity)).or_insert((
                 ex.entity_name(g, m.entity),
                 ex.entity_type(g, m.entity),
                 0,
+                known,
             ));
             e.2 += 1;
         }
@@ -47,7 +64,7 @@ impl DocNetwork {
         DocNetwork {
             nodes: nodes
                 .into_iter()
-                .map(|(id, (l, t, n))| (id.into(), (l.into(), t.into(), n)))
+                .map(|(id, (l, t, n, k))| (id.into(), (l.into(), t.into(), n, k)))
                 .collect(),
             edges: edges
                 .into_iter()
@@ -67,8 +84,8 @@ pub struct Network {
 impl Network {
     /// Adds one document.
     pub fn add(&mut self, d: DocNetwork) {
-        for (id, (label, kind, n)) in d.nodes {
-            let e = self.nodes.entry(id).or_insert(((label, kind, 0), 0));
+        for (id, (label, kind, n, known)) in d.nodes {
+            let e = self.nodes.entry(id).or_insert(((label, kind, 0, known), 0));
             e.0 .2 += n;
             e.1 += 1;
         }
@@ -95,15 +112,22 @@ impl Network {
         v
     }
 
-    /// Writes the node table, sorted by id.
-    pub fn write_nodes(&self, w: &mut dyn Write, format: Format, header: bool) -> io::Result<()> {
+    /// Writes the node table, sorted by id; countries and coordinates come from `g`, the
+    /// gazetteer the documents were read with.
+    pub fn write_nodes(
+        &self,
+        g: &Gazetteer,
+        w: &mut dyn Write,
+        format: Format,
+        header: bool,
+    ) -> io::Result<()> {
         if header {
             write_header(w, format, NODE_COLUMNS)?;
         }
         let mut ids: Vec<_> = self.nodes.iter().collect();
         ids.sort_unstable_by(|a, b| a.0.cmp(b.0));
         let mut r = Render::to(format, w);
-        for (id, ((label, kind, mentions), docs)) in ids {
+        for (id, ((label, kind, mentions, known), docs)) in ids {
             #[derive(Serialize)]
             #[allow(non_snake_case)]
             struct Node<'a> {
@@ -113,16 +137,31 @@ impl Network {
                 kind: &'a str,
                 mentions: u64,
                 documents: u64,
+                #[serde(skip_serializing_if = "Option::is_none")]
+                country: Option<&'a str>,
+                #[serde(skip_serializing_if = "Option::is_none")]
+                Latitude: Option<f64>,
+                #[serde(skip_serializing_if = "Option::is_none")]
+                Longitude: Option<f64>,
             }
+            let entity = known.map(|i| g.entity(i));
+            let country = entity.and_then(|e| e.country.as_deref());
+            let at = entity.and_then(|e| e.coordinates);
             let (m, d) = (mentions.to_string(), docs.to_string());
+            let [lat, lon] = [at.map(|a| a.lat), at.map(|a| a.lon)]
+                .map(|v| v.map(|v| v.to_string()).unwrap_or_default());
             let node = Node {
                 Id: id,
                 Label: label,
                 kind,
                 mentions: *mentions,
                 documents: *docs,
+                country,
+                Latitude: at.map(|a| a.lat),
+                Longitude: at.map(|a| a.lon),
             };
-            r.write(&[id, label, kind, &m, &d], &node)?;
+            let fields: [&str; 8] = [id, label, kind, &m, &d, country.unwrap_or(""), &lat, &lon];
+            r.write(&fields, &node)?;
         }
         r.flush()
     }

@@ -77,6 +77,7 @@ fn rows_of_every_text_and_number_width_are_the_rows_of_their_fields() {
         Some(title),
         text,
         Format::Csv,
+        false,
     );
     // Without a table (or with one of another gazetteer) the columns are written in place.
     let without = render_mentions(
@@ -87,6 +88,7 @@ fn rows_of_every_text_and_number_width_are_the_rows_of_their_fields() {
         Some(title),
         text,
         Format::Csv,
+        false,
     );
     assert_eq!(without, ours);
     assert_eq!(
@@ -205,6 +207,7 @@ fn mention_rows_are_the_rows_of_their_fields() {
             Some(title),
             text,
             Format::Csv,
+            false,
         );
         assert_eq!(String::from_utf8(ours).unwrap(), want);
     }
@@ -291,6 +294,97 @@ fn reference_rows(g: &Gazetteer, doc_id: &str, ex: &Extraction, title: &str, tex
 }
 
 #[test]
+fn geo_columns_end_the_rows_when_asked_for() {
+    let g = GazetteerBuilder::new()
+        .add_text(
+            "t.tsv",
+            "id\tname\ttype\taliases\tcountry\tlat\tlon\n\
+             putin\tVladimir Putin\tperson\tPutin\tRU\t\t\n\
+             damascus\tDamascus\tplace\t\tSY\t33.5102\t36.29128\n\
+             europe\tEurope\tplace\t\t\t54\t-15.5\n",
+        )
+        .build()
+        .unwrap();
+    let ex = crate::Extractor::new(std::sync::Arc::new(g), Default::default());
+    let text = "Putin flew to Damascus, then toured Europe with Ali Hassan Mahmoud, he said.";
+    let x = ex.extract(&crate::Document {
+        id: "d".into(),
+        title: None,
+        text: text.into(),
+        date: None,
+        bytes: 0,
+    });
+    let g = ex.gazetteer();
+    assert!(x
+        .mentions
+        .iter()
+        .any(|m| matches!(m.entity, EntityRef::New(_))));
+    let geo = |rows: Vec<u8>| -> Vec<String> {
+        let rows = String::from_utf8(rows).unwrap();
+        rows.lines()
+            .map(|l| l.splitn(14, ',').nth(13).unwrap_or("-").to_string())
+            .collect()
+    };
+    let csv = render_mentions(
+        g,
+        &EntityColumns::new(g),
+        "d",
+        &x,
+        None,
+        text,
+        Format::Csv,
+        true,
+    );
+    assert_eq!(
+        geo(csv.clone()),
+        ["RU,,", "SY,33.5102,36.29128", ",54,-15.5", ",,"],
+        "a person with a country, a city, a region, an entity found by a rule"
+    );
+    let without = render_mentions(
+        g,
+        &EntityColumns::new(g),
+        "d",
+        &x,
+        None,
+        text,
+        Format::Csv,
+        false,
+    );
+    let want: String = reference_rows(g, "d", &x, "", text)
+        .lines()
+        .zip(geo(csv.clone()))
+        .map(|(row, geo)| format!("{row},{geo}\n"))
+        .collect();
+    assert_eq!(String::from_utf8(csv).unwrap(), want);
+    assert_eq!(
+        String::from_utf8(without).unwrap(),
+        reference_rows(g, "d", &x, "", text)
+    );
+    let jsonl = render_mentions(
+        g,
+        &EntityColumns::default(),
+        "d",
+        &x,
+        None,
+        text,
+        Format::Jsonl,
+        true,
+    );
+    let lines: Vec<serde_json::Value> = String::from_utf8(jsonl)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines[0]["country"], "RU");
+    assert!(lines[0].get("lat").is_none(), "absent, not null");
+    assert_eq!(
+        (lines[1]["lat"].as_f64(), lines[1]["lon"].as_f64()),
+        (Some(33.5102), Some(36.29128))
+    );
+    assert!(lines[3].get("country").is_none());
+}
+
+#[test]
 fn rows_of_many_entities_begin_with_their_own() {
     // More entities than remembered row beginnings, so that some share a place.
     let mut tsv = String::from("id\tname\ttype\taliases\n");
@@ -342,6 +436,7 @@ fn rows_of_many_entities_begin_with_their_own() {
         None,
         text,
         Format::Csv,
+        false,
     );
     assert_eq!(
         String::from_utf8(ours).unwrap(),
