@@ -7,7 +7,7 @@
 //! the person named in full in the same document; an alias shared by several entities goes to the
 //! one the document names unambiguously, else to the one in a country the document names, else
 //! to the most prominent, else to the smallest id (never file order). Then names no gazetteer
-//! lists, acronyms defined in parentheses, short names of people, titles in front of people
+//! lists, one person written in several full forms, acronyms defined in parentheses, short names of people, titles in front of people
 //! (roles), and lists of people in one sentence. Each step has its own file, in that order.
 
 mod acronyms;
@@ -15,6 +15,7 @@ mod choose;
 mod context;
 mod discovered;
 mod evidence;
+mod full_forms;
 mod gate;
 mod lists;
 mod roles;
@@ -157,6 +158,7 @@ pub fn resolve_document(
     // 5. Names no gazetteer lists, and acronyms defined in parentheses.
     if let Some(d) = discoverer {
         discovered::add(d, g, fields, new_entities, &mut s.discovery, out);
+        full_forms::join(g, fields, new_entities, out);
         acronyms::add(fields, out);
     }
     // 6. Short names of people named in full in this document.
