@@ -18,6 +18,7 @@ mod rules;
 mod tests;
 mod tokens;
 
+use crate::text::fold::fold_into;
 use classes::{class, Classes};
 use rustc_hash::FxHashSet as HashSet;
 
@@ -112,6 +113,26 @@ impl Discoverer {
                 | class::HONORIFIC)
             == 0
             && !self.is_role(w, class)
+    }
+
+    /// Whether `w` is a given name of the list, written with or without diacritics ("Émile" is
+    /// "emile"). Given names are short: a longer word needs no lookup (nor an allocation), and
+    /// an ASCII word is lowered on the stack; only a word with other letters is folded.
+    fn is_first_name(&self, w: &str) -> bool {
+        /// Longest given name looked up, in bytes: longer words are no given names.
+        const MAX_FIRST_NAME: usize = 20;
+        if self.first_names.is_empty() || w.len() > MAX_FIRST_NAME {
+            return false;
+        }
+        if w.is_ascii() {
+            let mut buf = [0u8; MAX_FIRST_NAME];
+            buf[..w.len()].copy_from_slice(w.as_bytes());
+            buf[..w.len()].make_ascii_lowercase();
+            return self.first_names.contains(&buf[..w.len()]);
+        }
+        let mut folded = String::with_capacity(w.len());
+        fold_into(w, &mut folded);
+        self.first_names.contains(folded.as_bytes())
     }
 
     /// Whether `w` is in one of the lists `bits`.

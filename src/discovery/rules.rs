@@ -158,16 +158,9 @@ impl<'a> Scan<'a> {
             if i >= role_end && self.is_role(i) {
                 role_end = self.title(i, out);
             }
-            // Given names are ASCII and short: others need no lookup (nor an allocation). A
-            // token that is no name word fails `name_at` anyway, so it is not looked up either.
-            if self.is_name(i) && w.len() <= 20 && w.is_ascii() && !self.d.first_names.is_empty() {
-                let mut buf = [0u8; 20];
-                buf[..w.len()].copy_from_slice(w.as_bytes());
-                buf[..w.len()].make_ascii_lowercase();
-                if self.d.first_names.contains(&buf[..w.len()]) {
-                    if let Some(e) = self.name_at(i, 2, 4) {
-                        Self::push(out, i, e, NameType::Person, FIRST_NAME);
-                    }
+            if self.is_name(i) && self.d.is_first_name(w) {
+                if let Some(e) = self.name_at(i, 2, 4) {
+                    Self::push(out, i, e, NameType::Person, FIRST_NAME);
                 }
             }
             if i >= org_end {

@@ -203,6 +203,28 @@ const CASES: &[Case] = &[
         taken: &[],
         want: &[],
     },
+    // A given name written with diacritics is the given name of the list.
+    Case {
+        text: "Yesterday Léila Benoît opened the shop.",
+        taken: &[],
+        want: &[("Léila Benoît", P, "first-name")],
+    },
+    Case {
+        text: "Yesterday ÉMILE and Dávid Ørsted came.",
+        taken: &[],
+        want: &[("Dávid Ørsted", P, "first-name")],
+    },
+    // A capital with diacritics that starts no given name of the list finds nothing.
+    Case {
+        text: "Yesterday Ésteban Corrales opened the shop.",
+        taken: &[],
+        want: &[],
+    },
+    Case {
+        text: "Yesterday Léila arrived.",
+        taken: &[],
+        want: &[],
+    },
 ];
 
 #[test]

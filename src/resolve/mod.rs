@@ -6,19 +6,22 @@
 //! person around it for a country; ", France" after it for a town); a surname alone resolves to
 //! the person named in full in the same document; an alias shared by several entities goes to the
 //! one the document names unambiguously, else to the one in a country the document names, else
-//! to the most prominent, else to the smallest id (never file order). Then names no gazetteer
-//! lists, acronyms defined in parentheses, short names of people, titles in front of people
-//! (roles), and lists of people in one sentence. Each step has its own file, in that order.
+//! to the most prominent, else to the smallest id (never file order). Then no group or place
+//! right after the title of a person, names no gazetteer lists, one person written in several
+//! full forms, acronyms defined in parentheses, short names of people, titles in front of
+//! people (roles), and lists of people in one sentence. Each step has its own file.
 
 mod acronyms;
 mod choose;
 mod context;
 mod discovered;
 mod evidence;
+mod full_forms;
 mod gate;
 mod lists;
 mod roles;
 mod short_names;
+mod titled;
 
 use crate::discovery::Discoverer;
 use crate::gazetteer::{Gazetteer, Traits};
@@ -154,9 +157,12 @@ pub fn resolve_document(
     certain.weigh(fields, &mut s.cands, &mut s.spans, &mut s.fold);
     // 4. Shared aliases go to one entity each.
     choose::best(&certain, fields, &s.cands, &s.spans, &mut s.named, out);
+    // A title decides the type: no group or place right after the title of a person.
+    titled::drop_after_titles(g, fields, out);
     // 5. Names no gazetteer lists, and acronyms defined in parentheses.
     if let Some(d) = discoverer {
         discovered::add(d, g, fields, new_entities, &mut s.discovery, out);
+        full_forms::join(g, fields, new_entities, out);
         acronyms::add(fields, out);
     }
     // 6. Short names of people named in full in this document.

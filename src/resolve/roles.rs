@@ -1,7 +1,7 @@
 //! Titles in front of people ("Defense Minister Major General Murhaf Abu Qasra"): moved out of
 //! a mention that holds one, and kept as the mention's role.
 
-use super::context::word_before;
+use super::context::{is_capitalized, word_before};
 use super::Resolved;
 use crate::lexicon::TITLE_JOINERS;
 use crate::text::roles::is_role_word;
@@ -63,6 +63,7 @@ pub(super) fn assign_role(text: &str, r: &mut Resolved) {
     // The role runs from the first role word to the name; a dotted abbreviation ("Gen.") keeps its dot.
     if first < role_end.max(role_start) || first < role_start {
         let end = if role_inside { role_end } else { role_start };
+        let first = without_name_words(text, first, end);
         let role = text[first..end]
             .trim_end()
             .trim_end_matches([',', ':'])
@@ -75,6 +76,33 @@ pub(super) fn assign_role(text: &str, r: &mut Resolved) {
             });
         }
     }
+}
+
+/// Where the role `text[first..end]` starts once the capitalized words that continue a name to
+/// its left are left out: a title written with a lowercase head ("commander") is a common noun,
+/// and capitalized words in front of it that follow another capitalized word are the name of
+/// what it commands ("Harbor Police commander" -> "commander"). A capitalized head ("Russian
+/// Deputy Prime Minister") keeps its modifiers.
+fn without_name_words(text: &str, first: usize, end: usize) -> usize {
+    let role = &text[first..end];
+    let head_lower = role
+        .split_whitespace()
+        .last()
+        .is_some_and(|h| h.starts_with(|c: char| c.is_lowercase()));
+    let name_left = word_before(text, first)
+        .is_some_and(|(_, w)| is_capitalized(w) && !w.ends_with('.') && !is_role_word(w));
+    if !head_lower || !name_left {
+        return first;
+    }
+    let mut p = first;
+    while let Some(w) = text[p..end].split_whitespace().next() {
+        if !is_capitalized(w) {
+            break;
+        }
+        let at = p + text[p..end].find(w).unwrap_or(0) + w.len();
+        p = at + (text[at..end].len() - text[at..end].trim_start().len());
+    }
+    p
 }
 
 /// Whether the words of `s` are separated by single spaces only, so that it is its own
@@ -155,6 +183,22 @@ mod tests {
                 "Secretary of State",
             ),
             ("met Gen. Oleksandr Syrskyi", "Oleksandr Syrskyi", "Gen."),
+            // Capitalized words before a lowercase head that continue a name are the name's.
+            (
+                "the Harbor Police commander Dana Whitlock said",
+                "Dana Whitlock",
+                "commander",
+            ),
+            (
+                "the Police commander Dana Whitlock said",
+                "Dana Whitlock",
+                "Police commander",
+            ),
+            (
+                "the Harbor Police Commander Dana Whitlock said",
+                "Dana Whitlock",
+                "Police Commander",
+            ),
         ];
         for (text, name, role) in cases {
             assert_eq!(
