@@ -156,6 +156,21 @@ impl<'de> Visitor<'de> for FieldValueVisitor {
     }
 }
 
+/// An id as written: a number keeps its JSON text (`1e3`, thirty digits) rather than going
+/// through a float that would round it and make distinct ids collide.
+struct IdValue(FieldValue);
+
+impl<'de> Deserialize<'de> for IdValue {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<IdValue, D::Error> {
+        let raw = <&serde_json::value::RawValue>::deserialize(d)?.get();
+        Ok(IdValue(match raw.as_bytes().first() {
+            Some(b'"') => FieldValue::Str(serde_json::from_str(raw).map_err(de::Error::custom)?),
+            Some(b'-' | b'0'..=b'9') => FieldValue::Num(raw.to_owned()),
+            _ => FieldValue::Other,
+        }))
+    }
+}
+
 enum Parsed {
     Object(RawRecord),
     NotObject(&'static str),
@@ -189,7 +204,7 @@ impl<'de> Visitor<'de> for RecordSeed<'_> {
             // Later duplicates win, as with serde_json::Value.
             match slot {
                 Slot::Text => rec.text = Some(map.next_value()?),
-                Slot::Id => rec.id = Some(map.next_value()?),
+                Slot::Id => rec.id = Some(map.next_value::<IdValue>()?.0),
                 Slot::Title => rec.title = Some(map.next_value()?),
                 Slot::Date => rec.date = Some(map.next_value()?),
                 Slot::Other => {

@@ -556,18 +556,18 @@ fn lines_format_ids() {
 
 #[test]
 fn auto_detection_by_name() {
-    let cases: &[(&str, Format)] = &[
-        ("a.jsonl", Format::Jsonl),
-        ("a.NDJSON", Format::Jsonl),
-        ("a.jsonl.gz", Format::Jsonl),
-        ("a.ndjson.zst", Format::Jsonl),
-        ("a.jsonl.zstd", Format::Jsonl),
-        ("a.txt", Format::Text),
-        ("a.txt.gz", Format::Text),
-        ("a.json", Format::Text),
-        ("jsonl", Format::Text),
-        ("a.gz", Format::Text),
-        ("noext", Format::Text),
+    let cases: &[(&str, Option<Format>)] = &[
+        ("a.jsonl", Some(Format::Jsonl)),
+        ("a.NDJSON", Some(Format::Jsonl)),
+        ("a.jsonl.gz", Some(Format::Jsonl)),
+        ("a.ndjson.zst", Some(Format::Jsonl)),
+        ("a.jsonl.zstd", Some(Format::Jsonl)),
+        ("a.txt", Some(Format::Text)),
+        ("a.txt.gz", Some(Format::Text)),
+        ("a.json", None),
+        ("jsonl", Some(Format::Text)),
+        ("a.gz", Some(Format::Text)),
+        ("noext", Some(Format::Text)),
     ];
     for (name, expected) in cases {
         assert_eq!(format_from_name(Path::new(name)), *expected, "{name}");
