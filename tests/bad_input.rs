@@ -252,3 +252,53 @@ fn gazetteer_fields_beyond_the_header_are_an_error() {
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(stderr(&o).contains("g.tsv:2: 5 fields"), "{}", stderr(&o));
 }
+
+#[test]
+fn gazetteer_quotes_and_a_doubled_column_are_errors() {
+    for (tsv, want) in [
+        (
+            "id\tname\ttype\taliases\n\"Ankara\"\t\"Ankara\"\tplace\t\n",
+            "g.tsv:2: quoted field",
+        ),
+        (
+            "id\tname\ttype\taliases\tname\nAnkara\tAnkara\tplace\t\tX\n",
+            "g.tsv:1: column `name` appears twice",
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("g.tsv"), tsv).unwrap();
+        let o = run(dir.path(), &extract(&[]), Some(DOC.as_bytes()));
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        assert!(stderr(&o).contains(want), "{want}: {}", stderr(&o));
+    }
+}
+
+#[test]
+fn gazetteer_folders_read_upper_case_tsv_and_gzip() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("gz")).unwrap();
+    fs::write(dir.path().join("gz/a.TSV"), GAZ).unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    std::io::Write::write_all(&mut gz, b"id\tname\ttype\taliases\nHamas\tHamas\tgroup\t\n")
+        .unwrap();
+    fs::write(dir.path().join("b.tsv.gz"), gz.finish().unwrap()).unwrap();
+    let o = run(
+        dir.path(),
+        &[
+            "extract",
+            "-q",
+            "-g",
+            "gz",
+            "-g",
+            "b.tsv.gz",
+            "--no-default-gazetteer",
+        ],
+        Some(b"Hamas in Ankara."),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let names: Vec<String> = rows(&o.stdout)
+        .into_iter()
+        .map(|r| r["name"].clone())
+        .collect();
+    assert_eq!(names, ["Hamas", "Ankara"]);
+}
