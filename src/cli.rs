@@ -661,7 +661,12 @@ fn gazetteer_builder(paths: &[PathBuf], no_default: bool) -> Result<GazetteerBui
         gb.add_default();
     }
     for p in paths {
+        let before = (gb.rows().len(), gb.error_count());
         gb.add_path(p);
+        // A file that adds nothing and reports nothing is most likely not what the user meant.
+        if (gb.rows().len(), gb.error_count()) == before {
+            eprintln!("newsner: warning: {}: no entities", p.display());
+        }
     }
     Ok(gb)
 }

@@ -302,3 +302,20 @@ fn gazetteer_folders_read_upper_case_tsv_and_gzip() {
         .collect();
     assert_eq!(names, ["Hamas", "Ankara"]);
 }
+
+#[test]
+fn an_empty_gazetteer_is_warned_about() {
+    let dir = dir_with_gazetteer();
+    fs::write(dir.path().join("empty.tsv"), "id\tname\ttype\taliases\n").unwrap();
+    let o = run(
+        dir.path(),
+        &extract(&["--gazetteer", "empty.tsv"]),
+        Some(DOC.as_bytes()),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("warning: empty.tsv: no entities"),
+        "{}",
+        stderr(&o)
+    );
+}

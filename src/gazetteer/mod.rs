@@ -281,6 +281,11 @@ impl GazetteerBuilder {
         self
     }
 
+    /// Errors found so far while reading files.
+    pub(crate) fn error_count(&self) -> usize {
+        self.errors.len()
+    }
+
     /// The first file that could not be read, if any.
     pub(crate) fn unreadable(&self) -> Option<&Error> {
         self.errors
