@@ -76,6 +76,18 @@ fn summary_of_stream(data: &[u8], format: Format) -> Vec<String> {
 }
 
 #[test]
+fn a_lone_surrogate_is_named() {
+    let data = b"{\"text\":\"a\\ud800b\"}\n{\"text\":\"a\\udc00\"}\n";
+    assert_eq!(
+        summary_of_stream(data, Format::Jsonl),
+        [
+            "R s:Some(1):invalid JSON: lone surrogate `\\ud800` at column 11: half of a UTF-16 pair, not a character",
+            "R s:Some(2):invalid JSON: lone surrogate `\\udc00` at column 11: half of a UTF-16 pair, not a character",
+        ]
+    );
+}
+
+#[test]
 fn jsonl_records_table() {
     // (input line(s), expected summary)
     let cases: &[(&str, &[&str])] = &[
