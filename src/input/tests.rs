@@ -76,6 +76,20 @@ fn summary_of_stream(data: &[u8], format: Format) -> Vec<String> {
 }
 
 #[test]
+fn utf16_xz_and_bzip2_are_named_not_called_binary() {
+    let utf16: Vec<u8> = "\u{feff}Putin in Ankara"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let xz = b"\xFD7zXZ\x00\x00\x04\xE6\xD6\xB4\x46\x02\x00".to_vec();
+    let bz2 = b"BZh91AY&SY\x00\x01".to_vec();
+    for (data, want) in [(utf16, "UTF-16"), (xz, "xz-compressed"), (bz2, "bzip2")] {
+        let got = summary_of_stream(&data, Format::Text);
+        assert!(got[0].contains(want), "{got:?}");
+    }
+}
+
+#[test]
 fn a_lone_surrogate_is_named() {
     let data = b"{\"text\":\"a\\ud800b\"}\n{\"text\":\"a\\udc00\"}\n";
     assert_eq!(
