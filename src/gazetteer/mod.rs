@@ -159,28 +159,8 @@ impl GazetteerBuilder {
                 continue;
             };
             let fields: Vec<&str> = l.split('\t').collect();
-            if fields.len() > cols.width {
-                self.error(
-                    file,
-                    line,
-                    format!(
-                        "{} fields, but the header names {}: a tab inside a field (aliases are separated by `|`)?",
-                        fields.len(),
-                        cols.width
-                    ),
-                );
-                continue;
-            }
-            if fields.len() < cols.required_len {
-                self.error(
-                    file,
-                    line,
-                    format!(
-                        "expected at least {} tab-separated fields (id, name, type, aliases), found {}",
-                        cols.required_len,
-                        fields.len()
-                    ),
-                );
+            if let Some(msg) = cols.shape_error(&fields) {
+                self.error(file, line, msg);
                 continue;
             }
             let get = |i: Option<usize>| {
@@ -501,6 +481,24 @@ struct Columns {
 }
 
 impl Columns {
+    /// What is wrong with the number of fields of a row, if anything.
+    fn shape_error(&self, fields: &[&str]) -> Option<String> {
+        if fields.len() > self.width {
+            return Some(format!(
+                "{} fields, but the header names {}: a tab inside a field (aliases are separated by `|`)?",
+                fields.len(),
+                self.width
+            ));
+        }
+        (fields.len() < self.required_len).then(|| {
+            format!(
+                "expected at least {} tab-separated fields (id, name, type, aliases), found {}",
+                self.required_len,
+                fields.len()
+            )
+        })
+    }
+
     fn parse(header: &str) -> Result<Columns, String> {
         let names: Vec<&str> = header.split('\t').map(str::trim).collect();
         let find = |n: &str| names.iter().position(|h| h.eq_ignore_ascii_case(n));
