@@ -15,6 +15,8 @@ use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+mod guard;
+
 const ABOUT: &str = "Find the people, groups and places named in news articles.
 
 newsner reads articles (text files, folders, JSONL dumps, .gz/.zst, or stdin), finds every person,
@@ -355,11 +357,72 @@ enum Tables {
 
 fn create(path: &Path) -> Result<Box<dyn Write + Send>, String> {
     let f = File::create(path).map_err(|e| format!("{}: cannot create: {e}", path.display()))?;
-    Ok(Box::new(BufWriter::with_capacity(1 << 16, f)))
+    let named = guard::Named::new(path.display().to_string(), f);
+    Ok(Box::new(BufWriter::with_capacity(1 << 16, named)))
 }
 
 fn stdout() -> Box<dyn Write + Send> {
-    Box::new(BufWriter::with_capacity(1 << 16, io::stdout()))
+    let named = guard::Named::new("<stdout>".into(), io::stdout());
+    Box::new(BufWriter::with_capacity(1 << 16, named))
+}
+
+/// The files a run writes, before any is created; `None` is stdout or a table not written.
+#[derive(Default)]
+struct OutputFiles {
+    mentions: Option<PathBuf>,
+    comentions: Option<PathBuf>,
+    nodes: Option<PathBuf>,
+    edges: Option<PathBuf>,
+    documents: Option<PathBuf>,
+    rejects: Option<PathBuf>,
+    report: Option<PathBuf>,
+}
+
+impl OutputFiles {
+    fn all(&self) -> Vec<&Path> {
+        [
+            &self.mentions,
+            &self.comentions,
+            &self.nodes,
+            &self.edges,
+            &self.documents,
+            &self.rejects,
+            &self.report,
+        ]
+        .into_iter()
+        .flatten()
+        .map(PathBuf::as_path)
+        .collect()
+    }
+
+    /// Creates the files; the table of `extract` or `comentions`, and the report, go to stdout
+    /// without -o. The report's file is returned beside the tables, since the run writes it
+    /// only at the end.
+    #[allow(clippy::type_complexity)]
+    fn open(
+        self,
+        tables: Tables,
+    ) -> Result<(Outputs<'static>, Option<Box<dyn Write + Send>>), String> {
+        let open = |p: Option<PathBuf>| p.map(|p| create(&p)).transpose();
+        let or_stdout = |w: Option<Box<dyn Write + Send>>| Some(w.unwrap_or_else(stdout));
+        let mut outputs = Outputs {
+            mentions: open(self.mentions)?,
+            comentions: open(self.comentions)?,
+            nodes: open(self.nodes)?,
+            edges: open(self.edges)?,
+            documents: open(self.documents)?,
+            rejects: open(self.rejects)?,
+            ..Outputs::default()
+        };
+        let mut report = open(self.report)?;
+        match tables {
+            Tables::Mentions => outputs.mentions = or_stdout(outputs.mentions.take()),
+            Tables::Comentions => outputs.comentions = or_stdout(outputs.comentions.take()),
+            Tables::Report(_) => report = or_stdout(report.take()),
+            Tables::Network | Tables::All => {}
+        }
+        Ok((outputs, report))
+    }
 }
 
 fn run_tables(a: RunArgs, tables: Tables) -> Result<i32, String> {
@@ -372,25 +435,17 @@ fn run_tables(a: RunArgs, tables: Tables) -> Result<i32, String> {
         Format::Jsonl => "jsonl",
     };
     let countries = country_codes(&a.country)?;
-    // Outputs first: a bad -o should fail before the gazetteer is built.
-    let mut outputs = Outputs::default();
-    let mut report_out = None;
+    // Outputs first: a bad -o should fail before the gazetteer is built, and before any file is
+    // created, one that would overwrite an input or another output.
+    let mut files = OutputFiles::default();
     match tables {
-        Tables::Report(_) => {
-            report_out = Some(match &a.output {
-                Some(p) if p.as_os_str() != "-" => create(p)?,
-                _ => stdout(),
-            });
-        }
+        Tables::Report(_) => files.report = a.output.clone().filter(|p| p.as_os_str() != "-"),
         Tables::Mentions | Tables::Comentions => {
-            let w = match &a.output {
-                Some(p) if p.as_os_str() != "-" => create(p)?,
-                _ => stdout(),
-            };
+            let file = a.output.clone().filter(|p| p.as_os_str() != "-");
             if tables == Tables::Mentions {
-                outputs.mentions = Some(w);
+                files.mentions = file;
             } else {
-                outputs.comentions = Some(w);
+                files.comentions = file;
             }
         }
         Tables::Network | Tables::All => {
@@ -398,20 +453,22 @@ fn run_tables(a: RunArgs, tables: Tables) -> Result<i32, String> {
                 .output
                 .as_ref()
                 .ok_or("this command writes several files: name a folder with -o DIR")?;
-            std::fs::create_dir_all(dir)
-                .map_err(|e| format!("{}: cannot create folder: {e}", dir.display()))?;
             if tables == Tables::All {
-                outputs.mentions = Some(create(&dir.join(format!("mentions.{ext}")))?);
-                outputs.comentions = Some(create(&dir.join(format!("comentions.{ext}")))?);
-                outputs.documents = Some(create(&dir.join(format!("documents.{ext}")))?);
+                files.mentions = Some(dir.join(format!("mentions.{ext}")));
+                files.comentions = Some(dir.join(format!("comentions.{ext}")));
+                files.documents = Some(dir.join(format!("documents.{ext}")));
             }
-            outputs.nodes = Some(create(&dir.join(format!("nodes.{ext}")))?);
-            outputs.edges = Some(create(&dir.join(format!("edges.{ext}")))?);
+            files.nodes = Some(dir.join(format!("nodes.{ext}")));
+            files.edges = Some(dir.join(format!("edges.{ext}")));
         }
     }
-    if let Some(p) = &a.rejects {
-        outputs.rejects = Some(create(p)?);
+    files.rejects = a.rejects.clone();
+    guard::refuse_clobbering(&files.all(), &a.paths)?;
+    if let (Tables::Network | Tables::All, Some(dir)) = (tables, &a.output) {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("{}: cannot create folder: {e}", dir.display()))?;
     }
+    let (outputs, report_out) = files.open(tables)?;
 
     let gazetteer = load_gazetteer(&a.gazetteer, a.no_default_gazetteer, !a.no_variants)?;
     let extractor = Extractor::new(
@@ -447,7 +504,7 @@ fn run_tables(a: RunArgs, tables: Tables) -> Result<i32, String> {
     let reader = Reader::new(&a.paths, input);
     let show = !a.quiet;
     let opts = RunOptions {
-        threads: a.threads,
+        threads: guard::threads(a.threads),
         format,
         header: !a.no_header,
         window: match a.window {
@@ -469,7 +526,7 @@ fn run_tables(a: RunArgs, tables: Tables) -> Result<i32, String> {
         outputs.extractions = Some(Box::new(|doc, x| r.add(doc, x)));
     }
     let summary = pipeline::run(reader, &extractor, &opts, outputs)
-        .map_err(|e| format!("cannot write output: {e}"))?;
+        .map_err(|e| format!("cannot write output {e}"))?;
     if let (Some(r), Some(mut w)) = (report, report_out) {
         r.write(&mut w, summary.rejected)
             .map_err(|e| format!("cannot write the report: {e}"))?;
@@ -646,7 +703,28 @@ fn load_gazetteer(
     }
     let mut gb = gazetteer_builder(paths, no_default)?;
     gb.generate_variants(generate);
-    gb.build().map_err(|e| format!("gazetteer errors:\n{e}"))
+    let g = gb.build().map_err(|e| format!("gazetteer errors:\n{e}"))?;
+    refuse_alias_errors(&gb)?;
+    Ok(g)
+}
+
+/// Errors of `newsner gazetteer check` stop a run too: one rule for what is an error.
+fn refuse_alias_errors(gb: &GazetteerBuilder) -> Result<(), String> {
+    use crate::gazetteer::lint;
+    /// Errors listed in the message; `gazetteer check` lists them all.
+    const SHOWN: usize = 20;
+    let errors = lint::alias_errors(gb, &crate::lexicon::WordLists::shipped());
+    if errors.is_empty() {
+        return Ok(());
+    }
+    let mut msg = format!(
+        "gazetteer errors ({}; `newsner gazetteer check` lists them all):",
+        errors.len()
+    );
+    for f in errors.iter().take(SHOWN) {
+        msg.push_str(&format!("\n{}:{}: {}", f.file, f.line, f.message));
+    }
+    Err(msg)
 }
 
 fn run_compile(a: CompileArgs) -> Result<i32, String> {
@@ -654,6 +732,7 @@ fn run_compile(a: CompileArgs) -> Result<i32, String> {
     let mut gb = gazetteer_builder(&a.source.gazetteer, a.source.no_default_gazetteer)?;
     gb.generate_variants(!a.no_variants);
     let g = gb.build().map_err(|e| format!("gazetteer errors:\n{e}"))?;
+    refuse_alias_errors(&gb)?;
     let bytes = g.to_snapshot();
     let out = &a.output;
     let dir = match out.parent() {
@@ -691,7 +770,12 @@ fn gazetteer_builder(paths: &[PathBuf], no_default: bool) -> Result<GazetteerBui
         gb.add_default();
     }
     for p in paths {
+        let before = (gb.rows().len(), gb.error_count());
         gb.add_path(p);
+        // A file that adds nothing and reports nothing is most likely not what the user meant.
+        if (gb.rows().len(), gb.error_count()) == before {
+            eprintln!("newsner: warning: {}: no entities", p.display());
+        }
     }
     Ok(gb)
 }
@@ -700,6 +784,10 @@ fn run_check(a: CheckArgs) -> Result<i32, String> {
     use crate::gazetteer::lint::{self, Severity};
     use crate::lexicon::WordLists;
     let gb = gazetteer_builder(&a.source.gazetteer, a.source.no_default_gazetteer)?;
+    // A file that cannot be read is not a finding about the gazetteer: the check did not run.
+    if let Some(e) = gb.unreadable() {
+        return Err(e.to_string());
+    }
     let findings = lint::check(&gb, &WordLists::shipped());
     let errors = findings
         .iter()
@@ -722,7 +810,7 @@ fn run_check(a: CheckArgs) -> Result<i32, String> {
     if let Err(e) = write(&mut w) {
         // A closed pipe (`| head`) is the reader's choice, not a failure of the check.
         if !matches!(e.kind(), csv::ErrorKind::Io(io) if io.kind() == io::ErrorKind::BrokenPipe) {
-            return Err(format!("cannot write output: {e}"));
+            return Err(format!("cannot write output <stdout>: {e}"));
         }
     }
     eprintln!(

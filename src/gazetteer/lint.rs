@@ -77,7 +77,26 @@ pub fn check(b: &GazetteerBuilder, words: &WordLists) -> Vec<Finding> {
             });
         }
     }
+    out.extend(alias_findings(b, words));
+    out.sort();
+    out
+}
 
+/// The errors of [`check`] that [`GazetteerBuilder::build`] does not find itself (shared aliases
+/// across types, one-character aliases): a run refuses a gazetteer with any of them, so that
+/// `extract` and `check` agree on what an error is.
+pub fn alias_errors(b: &GazetteerBuilder, words: &WordLists) -> Vec<Finding> {
+    let mut errors: Vec<Finding> = alias_findings(b, words)
+        .into_iter()
+        .filter(|f| f.severity == Severity::Error)
+        .collect();
+    errors.sort();
+    errors
+}
+
+/// Findings about aliases: shared, of one character, common words, names for places, repeats.
+fn alias_findings(b: &GazetteerBuilder, words: &WordLists) -> Vec<Finding> {
+    let mut out = Vec::new();
     let rows = b.rows();
     // Folded key -> the rows listing it (each row once) with the spelling that row uses.
     let mut by_key: FxHashMap<String, Vec<(usize, &str)>> = FxHashMap::default();
@@ -146,7 +165,6 @@ pub fn check(b: &GazetteerBuilder, words: &WordLists) -> Vec<Finding> {
     for list in by_key.into_values().filter(|l| l.len() > 1) {
         out.push(shared(rows, &list));
     }
-    out.sort();
     out
 }
 

@@ -131,7 +131,7 @@ impl GazetteerBuilder {
             }
             return self;
         }
-        match std::fs::read(path) {
+        match std::fs::read(path).and_then(decompressed) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => {
                     self.add_text(&shown, &text);
@@ -179,16 +179,8 @@ impl GazetteerBuilder {
                 continue;
             };
             let fields: Vec<&str> = l.split('\t').collect();
-            if fields.len() < cols.required_len {
-                self.error(
-                    file,
-                    line,
-                    format!(
-                        "expected at least {} tab-separated fields (id, name, type, aliases), found {}",
-                        cols.required_len,
-                        fields.len()
-                    ),
-                );
+            if let Some(msg) = cols.shape_error(&fields) {
+                self.error(file, line, msg);
                 continue;
             }
             let get = |i: Option<usize>| {
@@ -209,6 +201,17 @@ impl GazetteerBuilder {
             }
             if name.is_empty() {
                 self.error(file, line, format!("empty name for id `{id}`"));
+                continue;
+            }
+            if [id, name]
+                .iter()
+                .any(|f| f.len() > 1 && f.starts_with('"') && f.ends_with('"'))
+            {
+                self.error(
+                    file,
+                    line,
+                    format!("quoted field for id `{id}`: TSV takes no quotes; remove them"),
+                );
                 continue;
             }
             if !valid_type(type_name) {
@@ -284,6 +287,18 @@ impl GazetteerBuilder {
         }
         // A file without a header (empty, or only comments) adds nothing; that is not an error.
         self
+    }
+
+    /// Errors found so far while reading files.
+    pub(crate) fn error_count(&self) -> usize {
+        self.errors.len()
+    }
+
+    /// The first file that could not be read, if any.
+    pub(crate) fn unreadable(&self) -> Option<&Error> {
+        self.errors
+            .iter()
+            .find(|e| e.kind() == crate::error::ErrorKind::Io)
     }
 
     /// The rows read so far.
@@ -463,6 +478,16 @@ fn coordinates(id: &str, lat: &str, lon: &str) -> Result<Option<LatLon>, String>
     }
 }
 
+/// A gazetteer file's bytes, gunzipped when they start like gzip (a `.tsv.gz`).
+fn decompressed(bytes: Vec<u8>) -> std::io::Result<Vec<u8>> {
+    if !bytes.starts_with(&[0x1f, 0x8b]) {
+        return Ok(bytes);
+    }
+    let mut out = Vec::new();
+    std::io::Read::read_to_end(&mut flate2::read::MultiGzDecoder::new(&bytes[..]), &mut out)?;
+    Ok(out)
+}
+
 fn valid_type(t: &str) -> bool {
     let mut cs = t.chars();
     matches!(cs.next(), Some(c) if c.is_ascii_lowercase())
@@ -480,7 +505,7 @@ fn collect_tsv(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> std::io::Result
         }
         if p.is_dir() {
             collect_tsv(&p, out)?;
-        } else if p.extension().is_some_and(|x| x == "tsv") {
+        } else if p.extension().is_some_and(|x| x.eq_ignore_ascii_case("tsv")) {
             out.push(p);
         }
     }
@@ -500,9 +525,29 @@ struct Columns {
     lat: Option<usize>,
     lon: Option<usize>,
     required_len: usize,
+    /// Columns the header names: a row with more fields has lost a value to a stray tab.
+    width: usize,
 }
 
 impl Columns {
+    /// What is wrong with the number of fields of a row, if anything.
+    fn shape_error(&self, fields: &[&str]) -> Option<String> {
+        if fields.len() > self.width {
+            return Some(format!(
+                "{} fields, but the header names {}: a tab inside a field (aliases are separated by `|`)?",
+                fields.len(),
+                self.width
+            ));
+        }
+        (fields.len() < self.required_len).then(|| {
+            format!(
+                "expected at least {} tab-separated fields (id, name, type, aliases), found {}",
+                self.required_len,
+                fields.len()
+            )
+        })
+    }
+
     fn parse(header: &str) -> Result<Columns, String> {
         let names: Vec<&str> = header.split('\t').map(str::trim).collect();
         let find = |n: &str| names.iter().position(|h| h.eq_ignore_ascii_case(n));
@@ -511,6 +556,16 @@ impl Columns {
                 format!("missing column `{n}` in header (a header needs id, name, type and aliases, tab-separated; found `{}`)", names.join(", "))
             })
         };
+        if let Some((i, n)) = names
+            .iter()
+            .enumerate()
+            .find(|(i, n)| names[..*i].iter().any(|m| m.eq_ignore_ascii_case(n)))
+        {
+            return Err(format!(
+                "column `{n}` appears twice in header (column {})",
+                i + 1
+            ));
+        }
         let (id, name, kind, aliases) =
             (need("id")?, need("name")?, need("type")?, need("aliases")?);
         Ok(Columns {
@@ -525,6 +580,7 @@ impl Columns {
             lon: find("lon"),
             // A row may leave out trailing empty alias and optional fields.
             required_len: id.max(name).max(kind) + 1,
+            width: names.len(),
         })
     }
 }

@@ -3,9 +3,9 @@
 //! build, a second and a half to load).
 //!
 //! The format is private to one version of newsner: a magic string, a format number and the
-//! crate version, then the entities and the matcher's tables as little-endian arrays. A file from
-//! another version is refused with a message that says to compile it again; a damaged file is
-//! refused, never half-read.
+//! crate version, then the entities and the matcher's tables as little-endian arrays, and last a
+//! CRC-32 of everything before it. A file from another version is refused with a message that
+//! says to compile it again; a damaged file (a flipped byte anywhere) is refused, never half-read.
 
 use super::{Entity, Gazetteer, LatLon};
 pub use crate::codec::SnapshotError;
@@ -16,7 +16,9 @@ use std::path::Path;
 /// The first bytes of a compiled gazetteer.
 pub const MAGIC: &[u8; 8] = b"NEWSNERG";
 /// Bumped whenever the layout below changes.
-const FORMAT: u32 = 10;
+const FORMAT: u32 = 11;
+/// Bytes of the CRC-32 that ends the file.
+const CHECKSUM_BYTES: usize = 4;
 /// The fewest bytes an entity takes after the string block: three lengths, the flags, the type,
 /// the prominence (coordinates follow only when [`HAS_COORDINATES`] is set).
 const ENTITY_BYTES: usize = 3 * 4 + 1 + 2 + 4;
@@ -77,6 +79,8 @@ impl Gazetteer {
         e.str(&blob);
         e.buf.extend_from_slice(&fixed.buf);
         self.matcher.encode(&mut e);
+        let crc = crc32fast::hash(&e.buf);
+        e.buf.extend_from_slice(&crc.to_le_bytes());
         e.buf
     }
 
@@ -93,6 +97,12 @@ impl Gazetteer {
                 "{version} (format {format})"
             )));
         }
+        // The version is read before the checksum so that an old file is told to be compiled
+        // again rather than called damaged; then the header is read again from the checked body.
+        let body = checked_body(bytes)?;
+        let mut d = Dec::new(&body[MAGIC.len()..]);
+        d.u32()?;
+        d.str()?;
         let n = d.len(8)?;
         let mut types = Vec::with_capacity(n);
         for _ in 0..n {
@@ -153,6 +163,21 @@ impl Gazetteer {
         }
         Ok(Gazetteer::from_parts(entities, types, matcher))
     }
+}
+
+/// The file without its trailing CRC-32, if the CRC-32 matches.
+fn checked_body(bytes: &[u8]) -> Result<&[u8], SnapshotError> {
+    let cut = bytes
+        .len()
+        .checked_sub(CHECKSUM_BYTES)
+        .filter(|&c| c >= MAGIC.len())
+        .ok_or(SnapshotError::Corrupt("cut short"))?;
+    let (body, crc) = bytes.split_at(cut);
+    let crc = u32::from_le_bytes(crc.try_into().expect("CHECKSUM_BYTES bytes"));
+    if crc32fast::hash(body) != crc {
+        return Err(SnapshotError::Corrupt("checksum mismatch"));
+    }
+    Ok(body)
 }
 
 #[cfg(test)]
@@ -217,6 +242,17 @@ mod tests {
         let mut longer = bytes.clone();
         longer.push(0);
         assert!(Gazetteer::from_snapshot(&longer).is_err());
+        // Any one flipped bit past the header is caught by the checksum.
+        let header = MAGIC.len() + 4 + 8 + env!("CARGO_PKG_VERSION").len();
+        for at in [header, bytes.len() / 2, bytes.len() - 5, bytes.len() - 1] {
+            let mut flipped = bytes.clone();
+            flipped[at] ^= 0x10;
+            assert_eq!(
+                Gazetteer::from_snapshot(&flipped).err(),
+                Some(SnapshotError::Corrupt("checksum mismatch")),
+                "flip at {at}"
+            );
+        }
         let mut other = bytes.clone();
         other[8] = 99;
         assert!(matches!(

@@ -67,6 +67,15 @@ pub(super) fn walk(dir: &Path, out: &mut Vec<(Entry, Option<u64>)>) {
     }
 }
 
+/// Whether a walk of a folder reads the file at `relative` below it: no hidden part, and a name
+/// that may be an article.
+pub(crate) fn walk_reads(relative: &Path) -> bool {
+    let hidden = relative
+        .components()
+        .any(|c| c.as_os_str().as_encoded_bytes().first() == Some(&b'.'));
+    !hidden && looks_like_article(relative)
+}
+
 /// Extensions of files that are not articles: documentation, code, tables, images, archives.
 const NOT_ARTICLES: &[&str] = &[
     "md", "markdown", "rst", "py", "rs", "toml", "yml", "yaml", "csv", "tsv", "sh", "lock", "png",
@@ -89,19 +98,23 @@ fn looks_like_article(path: &Path) -> bool {
     }
 }
 
-/// Decides JSONL vs text from the file name, ignoring a compression suffix.
-pub(super) fn format_from_name(path: &Path) -> Format {
+/// Decides JSONL vs text from the file name, ignoring a compression suffix; `None` for a `.json`
+/// file, which may be one article or (often) JSONL under another name, so its content decides
+/// as for stdin.
+pub(super) fn format_from_name(path: &Path) -> Option<Format> {
     let name = match path.file_name() {
         Some(n) => n.to_string_lossy().to_ascii_lowercase(),
-        None => return Format::Text,
+        None => return Some(Format::Text),
     };
     let base = COMPRESSED_SUFFIXES
         .iter()
         .find_map(|s| name.strip_suffix(s))
         .unwrap_or(&name);
     if base.ends_with(".jsonl") || base.ends_with(".ndjson") {
-        Format::Jsonl
+        Some(Format::Jsonl)
+    } else if base.ends_with(".json") {
+        None
     } else {
-        Format::Text
+        Some(Format::Text)
     }
 }

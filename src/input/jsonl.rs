@@ -41,7 +41,9 @@ pub(super) fn parse_record(line: &str, fields: &Fields) -> Result<Record, Record
     let parsed = RecordSeed { fields }
         .deserialize(&mut de)
         .and_then(|p| de.end().map(|()| p))
-        .map_err(|e| RecordError::Json(json_message(&e)))?;
+        .map_err(|e| {
+            RecordError::Json(lone_surrogate(line, &e).unwrap_or_else(|| json_message(&e)))
+        })?;
     let raw = match parsed {
         Parsed::Object(raw) => raw,
         Parsed::NotObject(kind) => return Err(RecordError::NotObject(kind)),
@@ -77,6 +79,25 @@ fn json_message(e: &serde_json::Error) -> String {
         Some(msg) => format!("{msg} at column {}", e.column()),
         None => full,
     }
+}
+
+/// serde_json reports a `\uD800`-`\uDFFF` escape without its other half as "unexpected end of
+/// hex escape" or "lone leading surrogate": this names the escape instead.
+fn lone_surrogate(line: &str, e: &serde_json::Error) -> Option<String> {
+    if !e.to_string().contains("hex escape") {
+        return None;
+    }
+    // The last \u escape before the error column is the one at fault.
+    let before = line.get(..e.column().min(line.len()))?;
+    let at = before.rfind("\\u")?;
+    let hex = line.get(at + 2..at + 6)?;
+    let unit = u16::from_str_radix(hex, 16).ok()?;
+    (0xD800..=0xDFFF).contains(&unit).then(|| {
+        format!(
+            "lone surrogate `\\u{hex}` at column {}: half of a UTF-16 pair, not a character",
+            at + 1
+        )
+    })
 }
 
 /// The configured fields of a JSON object, before type checks.
@@ -156,6 +177,21 @@ impl<'de> Visitor<'de> for FieldValueVisitor {
     }
 }
 
+/// An id as written: a number keeps its JSON text (`1e3`, thirty digits) rather than going
+/// through a float that would round it and make distinct ids collide.
+struct IdValue(FieldValue);
+
+impl<'de> Deserialize<'de> for IdValue {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<IdValue, D::Error> {
+        let raw = <&serde_json::value::RawValue>::deserialize(d)?.get();
+        Ok(IdValue(match raw.as_bytes().first() {
+            Some(b'"') => FieldValue::Str(serde_json::from_str(raw).map_err(de::Error::custom)?),
+            Some(b'-' | b'0'..=b'9') => FieldValue::Num(raw.to_owned()),
+            _ => FieldValue::Other,
+        }))
+    }
+}
+
 enum Parsed {
     Object(RawRecord),
     NotObject(&'static str),
@@ -189,7 +225,7 @@ impl<'de> Visitor<'de> for RecordSeed<'_> {
             // Later duplicates win, as with serde_json::Value.
             match slot {
                 Slot::Text => rec.text = Some(map.next_value()?),
-                Slot::Id => rec.id = Some(map.next_value()?),
+                Slot::Id => rec.id = Some(map.next_value::<IdValue>()?.0),
                 Slot::Title => rec.title = Some(map.next_value()?),
                 Slot::Date => rec.date = Some(map.next_value()?),
                 Slot::Other => {

@@ -45,13 +45,17 @@ enum LineError {
     TooLong(u64),
 }
 
-/// Lossy text of a raw record, cut so one giant bad line can't bloat the reject log.
-fn record_text(raw: &[u8]) -> String {
+/// Lossy text of a raw record: whole, unless the line was too long to hold (`overlong`), when
+/// only its head was kept.
+fn record_text(raw: &[u8], overlong: bool) -> String {
     let mut s = String::from_utf8_lossy(raw).into_owned();
+    if !overlong {
+        return s;
+    }
     if let Some((cut, _)) = s.char_indices().nth(MAX_RECORD_CHARS) {
         s.truncate(cut);
-        s.push('…');
     }
+    s.push('…');
     s
 }
 
@@ -99,7 +103,10 @@ impl LineSource {
                         }
                         LineError::TooLong(n) => (format!("line too long (over {max} bytes)"), n),
                     };
-                    let item = self.reject(reason, bytes);
+                    let mut item = self.reject(reason, bytes);
+                    if let Item::Rejected(r) = &mut item {
+                        r.record = record_text(&self.buf, true);
+                    }
                     self.release_buffer();
                     return Some(item);
                 }
@@ -126,7 +133,7 @@ impl LineSource {
             source: self.source.clone(),
             line: Some(self.line),
             reason,
-            record: record_text(&self.buf),
+            record: record_text(&self.buf, false),
             bytes,
         })
     }

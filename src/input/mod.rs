@@ -12,6 +12,7 @@ mod tests;
 mod whole;
 
 use decompress::{decompress, sniff, Counting};
+pub(crate) use files::walk_reads;
 use files::{format_from_name, walk};
 use lines::{LineFormat, LineSource};
 use std::collections::VecDeque;
@@ -22,7 +23,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use whole::read_text;
 
-/// Longest raw record kept in [`Rejected::record`], in characters.
+/// Characters kept in [`Rejected::record`] of a line too long to hold (over the record cap):
+/// enough to recognise it. Every other rejected record is kept whole.
 const MAX_RECORD_CHARS: usize = 10_000;
 
 /// Largest single record (a JSONL/Lines line or a whole text file) we hold in memory. Anything
@@ -66,7 +68,8 @@ pub struct Rejected {
     pub line: Option<u64>,
     /// Short, specific reason, e.g. `"missing field `text`"`.
     pub reason: String,
-    /// The raw record (lossy UTF-8, cut to 10,000 characters); empty for whole files.
+    /// The raw record (lossy UTF-8), whole; only a line over the 1 GiB record cap keeps just its
+    /// first 10,000 characters and an ellipsis. Empty for whole files.
     pub record: String,
     /// Raw bytes this record took in the (uncompressed) input, as far as it was read.
     pub bytes: u64,
@@ -85,7 +88,7 @@ pub enum Item {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     /// By file name (`*.jsonl`/`*.ndjson`, optionally compressed, => JSONL, else text); for
-    /// streams, JSONL if the first non-whitespace byte is `{`, else text.
+    /// streams and `*.json` files, JSONL if the first non-whitespace byte is `{`, else text.
     Auto,
     /// Each file (or stdin) is one article.
     Text,
@@ -269,7 +272,7 @@ impl Reader {
                         }
                     };
                     let format = match self.opts.format {
-                        Format::Auto => Some(format_from_name(&path)),
+                        Format::Auto => format_from_name(&path),
                         f => Some(f),
                     };
                     let raw: Box<dyn Read + Send> = Box::new(file);

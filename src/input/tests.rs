@@ -76,6 +76,32 @@ fn summary_of_stream(data: &[u8], format: Format) -> Vec<String> {
 }
 
 #[test]
+fn utf16_xz_and_bzip2_are_named_not_called_binary() {
+    let utf16: Vec<u8> = "\u{feff}Putin in Ankara"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let xz = b"\xFD7zXZ\x00\x00\x04\xE6\xD6\xB4\x46\x02\x00".to_vec();
+    let bz2 = b"BZh91AY&SY\x00\x01".to_vec();
+    for (data, want) in [(utf16, "UTF-16"), (xz, "xz-compressed"), (bz2, "bzip2")] {
+        let got = summary_of_stream(&data, Format::Text);
+        assert!(got[0].contains(want), "{got:?}");
+    }
+}
+
+#[test]
+fn a_lone_surrogate_is_named() {
+    let data = b"{\"text\":\"a\\ud800b\"}\n{\"text\":\"a\\udc00\"}\n";
+    assert_eq!(
+        summary_of_stream(data, Format::Jsonl),
+        [
+            "R s:Some(1):invalid JSON: lone surrogate `\\ud800` at column 11: half of a UTF-16 pair, not a character",
+            "R s:Some(2):invalid JSON: lone surrogate `\\udc00` at column 11: half of a UTF-16 pair, not a character",
+        ]
+    );
+}
+
+#[test]
 fn jsonl_records_table() {
     // (input line(s), expected summary)
     let cases: &[(&str, &[&str])] = &[
@@ -556,18 +582,18 @@ fn lines_format_ids() {
 
 #[test]
 fn auto_detection_by_name() {
-    let cases: &[(&str, Format)] = &[
-        ("a.jsonl", Format::Jsonl),
-        ("a.NDJSON", Format::Jsonl),
-        ("a.jsonl.gz", Format::Jsonl),
-        ("a.ndjson.zst", Format::Jsonl),
-        ("a.jsonl.zstd", Format::Jsonl),
-        ("a.txt", Format::Text),
-        ("a.txt.gz", Format::Text),
-        ("a.json", Format::Text),
-        ("jsonl", Format::Text),
-        ("a.gz", Format::Text),
-        ("noext", Format::Text),
+    let cases: &[(&str, Option<Format>)] = &[
+        ("a.jsonl", Some(Format::Jsonl)),
+        ("a.NDJSON", Some(Format::Jsonl)),
+        ("a.jsonl.gz", Some(Format::Jsonl)),
+        ("a.ndjson.zst", Some(Format::Jsonl)),
+        ("a.jsonl.zstd", Some(Format::Jsonl)),
+        ("a.txt", Some(Format::Text)),
+        ("a.txt.gz", Some(Format::Text)),
+        ("a.json", None),
+        ("jsonl", Some(Format::Text)),
+        ("a.gz", Some(Format::Text)),
+        ("noext", Some(Format::Text)),
     ];
     for (name, expected) in cases {
         assert_eq!(format_from_name(Path::new(name)), *expected, "{name}");

@@ -8,6 +8,31 @@ use std::io::{self, Read};
 /// Bytes read at a time from a whole-file article.
 const READ_CHUNK: usize = 64 * 1024;
 
+/// Formats newsner does not read whose first bytes say what they are, with what to do.
+const UNREAD_FORMATS: &[(&[u8], &str)] = &[
+    (
+        b"\xFF\xFE",
+        "UTF-16 text (little-endian): convert it to UTF-8",
+    ),
+    (b"\xFE\xFF", "UTF-16 text (big-endian): convert it to UTF-8"),
+    (
+        b"\xFD7zXZ\x00",
+        "xz-compressed: decompress it (newsner reads gzip and zstd)",
+    ),
+    (
+        b"BZh",
+        "bzip2-compressed: decompress it (newsner reads gzip and zstd)",
+    ),
+];
+
+/// What a binary-looking file is, when its first bytes tell.
+fn unread_format(data: &[u8]) -> Option<&'static str> {
+    UNREAD_FORMATS
+        .iter()
+        .find(|(magic, _)| data.starts_with(magic))
+        .map(|&(_, what)| what)
+}
+
 /// Reads a whole stream as one text article, stopping early on a NUL byte or when it
 /// exceeds `max` bytes, so a stray binary file doesn't get loaded in full.
 pub(super) fn read_text(
@@ -33,7 +58,10 @@ pub(super) fn read_text(
         data.extend_from_slice(&chunk[..n]);
         if let Some(pos) = memchr::memchr(0, &data[start..]) {
             let offset = start + pos;
-            let reason = format!("binary file (NUL byte at offset {offset})");
+            let reason = match unread_format(&data) {
+                Some(what) => what.to_owned(),
+                None => format!("binary file (NUL byte at offset {offset})"),
+            };
             return reject_text(source, line_of(&data, offset), reason, data.len());
         }
         if data.len() > max {
