@@ -183,91 +183,14 @@ impl GazetteerBuilder {
                 self.error(file, line, msg);
                 continue;
             }
-            let get = |i: Option<usize>| {
-                i.and_then(|i| fields.get(i))
-                    .map(|s| s.trim())
-                    .unwrap_or("")
-            };
-            let id = get(Some(cols.id));
-            let name = get(Some(cols.name));
-            let type_name = get(Some(cols.kind));
-            if id.is_empty() {
-                self.error(file, line, "empty id".into());
-                continue;
-            }
-            if id.contains(char::is_whitespace) {
-                self.error(file, line, format!("id `{id}` contains white space"));
-                continue;
-            }
-            if name.is_empty() {
-                self.error(file, line, format!("empty name for id `{id}`"));
-                continue;
-            }
-            if [id, name]
-                .iter()
-                .any(|f| f.len() > 1 && f.starts_with('"') && f.ends_with('"'))
-            {
-                self.error(
-                    file,
-                    line,
-                    format!("quoted field for id `{id}`: TSV takes no quotes; remove them"),
-                );
-                continue;
-            }
-            if !valid_type(type_name) {
-                self.error(
-                    file,
-                    line,
-                    format!("bad type `{type_name}` for id `{id}`: expected person, group, place or another lowercase label"),
-                );
-                continue;
-            }
-            let prominence = match get(cols.prominence) {
-                "" => match get(cols.population).parse::<f64>() {
-                    Ok(p) if p >= 1.0 => (10.0 * p.log10()) as f32,
-                    _ => 0.0,
-                },
-                p => match p.parse::<f32>() {
-                    Ok(v) if v.is_finite() => v,
-                    _ => {
-                        self.error(
-                            file,
-                            line,
-                            format!("bad prominence `{p}` for id `{id}`: expected a number"),
-                        );
-                        continue;
-                    }
-                },
-            };
-            let country = Some(get(cols.country))
-                .filter(|c| !c.is_empty())
-                .map(Into::into);
-            let coordinates = match coordinates(id, get(cols.lat), get(cols.lon)) {
-                Ok(c) => c,
+            let row = match parse_row(cols, &fields, file, line) {
+                Ok(row) => row,
                 Err(m) => {
                     self.error(file, line, m);
                     continue;
                 }
             };
-            let aliases: Vec<String> = get(Some(cols.aliases))
-                .split('|')
-                .map(str::trim)
-                .filter(|a| !a.is_empty())
-                .map(String::from)
-                .collect();
-            let row = Row {
-                entity: Entity {
-                    id: id.into(),
-                    name: name.into(),
-                    kind: 0,
-                    prominence,
-                    country,
-                    coordinates,
-                },
-                type_name: type_name.to_string(),
-                aliases,
-                origin: (file.to_string(), line),
-            };
+            let id = &*row.entity.id;
             match self.by_id.get(id) {
                 // A user's row replaces a default one with the same id.
                 Some(&at) if at < self.default_ids => self.rows[at] = row,
@@ -486,6 +409,80 @@ fn decompressed(bytes: Vec<u8>) -> std::io::Result<Vec<u8>> {
     let mut out = Vec::new();
     std::io::Read::read_to_end(&mut flate2::read::MultiGzDecoder::new(&bytes[..]), &mut out)?;
     Ok(out)
+}
+
+/// The row of `fields` under the header `cols`, or what is wrong with it.
+fn parse_row(cols: &Columns, fields: &[&str], file: &str, line: u64) -> Result<Row, String> {
+    let get = |i: Option<usize>| {
+        i.and_then(|i| fields.get(i))
+            .map(|s| s.trim())
+            .unwrap_or("")
+    };
+    let id = get(Some(cols.id));
+    let name = get(Some(cols.name));
+    let type_name = get(Some(cols.kind));
+    if id.is_empty() {
+        return Err("empty id".into());
+    }
+    if id.contains(char::is_whitespace) {
+        return Err(format!("id `{id}` contains white space"));
+    }
+    if name.is_empty() {
+        return Err(format!("empty name for id `{id}`"));
+    }
+    if [id, name]
+        .iter()
+        .any(|f| f.len() > 1 && f.starts_with('"') && f.ends_with('"'))
+    {
+        return Err(format!(
+            "quoted field for id `{id}`: TSV takes no quotes; remove them"
+        ));
+    }
+    if !valid_type(type_name) {
+        return Err(format!("bad type `{type_name}` for id `{id}`: expected person, group, place or another lowercase label"));
+    }
+    let prominence = match get(cols.prominence) {
+        "" => match get(cols.population).parse::<f64>() {
+            Ok(p) if p >= 1.0 => (10.0 * p.log10()) as f32,
+            _ => 0.0,
+        },
+        p => match p.parse::<f32>() {
+            Ok(v) if v.is_finite() => v,
+            _ => {
+                return Err(format!(
+                    "bad prominence `{p}` for id `{id}`: expected a number"
+                ));
+            }
+        },
+    };
+    let country = Some(get(cols.country))
+        .filter(|c| !c.is_empty())
+        .map(Into::into);
+    let coordinates = match coordinates(id, get(cols.lat), get(cols.lon)) {
+        Ok(c) => c,
+        Err(m) => {
+            return Err(m);
+        }
+    };
+    let aliases: Vec<String> = get(Some(cols.aliases))
+        .split('|')
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .map(String::from)
+        .collect();
+    Ok(Row {
+        entity: Entity {
+            id: id.into(),
+            name: name.into(),
+            kind: 0,
+            prominence,
+            country,
+            coordinates,
+        },
+        type_name: type_name.to_string(),
+        aliases,
+        origin: (file.to_string(), line),
+    })
 }
 
 fn valid_type(t: &str) -> bool {
