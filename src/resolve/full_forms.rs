@@ -143,35 +143,10 @@ fn fits(short: &[String], long: &[String]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::resolve::test_util::mentions;
 
     fn words(s: &str) -> Vec<String> {
         s.split(' ').map(String::from).collect()
-    }
-
-    /// The (text, entity name) of every mention the default extractor finds in `text`, with a
-    /// gazetteer that lists only `rows`.
-    fn mentions(rows: &str, text: &str) -> Vec<(String, String)> {
-        use crate::{Document, Extractor, GazetteerBuilder};
-        use std::sync::Arc;
-        let mut b = GazetteerBuilder::new();
-        b.add_text("t.tsv", &format!("id\tname\ttype\taliases\n{rows}"));
-        let g = Arc::new(b.build().unwrap());
-        let ex = Extractor::new(g.clone(), Default::default());
-        let doc = Document {
-            id: "1".into(),
-            title: None,
-            text: text.into(),
-            date: None,
-            bytes: 0,
-        };
-        let out = ex.extract(&doc);
-        out.mentions
-            .iter()
-            .map(|m| {
-                let t: String = text.chars().skip(m.start).take(m.end - m.start).collect();
-                (t, out.entity_name(&g, m.entity).to_string())
-            })
-            .collect()
     }
 
     #[test]

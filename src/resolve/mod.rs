@@ -197,3 +197,33 @@ fn roles_and_lists(
         );
     }
 }
+
+/// Helpers shared by the tests of the resolution steps.
+#[cfg(test)]
+pub(crate) mod test_util {
+    /// The (text, entity name) of every mention the default extractor finds in `text`, with a
+    /// gazetteer that lists only `rows`.
+    pub(crate) fn mentions(rows: &str, text: &str) -> Vec<(String, String)> {
+        use crate::{Document, Extractor, GazetteerBuilder};
+        use std::sync::Arc;
+        let mut b = GazetteerBuilder::new();
+        b.add_text("t.tsv", &format!("id\tname\ttype\taliases\n{rows}"));
+        let g = Arc::new(b.build().unwrap());
+        let ex = Extractor::new(g.clone(), Default::default());
+        let doc = Document {
+            id: "1".into(),
+            title: None,
+            text: text.into(),
+            date: None,
+            bytes: 0,
+        };
+        let out = ex.extract(&doc);
+        out.mentions
+            .iter()
+            .map(|m| {
+                let t: String = text.chars().skip(m.start).take(m.end - m.start).collect();
+                (t, out.entity_name(&g, m.entity).to_string())
+            })
+            .collect()
+    }
+}
