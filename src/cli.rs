@@ -500,8 +500,12 @@ fn run_tables(a: RunArgs, tables: Tables) -> Result<i32, String> {
             title: a.title_field,
             date: a.date_field,
         },
+        unique_ids: true,
     };
     let reader = Reader::new(&a.paths, input);
+    for why in reader.skipped() {
+        eprintln!("newsner: warning: {why}");
+    }
     let show = !a.quiet;
     let opts = RunOptions {
         threads: guard::threads(a.threads),
@@ -608,7 +612,12 @@ fn run_bench(a: BenchArgs) -> Result<i32, String> {
     let extractor = Extractor::new(Arc::new(gazetteer), Default::default());
     let mut docs = Vec::new();
     let mut bytes = 0u64;
-    for item in Reader::new(&a.paths, InputOptions::default()) {
+    // The same articles read several times over (to time longer runs) are so many documents.
+    let input = InputOptions {
+        unique_ids: false,
+        ..InputOptions::default()
+    };
+    for item in Reader::new(&a.paths, input) {
         if let crate::input::Item::Doc(d) = item {
             bytes += d.text.len() as u64;
             docs.push(d);

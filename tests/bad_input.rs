@@ -138,14 +138,16 @@ fn rejected_records_are_kept_whole() {
 #[test]
 fn ndjson_named_json_is_read_as_jsonl() {
     let dir = dir_with_gazetteer();
-    fs::write(dir.path().join("d.json"), DOC.repeat(3)).unwrap();
+    let three: String = ["a", "b", "c"]
+        .map(|id| DOC.replace("\"a\"", &format!("\"{id}\"")))
+        .concat();
+    fs::write(dir.path().join("d.json"), three).unwrap();
     let o = run(dir.path(), &extract(&["d.json"]), None);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let rows = rows(&o.stdout);
-    assert_eq!(rows.len(), 3);
-    assert!(rows
-        .iter()
-        .all(|r| r["doc_id"] == "a" && r["start"] == "11"));
+    let ids: Vec<&str> = rows.iter().map(|r| &*r["doc_id"]).collect();
+    assert_eq!(ids, ["a", "b", "c"]);
+    assert!(rows.iter().all(|r| r["start"] == "11"));
 }
 
 #[test]
@@ -318,4 +320,118 @@ fn an_empty_gazetteer_is_warned_about() {
         "{}",
         stderr(&o)
     );
+}
+
+#[test]
+fn a_duplicate_id_is_rejected_naming_the_first_and_counted_once() {
+    let dir = dir_with_gazetteer();
+    fs::write(dir.path().join("a.jsonl"), DOC).unwrap();
+    let b = format!("{{\"id\":\"b\",\"text\":\"Ankara.\"}}\n{DOC}");
+    fs::write(dir.path().join("b.jsonl"), &b).unwrap();
+    let o = run(
+        dir.path(),
+        &[
+            "network",
+            "-q",
+            "--gazetteer",
+            "g.tsv",
+            "--no-default-gazetteer",
+            "a.jsonl",
+            "b.jsonl",
+            "-o",
+            "net",
+            "--rejects",
+            "rej.csv",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("b.jsonl:2: duplicate id `a`, first read at a.jsonl:1"),
+        "{}",
+        stderr(&o)
+    );
+    let nodes = rows(&fs::read(dir.path().join("net/nodes.csv")).unwrap());
+    assert_eq!(nodes.len(), 1);
+    assert_eq!(
+        (&*nodes[0]["mentions"], &*nodes[0]["documents"]),
+        ("2", "2")
+    );
+    // The later record is kept whole among the rejects.
+    let rej = rows(&fs::read(dir.path().join("rej.csv")).unwrap());
+    assert_eq!(rej.len(), 1);
+    assert_eq!(rej[0]["record"].trim_end(), DOC.trim_end());
+}
+
+#[test]
+fn a_bom_is_not_text_and_offsets_count_after_it() {
+    let dir = dir_with_gazetteer();
+    fs::write(dir.path().join("a.txt"), "\u{FEFF}Flights to Ankara.").unwrap();
+    let o = run(dir.path(), &extract(&["a.txt"]), None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let rows = rows(&o.stdout);
+    assert_eq!(rows.len(), 1);
+    // "Flights to Ankara."[11..17] as Python's open(..., encoding="utf-8-sig") reads it.
+    assert_eq!((&*rows[0]["start"], &*rows[0]["end"]), ("11", "17"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_walk_names_the_linked_folders_and_pipes_it_skips() {
+    let dir = dir_with_gazetteer();
+    fs::create_dir_all(dir.path().join("in")).unwrap();
+    fs::create_dir_all(dir.path().join("elsewhere")).unwrap();
+    fs::write(dir.path().join("elsewhere/b.txt"), "Ankara").unwrap();
+    fs::write(dir.path().join("in/a.txt"), "Ankara").unwrap();
+    std::os::unix::fs::symlink("../elsewhere", dir.path().join("in/linked")).unwrap();
+    let fifo = dir.path().join("in/pipe.txt");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    let o = run(dir.path(), &extract(&["in"]), None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(rows(&o.stdout).len(), 1);
+    let err = stderr(&o);
+    assert!(
+        err.contains("warning: in/linked: a link to a folder, not followed"),
+        "{err}"
+    );
+    if made.is_ok_and(|s| s.success()) {
+        assert!(
+            err.contains("warning: in/pipe.txt: not a regular file (a named pipe), skipped"),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn gzip_with_trailing_garbage_says_so() {
+    let dir = dir_with_gazetteer();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    std::io::Write::write_all(&mut gz, DOC.as_bytes()).unwrap();
+    let mut bytes = gz.finish().unwrap();
+    bytes.extend_from_slice(b"\nnot gzip");
+    fs::write(dir.path().join("d.jsonl.gz"), &bytes).unwrap();
+    let o = run(dir.path(), &extract(&["d.jsonl.gz"]), None);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(rows(&o.stdout).len(), 1, "the good record is still read");
+    assert!(
+        stderr(&o).contains("gzip: 9 bytes after the end of the compressed data"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn a_failed_cache_write_leaves_no_temporary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    // The rename fails: the target is a folder that holds a file.
+    let target = dir.path().join("default.nsg");
+    fs::create_dir(&target).unwrap();
+    fs::write(target.join("x"), "x").unwrap();
+    let written = newsner::gazetteer_cache::write_atomically(dir.path(), &target, b"bytes");
+    assert!(written.is_err());
+    let left: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(left, ["default.nsg"]);
 }

@@ -2,7 +2,7 @@
 //! call for, and a stream of unknown format is told JSONL or text by its first bytes.
 
 use super::{Format, UTF8_BOM};
-use std::io::{self, Cursor, Read};
+use std::io::{self, BufRead, BufReader, Cursor, Read};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
@@ -83,8 +83,7 @@ pub(super) fn decompress(
     let whole: Box<dyn Read + Send> = Box::new(Cursor::new(magic[..n].to_vec()).chain(raw));
     let stream: Box<dyn Read + Send> = match codec {
         Codec::Plain => whole,
-        // Multi-member so concatenated .gz files (`cat a.gz b.gz`) read completely.
-        Codec::Gzip => Box::new(flate2::read::MultiGzDecoder::new(whole)),
+        Codec::Gzip => Box::new(GzipMembers::new(whole)),
         Codec::Zstd => {
             Box::new(zstd::stream::read::Decoder::new(whole).map_err(|e| Codec::Zstd.reason(&e))?)
         }
@@ -124,4 +123,51 @@ pub(super) fn sniff(
         }
     };
     Ok((format, Box::new(Cursor::new(prefix).chain(stream))))
+}
+
+/// Bytes of compressed input buffered under the gzip decoder.
+const GZIP_BUFFER: usize = 32 * 1024;
+
+/// A gzip stream read member after member, so that concatenated files (`cat a.gz b.gz`) read
+/// completely, like gzip(1) reads them; bytes after the last member that do not begin another
+/// are an error that says so (a decoder asked to read them as a header only finds "unexpected
+/// end of file").
+struct GzipMembers {
+    /// The member being read; `None` once the stream has ended or failed.
+    member: Option<flate2::bufread::GzDecoder<BufReader<Box<dyn Read + Send>>>>,
+}
+
+impl GzipMembers {
+    fn new(raw: Box<dyn Read + Send>) -> GzipMembers {
+        let buffered = BufReader::with_capacity(GZIP_BUFFER, raw);
+        GzipMembers {
+            member: Some(flate2::bufread::GzDecoder::new(buffered)),
+        }
+    }
+}
+
+impl Read for GzipMembers {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        while let Some(member) = self.member.as_mut() {
+            let n = member.read(buf)?;
+            if n > 0 || buf.is_empty() {
+                return Ok(n);
+            }
+            // The member has ended: what follows is the end, another member, or garbage.
+            let mut rest = self.member.take().expect("a member").into_inner();
+            let next = rest.fill_buf()?;
+            if next.is_empty() {
+                return Ok(0);
+            }
+            if next[0] != GZIP_MAGIC[0] {
+                let garbage = io::copy(&mut rest, &mut io::sink())?;
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    format!("{garbage} bytes after the end of the compressed data (not gzip)"),
+                ));
+            }
+            self.member = Some(flate2::bufread::GzDecoder::new(rest));
+        }
+        Ok(0)
+    }
 }

@@ -7,8 +7,9 @@ use std::path::Path;
 
 /// Walks a folder depth-first, entries sorted by name at each level, hidden entries skipped.
 /// Symlinks to files are followed; symlinks to folders are not (that could loop forever).
-/// Each found file comes with its size on disk, when known.
-pub(super) fn walk(dir: &Path, out: &mut Vec<(Entry, Option<u64>)>) {
+/// Each found file comes with its size on disk, when known; a path that may be an article but is
+/// not read (a linked folder, a pipe) is named in `skipped`, with why.
+pub(super) fn walk(dir: &Path, out: &mut Vec<(Entry, Option<u64>)>, skipped: &mut Vec<String>) {
     let shown = || dir.display().to_string();
     let read = match fs::read_dir(dir) {
         Ok(r) => r,
@@ -45,7 +46,7 @@ pub(super) fn walk(dir: &Path, out: &mut Vec<(Entry, Option<u64>)>) {
             }
         };
         if file_type.is_dir() {
-            walk(&path, out);
+            walk(&path, out, skipped);
             continue;
         }
         // A folder of articles often holds a README or a script beside them: files that are
@@ -57,14 +58,36 @@ pub(super) fn walk(dir: &Path, out: &mut Vec<(Entry, Option<u64>)>) {
         // `fs::metadata` follows symlinks, so a link to a file is judged by its target.
         match fs::metadata(&path) {
             Ok(meta) if meta.is_file() => out.push((Entry::File(path), Some(meta.len()))),
-            // Linked folders, sockets, pipes and devices found while walking are not articles.
-            Ok(_) => {}
+            // Linked folders, sockets, pipes and devices found while walking are not read.
+            Ok(meta) => skipped.push(format!("{}: {}", path.display(), why_not_read(&meta))),
             Err(e) => {
                 let r = reject_whole(&path.display().to_string(), &format!("cannot read: {e}"));
                 out.push((Entry::Rejected(r), Some(0)));
             }
         }
     }
+}
+
+/// Why a walk does not read a path that is neither a file nor a folder of its own.
+fn why_not_read(meta: &fs::Metadata) -> &'static str {
+    if meta.is_dir() {
+        return "a link to a folder, not followed (name it on the command line to read it)";
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return "not a regular file (a named pipe), skipped";
+        }
+        if t.is_socket() {
+            return "not a regular file (a socket), skipped";
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return "not a regular file (a device), skipped";
+        }
+    }
+    "not a regular file, skipped"
 }
 
 /// Whether a walk of a folder reads the file at `relative` below it: no hidden part, and a name

@@ -83,6 +83,8 @@ impl LineSource {
 
     /// Next document or rejection from this source; `None` once it is exhausted or failed.
     pub(super) fn next_item(&mut self, fields: &Fields, max: usize) -> Option<Item> {
+        // The buffer holds the last line until here, for a rejection made after it was read.
+        self.release_buffer();
         while !self.done {
             self.buf.clear();
             let result = read_line(&mut self.reader, &mut self.buf, max);
@@ -107,13 +109,11 @@ impl LineSource {
                     if let Item::Rejected(r) = &mut item {
                         r.record = record_text(&self.buf, true);
                     }
-                    self.release_buffer();
                     return Some(item);
                 }
             };
             self.line += 1;
             let item = self.parse_line(fields, raw_len as u64);
-            self.release_buffer();
             if item.is_some() {
                 return item;
             }
@@ -128,7 +128,8 @@ impl LineSource {
         }
     }
 
-    fn reject(&self, reason: String, bytes: u64) -> Item {
+    /// A rejection of the line read last, kept whole.
+    pub(super) fn reject(&self, reason: String, bytes: u64) -> Item {
         Item::Rejected(Rejected {
             source: self.source.clone(),
             line: Some(self.line),
@@ -136,6 +137,11 @@ impl LineSource {
             record: record_text(&self.buf, false),
             bytes,
         })
+    }
+
+    /// The 1-based number of the line read last.
+    pub(super) fn line(&self) -> u64 {
+        self.line
     }
 
     fn fallback_id(&self) -> String {

@@ -5,6 +5,7 @@
 
 mod decompress;
 mod files;
+mod ids;
 mod jsonl;
 mod lines;
 #[cfg(test)]
@@ -14,6 +15,7 @@ mod whole;
 use decompress::{decompress, sniff, Counting};
 pub(crate) use files::walk_reads;
 use files::{format_from_name, walk};
+use ids::Ids;
 use lines::{LineFormat, LineSource};
 use std::collections::VecDeque;
 use std::fs;
@@ -129,6 +131,10 @@ pub struct InputOptions {
     pub format: Format,
     /// JSON field names for JSONL input.
     pub fields: Fields,
+    /// Reject a document whose id was read before, naming where (on by default): an id is the
+    /// key of every output table, and the network would count the same article twice. Off
+    /// for speed measurements that read one file several times over.
+    pub unique_ids: bool,
 }
 
 impl Default for InputOptions {
@@ -136,6 +142,7 @@ impl Default for InputOptions {
         InputOptions {
             format: Format::Auto,
             fields: Fields::default(),
+            unique_ids: true,
         }
     }
 }
@@ -161,15 +168,21 @@ pub struct Reader {
     size_hint: Option<u64>,
     /// Per-record memory cap; a field (not just the constant) so tests can exercise it cheaply.
     max_record: usize,
+    /// The ids read so far, so that a second document with one is rejected.
+    ids: Ids,
+    /// What the folder walks left out that may be articles, each with why.
+    skipped: Vec<String>,
 }
 
 impl Reader {
     /// Builds a reader over files, folders (walked recursively, sorted, hidden entries
     /// skipped) and `-` for stdin. Paths that cannot be read become [`Rejected`] items in place.
     pub fn new(paths: &[PathBuf], opts: InputOptions) -> Reader {
+        let unique_ids = opts.unique_ids;
         let mut queue = VecDeque::new();
         let mut size: Option<u64> = Some(0);
         let mut stdin_seen = false;
+        let mut skipped = Vec::new();
         let stdin_path = [PathBuf::from("-")];
         let paths = if paths.is_empty() {
             &stdin_path[..]
@@ -201,7 +214,7 @@ impl Reader {
                 ))),
                 Ok(meta) if meta.is_dir() => {
                     let mut found = Vec::new();
-                    walk(path, &mut found);
+                    walk(path, &mut found, &mut skipped);
                     for (entry, len) in found {
                         add_size(&mut size, len);
                         queue.push_back(entry);
@@ -221,12 +234,15 @@ impl Reader {
             counter: Arc::new(AtomicU64::new(0)),
             size_hint: size,
             max_record: MAX_RECORD_BYTES,
+            ids: Ids::new(unique_ids),
+            skipped,
         }
     }
 
     /// Builds a reader over one already-open stream (used for stdin with name `"<stdin>"`).
     /// The stream may be compressed; in [`Format::Auto`] its format is sniffed from content.
     pub fn from_reader(name: &str, r: Box<dyn Read + Send>, opts: InputOptions) -> Reader {
+        let unique_ids = opts.unique_ids;
         let mut queue = VecDeque::new();
         queue.push_back(Entry::Stream(Stream {
             name: name.to_owned(),
@@ -239,6 +255,8 @@ impl Reader {
             counter: Arc::new(AtomicU64::new(0)),
             size_hint: None,
             max_record: MAX_RECORD_BYTES,
+            ids: Ids::new(unique_ids),
+            skipped: Vec::new(),
         }
     }
 
@@ -246,6 +264,13 @@ impl Reader {
     /// compressed size for compressed files; None if stdin is involved). Used for ETA.
     pub fn size_hint(&self) -> Option<u64> {
         self.size_hint
+    }
+
+    /// The paths that folder walks found but do not read, though they may be articles, each as
+    /// "path: why": links to folders (not followed, since a link may loop back) and pipes,
+    /// sockets and devices.
+    pub fn skipped(&self) -> &[String] {
+        &self.skipped
     }
 
     /// Bytes read so far from disk/stdin (compressed bytes for compressed files) — comparable
@@ -294,6 +319,7 @@ impl Reader {
                 }
             };
 
+        self.ids.open(&source);
         let counted: Box<dyn Read + Send> = Box::new(Counting {
             inner: raw,
             counter: Arc::clone(&self.counter),
@@ -314,7 +340,14 @@ impl Reader {
         };
         let line_format = match format {
             Format::Text | Format::Auto => {
-                return Some(read_text(stream, codec, &source, text_id, self.max_record))
+                let item = read_text(stream, codec, &source, text_id, self.max_record);
+                return Some(match duplicate(&mut self.ids, &item, None) {
+                    Some((why, bytes)) => Item::Rejected(Rejected {
+                        bytes,
+                        ..reject_whole(&source, &why)
+                    }),
+                    None => item,
+                });
             }
             Format::Lines => LineFormat::Lines,
             Format::Jsonl => LineFormat::Jsonl,
@@ -337,7 +370,10 @@ impl Iterator for Reader {
         loop {
             if let Some(cur) = self.current.as_mut() {
                 if let Some(item) = cur.next_item(&self.opts.fields, self.max_record) {
-                    return Some(item);
+                    return Some(match duplicate(&mut self.ids, &item, Some(cur.line())) {
+                        Some((why, bytes)) => cur.reject(why, bytes),
+                        None => item,
+                    });
                 }
                 self.current = None;
             }
@@ -347,6 +383,18 @@ impl Iterator for Reader {
             }
         }
     }
+}
+
+/// Why `item` is rejected when it is a document whose id was read before (at `line` of the
+/// source opened last).
+fn duplicate(ids: &mut Ids, item: &Item, line: Option<u64>) -> Option<(String, u64)> {
+    let Item::Doc(doc) = item else {
+        return None;
+    };
+    if !ids.on {
+        return None;
+    }
+    ids.check(&doc.id, line).err().map(|why| (why, doc.bytes))
 }
 
 /// Adds a file's size to the running total; one unknown size makes the total unknown.

@@ -193,6 +193,7 @@ fn configured_field_names() {
     let o = InputOptions {
         format: Format::Jsonl,
         fields,
+        ..InputOptions::default()
     };
     let data = b"{\"uid\":\"u1\",\"body\":\"B\",\"headline\":\"H\",\"published\":\"P\",\"text\":\"ignored\",\"id\":\"no\"}\n\
                  {\"uid\":\"u2\",\"text\":\"wrong field\"}\n\
@@ -472,6 +473,37 @@ fn folder_walk_order_and_hidden() {
     assert_eq!(reader.bytes_read(), expected_size);
 }
 
+#[test]
+fn a_duplicate_id_is_rejected_unless_asked_not_to() {
+    let dir = TempDir::new().unwrap();
+    let a = write(dir.path(), "a.txt", b"A");
+    let j = write(
+        dir.path(),
+        "j.jsonl",
+        b"{\"id\":1,\"text\":\"x\"}\n{\"id\":1,\"text\":\"y\"}\n",
+    );
+    let got = summary(&read_all(
+        &[a.clone(), j.clone(), a.clone()],
+        opts(Format::Auto),
+    ));
+    let (a, j) = (a.display(), j.display());
+    assert_eq!(
+        got,
+        [
+            format!("D {a}=A"),
+            "D 1=x".to_owned(),
+            format!("R {j}:Some(2):duplicate id `1`, first read at {j}:1"),
+            format!("R {a}:None:duplicate id `{a}`, first read at {a}"),
+        ]
+    );
+    let all = InputOptions {
+        unique_ids: false,
+        ..InputOptions::default()
+    };
+    let data = b"{\"id\":1,\"text\":\"x\"}\n{\"id\":1,\"text\":\"y\"}\n";
+    assert_eq!(summary(&read_stream("s", data, all)), ["D 1=x", "D 1=y"]);
+}
+
 #[cfg(unix)]
 #[test]
 fn symlinked_file_followed() {
@@ -727,8 +759,9 @@ impl Read for Repeat {
 #[test]
 fn streams_a_million_lines() {
     let mut chunk = Vec::new();
+    // Without ids: each record gets its line as its id, which the repeats do not repeat.
     for i in 0..1000 {
-        chunk.extend_from_slice(format!("{{\"id\":{i},\"text\":\"x\"}}\n").as_bytes());
+        chunk.extend_from_slice(format!("{{\"n\":{i},\"text\":\"x\"}}\n").as_bytes());
     }
     let total = chunk.len() as u64 * 1000;
     let source = Repeat {
