@@ -1,31 +1,15 @@
 //! Property tests over the stages that take outside input (issue 18): for arbitrary text, bytes
 //! and gazetteers, nothing panics, offsets are exact, nothing vanishes, and the output does not
-//! depend on the thread count. `PROPTEST_CASES=N` sets the cases per property (default 256);
-//! scripts/fuzz.sh runs them long.
+//! depend on the thread count. `PROPTEST_CASES=N` sets the cases per property (default 256).
+//! The fuzz targets (fuzz/) make the same checks, from tests/harness/.
 
-use newsner::{
-    Document, Extractor, Format, Gazetteer, GazetteerBuilder, InputFormat, InputOptions, Item,
-    Outputs, Reader, RunOptions,
-};
+mod harness;
+
+use harness::{doc, looks_compressed, mentions_csv, misplaced_mention, TSV};
+use newsner::{Gazetteer, GazetteerBuilder, InputFormat, InputOptions, Reader};
 use proptest::prelude::*;
 use std::io::{Cursor, Write};
-use std::sync::{Arc, OnceLock};
-
-const TSV: &str = "id\tname\ttype\taliases\tprominence\n\
-    Vladimir_Putin\tVladimir Putin\tperson\tPutin\t90\n\
-    Ankara\tAnkara\tplace\tAngora\t60\n\
-    Hamas\tHamas\tgroup\t\t60\n\
-    Cote\tCôte d'Ivoire\tplace\tIvory Coast\t60\n";
-
-/// The extractor every property uses: a small gazetteer, discovery on.
-fn extractor() -> &'static Extractor {
-    static EX: OnceLock<Extractor> = OnceLock::new();
-    EX.get_or_init(|| {
-        let mut b = GazetteerBuilder::new();
-        b.add_text("p.tsv", TSV);
-        Extractor::new(Arc::new(b.build().unwrap()), Default::default())
-    })
-}
+use std::sync::OnceLock;
 
 /// Text made of names the gazetteer lists, words that start discovery, and hostile characters:
 /// combining marks, right-to-left letters, NUL, lone CR, every kind of white space.
@@ -64,49 +48,13 @@ fn text() -> impl Strategy<Value = String> {
     prop::collection::vec(piece, 0..40).prop_map(|v| v.join(" "))
 }
 
-/// Runs `docs` through the batch pipeline and returns the mentions CSV.
-fn run_all(docs: &[Document], threads: usize, batch_docs: usize) -> Vec<u8> {
-    let mut out = Vec::new();
-    let outputs = Outputs {
-        mentions: Some(Box::new(&mut out) as Box<dyn Write + Send>),
-        ..Outputs::default()
-    };
-    let opts = RunOptions {
-        threads,
-        batch_docs,
-        format: Format::Csv,
-        ..RunOptions::default()
-    };
-    let items = docs.iter().cloned().map(Item::Doc);
-    newsner::run(items, extractor(), &opts, outputs).unwrap();
-    out
-}
-
-fn doc(id: usize, text: String, title: Option<String>) -> Document {
-    Document {
-        id: id.to_string(),
-        title,
-        text,
-        date: None,
-        bytes: 0,
-    }
-}
-
 proptest! {
     /// Text in, offsets out: no panic, and every mention's code-point span is its byte span.
     #[test]
     fn offsets_are_exact_on_any_text(body in text(), title in prop::option::of(text())) {
         let d = doc(0, body, title);
-        let out = extractor().extract(&d);
-        for m in &out.mentions {
-            let field = match m.field {
-                newsner::Field::Title => d.title.as_deref().unwrap(),
-                _ => &d.text,
-            };
-            let by_chars: String = field.chars().skip(m.start).take(m.end - m.start).collect();
-            prop_assert!(m.start < m.end);
-            prop_assert_eq!(&by_chars, &field[m.byte_start..m.byte_end]);
-        }
+        let wrong = misplaced_mention(&d);
+        prop_assert!(wrong.is_none(), "offsets of {}", wrong.unwrap_or_default());
     }
 
     /// Threads: the same bytes out for any thread count and batch size.
@@ -116,9 +64,9 @@ proptest! {
         threads in 2usize..6,
         batch in 1usize..5,
     ) {
-        let docs: Vec<Document> =
+        let docs: Vec<_> =
             texts.into_iter().enumerate().map(|(i, t)| doc(i, t, None)).collect();
-        prop_assert_eq!(run_all(&docs, 1, 1000), run_all(&docs, threads, batch));
+        prop_assert_eq!(mentions_csv(&docs, 1, 1000), mentions_csv(&docs, threads, batch));
     }
 
     /// Readers: on any bytes, plain or gzipped and cut anywhere, no panic; for JSONL every
@@ -136,18 +84,11 @@ proptest! {
     ) {
         let mut bytes = lines.join("\n").into_bytes();
         bytes.extend_from_slice(&noise);
-        let expected = bytes
-            .split(|&b| b == b'\n')
-            .enumerate()
-            .filter(|(i, l)| {
-                let l = if *i == 0 { l.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(l) } else { l };
-                !l.trim_ascii().is_empty()
-            })
-            .count();
+        let expected = harness::non_blank_lines(&bytes);
         let jsonl = InputOptions { format: InputFormat::Jsonl, ..InputOptions::default() };
         let items = Reader::from_reader("p", Box::new(Cursor::new(bytes.clone())), jsonl).count();
         // Bytes that start like gzip or zstd are one compressed stream, not lines.
-        if !bytes.starts_with(&[0x1f, 0x8b]) && !bytes.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
+        if !looks_compressed(&bytes) {
             prop_assert_eq!(items, expected);
         }
         // Compressed and cut short, in auto mode: anything but a panic.

@@ -2,6 +2,9 @@
 fn main() {
     afl::fuzz!(|data: &[u8]| {
         let text = String::from_utf8_lossy(data).into_owned();
-        newsner_fuzz::check_offsets(&newsner_fuzz::doc(0, text));
+        let d = newsner_fuzz::doc(0, text, None);
+        if let Some(m) = newsner_fuzz::misplaced_mention(&d) {
+            panic!("offsets of {m}");
+        }
     });
 }
