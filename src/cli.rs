@@ -19,8 +19,8 @@ mod guard;
 
 const ABOUT: &str = "Find the people, groups and places named in news articles.
 
-newsner reads articles (text files, folders, JSONL dumps, .gz/.zst, or stdin), finds every person,
-group and place its gazetteers list, under one canonical name each (the English Wikipedia title),
+newsner reads articles (text files, folders, JSONL dumps, .gz/.zst/.xz/.bz2, or stdin), finds
+every person, group and place its gazetteers list, under one canonical name each (the English Wikipedia title),
 and writes CSV: one row per mention, one row per pair of entities named in the same sentence, or
 the whole who-appears-with-whom network for Gephi.";
 
@@ -255,7 +255,7 @@ struct RunArgs {
     #[arg(long, value_enum, default_value_t = WindowArg::Sentence)]
     window: WindowArg,
 
-    /// Input format. auto: *.jsonl/*.ndjson (also .gz/.zst) are JSONL, other files are one article
+    /// Input format. auto: *.jsonl/*.ndjson (also compressed) are JSONL, other files are one article
     /// each; stdin is JSONL if it starts with `{`
     #[arg(long, value_enum, default_value_t = InFormat::Auto)]
     input_format: InFormat,

@@ -18,12 +18,32 @@ const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
 /// The first bytes of a zstd frame (RFC 8878).
 const ZSTD_MAGIC: [u8; 4] = [0x28, 0xb5, 0x2f, 0xfd];
 
+/// The first bytes of an xz stream (the .xz file format, 2.1.1.1).
+const XZ_MAGIC: [u8; 6] = [0xfd, b'7', b'z', b'X', b'Z', 0];
+
+/// The first bytes of a bzip2 stream: "BZh", the block size ('1' to '9'), then the magic of a
+/// first block (the digits of pi) or of the end of an empty stream (those of sqrt(pi)), so that
+/// a text that happens to begin with "BZh9" is still read as text.
+fn is_bzip2(magic: &[u8]) -> bool {
+    const BLOCK: [u8; 6] = [0x31, 0x41, 0x59, 0x26, 0x53, 0x59];
+    const END: [u8; 6] = [0x17, 0x72, 0x45, 0x38, 0x50, 0x90];
+    magic.len() == 10
+        && magic.starts_with(b"BZh")
+        && (b'1'..=b'9').contains(&magic[3])
+        && (magic[4..] == BLOCK || magic[4..] == END)
+}
+
+/// Bytes looked at to tell the compression: enough for the longest magic (bzip2's).
+const MAGIC_BYTES: usize = 10;
+
 /// Compression detected from the magic bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Codec {
     Plain,
     Gzip,
     Zstd,
+    Xz,
+    Bzip2,
 }
 
 impl Codec {
@@ -33,6 +53,8 @@ impl Codec {
             Codec::Plain => format!("cannot read: {e}"),
             Codec::Gzip => format!("gzip: {e}"),
             Codec::Zstd => format!("zstd: {e}"),
+            Codec::Xz => format!("xz: {e}"),
+            Codec::Bzip2 => format!("bzip2: {e}"),
         }
     }
 }
@@ -71,22 +93,30 @@ fn read_up_to(r: &mut dyn Read, buf: &mut [u8]) -> io::Result<usize> {
 pub(super) fn decompress(
     mut raw: Box<dyn Read + Send>,
 ) -> Result<(Box<dyn Read + Send>, Codec), String> {
-    let mut magic = [0u8; ZSTD_MAGIC.len()];
+    let mut magic = [0u8; MAGIC_BYTES];
     let n = read_up_to(&mut raw, &mut magic).map_err(|e| Codec::Plain.reason(&e))?;
-    let codec = if magic[..n].starts_with(&GZIP_MAGIC) {
+    let magic = &magic[..n];
+    let codec = if magic.starts_with(&GZIP_MAGIC) {
         Codec::Gzip
-    } else if magic[..n] == ZSTD_MAGIC {
+    } else if magic.starts_with(&ZSTD_MAGIC) {
         Codec::Zstd
+    } else if magic.starts_with(&XZ_MAGIC) {
+        Codec::Xz
+    } else if is_bzip2(magic) {
+        Codec::Bzip2
     } else {
         Codec::Plain
     };
-    let whole: Box<dyn Read + Send> = Box::new(Cursor::new(magic[..n].to_vec()).chain(raw));
+    let whole: Box<dyn Read + Send> = Box::new(Cursor::new(magic.to_vec()).chain(raw));
     let stream: Box<dyn Read + Send> = match codec {
         Codec::Plain => whole,
         Codec::Gzip => Box::new(GzipMembers::new(whole)),
         Codec::Zstd => {
             Box::new(zstd::stream::read::Decoder::new(whole).map_err(|e| Codec::Zstd.reason(&e))?)
         }
+        // Several streams one after another, as `cat a.xz b.xz` and pbzip2 write them.
+        Codec::Xz => Box::new(lzma_rust2::XzReader::new(whole, true)),
+        Codec::Bzip2 => Box::new(bzip2::read::MultiBzDecoder::new(whole)),
     };
     Ok((stream, codec))
 }

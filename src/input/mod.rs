@@ -1,4 +1,4 @@
-//! Reading documents: turns files, folders and stdin (plain, gzip or zstd; whole-file text, one
+//! Reading documents: turns files, folders and stdin (plain, gzip, zstd, xz or bzip2; whole-file text, one
 //! article per line, or JSONL) into a single ordered stream of [`Item`]s, so the rest of the
 //! pipeline never deals with formats, compression or broken input. Bad records become
 //! [`Rejected`] items instead of errors so a run never stops, and never silently loses data.
@@ -38,7 +38,7 @@ const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Suffixes of compressed files, looked through when a name tells the format or the kind of
 /// file.
-const COMPRESSED_SUFFIXES: [&str; 4] = [".gz", ".gzip", ".zst", ".zstd"];
+const COMPRESSED_SUFFIXES: [&str; 7] = [".gz", ".gzip", ".zst", ".zstd", ".xz", ".bz2", ".bzip2"];
 
 /// Name used as [`Rejected::source`] for standard input.
 const STDIN_NAME: &str = "<stdin>";

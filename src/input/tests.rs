@@ -76,17 +76,58 @@ fn summary_of_stream(data: &[u8], format: Format) -> Vec<String> {
 }
 
 #[test]
-fn utf16_xz_and_bzip2_are_named_not_called_binary() {
+fn utf16_is_named_not_called_binary() {
     let utf16: Vec<u8> = "\u{feff}Putin in Ankara"
         .encode_utf16()
         .flat_map(u16::to_le_bytes)
         .collect();
-    let xz = b"\xFD7zXZ\x00\x00\x04\xE6\xD6\xB4\x46\x02\x00".to_vec();
-    let bz2 = b"BZh91AY&SY\x00\x01".to_vec();
-    for (data, want) in [(utf16, "UTF-16"), (xz, "xz-compressed"), (bz2, "bzip2")] {
-        let got = summary_of_stream(&data, Format::Text);
-        assert!(got[0].contains(want), "{got:?}");
+    let got = summary_of_stream(&utf16, Format::Text);
+    assert!(got[0].contains("UTF-16 text (little-endian)"), "{got:?}");
+}
+
+fn xz_bytes(data: &[u8]) -> Vec<u8> {
+    let mut w = lzma_rust2::XzWriter::new(Vec::new(), lzma_rust2::XzOptions::default()).unwrap();
+    w.write_all(data).unwrap();
+    w.finish().unwrap()
+}
+
+fn bzip2_bytes(data: &[u8]) -> Vec<u8> {
+    let mut w = bzip2::write::BzEncoder::new(Vec::new(), bzip2::Compression::fast());
+    w.write_all(data).unwrap();
+    w.finish().unwrap()
+}
+
+#[test]
+fn xz_and_bzip2_are_read_whole_and_cut_short_are_named() {
+    let (a, b) = (
+        b"{\"id\":\"a\",\"text\":\"x\"}\n",
+        b"{\"id\":\"b\",\"text\":\"y\"}\n",
+    );
+    for (compress, name) in [
+        (xz_bytes as fn(&[u8]) -> Vec<u8>, "xz"),
+        (bzip2_bytes, "bzip2"),
+    ] {
+        // Two streams one after another (`cat a.xz b.xz`), sniffed as JSONL.
+        let data = [compress(a), compress(b)].concat();
+        assert_eq!(
+            summary_of_stream(&data, Format::Auto),
+            ["D a=x", "D b=y"],
+            "{name}"
+        );
+        let one = compress(b"one article");
+        assert_eq!(
+            summary_of_stream(&one, Format::Text),
+            ["D s=one article"],
+            "{name}"
+        );
+        let cut = summary_of_stream(&one[..one.len() - 4], Format::Text);
+        assert!(
+            cut[0].starts_with(&format!("R s:Some(1):{name}: ")),
+            "{cut:?}"
+        );
     }
+    // Text that only begins like a bzip2 header is text.
+    assert_eq!(summary_of_stream(b"BZh9 of", Format::Text), ["D s=BZh9 of"]);
 }
 
 #[test]

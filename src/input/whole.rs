@@ -15,14 +15,6 @@ const UNREAD_FORMATS: &[(&[u8], &str)] = &[
         "UTF-16 text (little-endian): convert it to UTF-8",
     ),
     (b"\xFE\xFF", "UTF-16 text (big-endian): convert it to UTF-8"),
-    (
-        b"\xFD7zXZ\x00",
-        "xz-compressed: decompress it (newsner reads gzip and zstd)",
-    ),
-    (
-        b"BZh",
-        "bzip2-compressed: decompress it (newsner reads gzip and zstd)",
-    ),
 ];
 
 /// What a binary-looking file is, when its first bytes tell.

@@ -66,9 +66,11 @@ pub fn mentions_csv(docs: &[Document], threads: usize, batch_docs: usize) -> Vec
     out
 }
 
-/// Whether `bytes` start like a gzip or zstd stream, which is read as one compressed stream.
+/// Whether `bytes` may start a gzip, zstd, xz or bzip2 stream, which is read as one compressed
+/// stream, not as lines.
 pub fn looks_compressed(bytes: &[u8]) -> bool {
-    bytes.starts_with(&[0x1f, 0x8b]) || bytes.starts_with(&[0x28, 0xb5, 0x2f, 0xfd])
+    let magics: [&[u8]; 4] = [b"\x1f\x8b", b"\x28\xb5\x2f\xfd", b"\xfd7zXZ\0", b"BZh"];
+    magics.iter().any(|m| bytes.starts_with(m))
 }
 
 /// The lines of `bytes` that are not blank (a BOM on the first line aside): as JSONL, each must
