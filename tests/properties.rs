@@ -69,8 +69,8 @@ proptest! {
         prop_assert_eq!(mentions_csv(&docs, 1, 1000), mentions_csv(&docs, threads, batch));
     }
 
-    /// Readers: on any bytes, plain or gzipped and cut anywhere, no panic; for JSONL every
-    /// non-blank line comes out as a document or a rejected record.
+    /// Readers: on any bytes, plain or compressed (gzip, xz, bzip2) and cut anywhere, no panic;
+    /// for JSONL every non-blank line comes out as a document or a rejected record.
     #[test]
     fn readers_lose_no_line(
         lines in prop::collection::vec(prop_oneof![
@@ -87,17 +87,16 @@ proptest! {
         let expected = harness::non_blank_lines(&bytes);
         let jsonl = InputOptions { format: InputFormat::Jsonl, ..InputOptions::default() };
         let items = Reader::from_reader("p", Box::new(Cursor::new(bytes.clone())), jsonl).count();
-        // Bytes that start like gzip or zstd are one compressed stream, not lines.
+        // Bytes that start like a compressed stream are read as one, not as lines.
         if !looks_compressed(&bytes) {
             prop_assert_eq!(items, expected);
         }
-        // Compressed and cut short, in auto mode: anything but a panic.
-        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-        gz.write_all(&bytes).unwrap();
-        let gz = gz.finish().unwrap();
-        let cut = cut.index(gz.len() + 1);
-        let _ = Reader::from_reader("p", Box::new(Cursor::new(gz[..cut].to_vec())), InputOptions::default())
-            .count();
+        // Compressed (gzip, xz, bzip2) and cut short, in auto mode: anything but a panic.
+        for packed in [gzip(&bytes), xz(&bytes), bzip2(&bytes)] {
+            let cut = cut.index(packed.len() + 1);
+            let cut = Box::new(Cursor::new(packed[..cut].to_vec()));
+            let _ = Reader::from_reader("p", cut, InputOptions::default()).count();
+        }
         let _ = Reader::from_reader("p", Box::new(Cursor::new(noise)), InputOptions::default()).count();
     }
 
@@ -119,6 +118,24 @@ proptest! {
         bad[i] ^= flip;
         prop_assert!(Gazetteer::from_snapshot(&bad).is_err());
     }
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut w = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    w.write_all(bytes).unwrap();
+    w.finish().unwrap()
+}
+
+fn xz(bytes: &[u8]) -> Vec<u8> {
+    let mut w = lzma_rust2::XzWriter::new(Vec::new(), lzma_rust2::XzOptions::default()).unwrap();
+    w.write_all(bytes).unwrap();
+    w.finish().unwrap()
+}
+
+fn bzip2(bytes: &[u8]) -> Vec<u8> {
+    let mut w = bzip2::write::BzEncoder::new(Vec::new(), bzip2::Compression::fast());
+    w.write_all(bytes).unwrap();
+    w.finish().unwrap()
 }
 
 fn extractor_snapshot() -> &'static [u8] {
