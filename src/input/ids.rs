@@ -4,6 +4,7 @@
 //! there, and the network would count the same article twice.
 
 use rustc_hash::FxHashMap;
+use std::collections::hash_map::Entry;
 use std::hash::{Hash, Hasher};
 use std::num::NonZeroU64;
 
@@ -11,7 +12,7 @@ use std::num::NonZeroU64;
 /// itself. Two different ids share a hash with odds of about n²/2¹²⁹, none in any real corpus.
 pub(super) struct Ids {
     /// Whether ids are checked at all ([`InputOptions::unique_ids`](super::InputOptions)).
-    pub(super) on: bool,
+    on: bool,
     /// Hash of an id -> (index into `sources`, line for line-based input).
     first: FxHashMap<u128, (u32, Option<NonZeroU64>)>,
     /// The names of the sources opened so far, in the order they were opened.
@@ -35,16 +36,19 @@ impl Ids {
     /// Records `id`, read at `line` of the source opened last; if it was read before, the reason
     /// to reject this record.
     pub(super) fn check(&mut self, id: &str, line: Option<u64>) -> Result<(), String> {
+        if !self.on {
+            return Ok(());
+        }
         let here = (
             self.sources.len().saturating_sub(1) as u32,
             line.and_then(NonZeroU64::new),
         );
         let (source, line) = match self.first.entry(hash128(id)) {
-            std::collections::hash_map::Entry::Vacant(v) => {
+            Entry::Vacant(v) => {
                 v.insert(here);
                 return Ok(());
             }
-            std::collections::hash_map::Entry::Occupied(o) => *o.get(),
+            Entry::Occupied(o) => *o.get(),
         };
         let source = self.sources.get(source as usize).map_or("", |s| s);
         let at = line.map(|l| format!(":{l}")).unwrap_or_default();

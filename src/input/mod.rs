@@ -391,9 +391,6 @@ fn duplicate(ids: &mut Ids, item: &Item, line: Option<u64>) -> Option<(String, u
     let Item::Doc(doc) = item else {
         return None;
     };
-    if !ids.on {
-        return None;
-    }
     ids.check(&doc.id, line).err().map(|why| (why, doc.bytes))
 }
 
