@@ -159,16 +159,12 @@ pub struct Matcher {
     root: TokenTable,
     /// Deeper transitions, by [`trans_key`], probed only while a name goes on.
     trans: TokenTable,
-    /// The node each node is reached from by a deeper transition (by their numbers here;
-    /// [`NO_PARENT`] for the root and its children), which `encode` needs to unfold the keys of
-    /// `trans`.
-    parent: Vec<u32>,
     /// The variants of all nodes. A node that ends aliases is numbered by its first variant
     /// (its variants follow, to one marked [`LAST`]), so that reaching a name finds them with no
     /// table of ranges between; other nodes are numbered from `variants.len()` on.
     variants: Vec<Variant>,
-    /// Number of nodes that end no alias, the root first: with `variants`, how nodes are
-    /// numbered, which `encode` undoes.
+    /// Number of nodes that end no alias, the root first: with `variants`, how many nodes
+    /// there are, which loading a compiled gazetteer checks transitions against.
     inner_nodes: u32,
     /// Capitals of the aliases that have one past their 64th char (see [`LONG_CAPS`]).
     long_caps: Vec<u16>,
@@ -212,10 +208,6 @@ pub(super) fn pair_index(first: u8, second: Option<u8>) -> usize {
     ((first & LETTER_BITS) as usize) << LETTER_BITS.count_ones()
         | second.map_or(0, |b| (b & LETTER_BITS) as usize)
 }
-
-/// [`Matcher::parent`] of a node reached from the root or of the root: it has no parent whose
-/// transition key must be unfolded.
-const NO_PARENT: u32 = u32::MAX;
 
 /// Scratch space reused between scans, so that a scan allocates nothing per token.
 #[derive(Debug, Default)]

@@ -3,6 +3,7 @@
 
 use super::layout::weak_code;
 use super::{Matcher, Variant, ACRONYM, ARTICLE, LAST, LONG_CAPS};
+use crate::codec::{Dec, Enc, SnapshotError};
 use crate::lexicon::Weak;
 use crate::model::MatchKind;
 use rustc_hash::FxHashMap;
@@ -35,6 +36,9 @@ pub(super) struct TokenTable {
     pub(super) slots: Box<[Slot]>,
     mask: usize,
 }
+
+/// Bytes of a [`Slot`] as [`TokenTable::encode`] writes it: key, value, inline record.
+const SLOT_RECORD: usize = 8 + 4 + 4;
 
 /// One entry of a [`TokenTable`]; `value` 0 marks an empty slot.
 #[derive(Clone, Copy, Debug, Default)]
@@ -116,12 +120,43 @@ impl TokenTable {
         }
     }
 
-    /// The entries (key, value), in table order.
-    pub(super) fn entries(&self) -> impl Iterator<Item = (u64, u32)> + '_ {
+    /// The values and inline records of the entries, in table order.
+    pub(super) fn records(&self) -> impl Iterator<Item = (u32, Inline)> + '_ {
         self.slots
             .iter()
             .filter(|s| s.value != 0)
-            .map(|s| (s.key, s.value))
+            .map(|s| (s.value, s.inline))
+    }
+
+    /// Writes the slots as they are, empty ones too: loading them back builds nothing.
+    pub(super) fn encode(&self, e: &mut Enc) {
+        e.len(self.slots.len());
+        for s in self.slots.iter() {
+            e.u64(s.key);
+            e.u32(s.value);
+            e.u32(s.inline);
+        }
+    }
+
+    /// Reads what [`TokenTable::encode`] wrote. A table whose size is no power of two, or that
+    /// has no empty slot to end a probe, is refused (its values are checked by the caller).
+    pub(super) fn decode(d: &mut Dec<'_>) -> Result<TokenTable, SnapshotError> {
+        let bytes = d.records(SLOT_RECORD)?;
+        let slots: Box<[Slot]> = bytes
+            .chunks_exact(SLOT_RECORD)
+            .map(|r| Slot {
+                key: u64::from_le_bytes(r[..8].try_into().expect("8 bytes")),
+                value: u32::from_le_bytes(r[8..12].try_into().expect("4 bytes")),
+                inline: u32::from_le_bytes(r[12..].try_into().expect("4 bytes")),
+            })
+            .collect();
+        if !slots.len().is_power_of_two() || slots.iter().all(|s| s.value != 0) {
+            return Err(SnapshotError::Corrupt("token table"));
+        }
+        Ok(TokenTable {
+            mask: slots.len() - 1,
+            slots,
+        })
     }
 }
 
