@@ -378,7 +378,7 @@ impl Matcher {
             last.take().or_else(|| scratch.terminals.pop())
         {
             let (candidates, article) =
-                self.check_case(text, t.start, end, end == t.end, (node, inline), scratch);
+                self.check_case(text, t.start, end, (node, inline), scratch);
             if !candidates.is_empty() {
                 let start = if article {
                     after_article(text, t)

@@ -34,28 +34,6 @@ fn ascii_capitals_agree_with_folding_tokens() {
 }
 
 #[test]
-fn ascii_capital_bits_agree_with_the_byte_loop() {
-    let text = "Maher Al-Sharaa, \tKIM  Jong\nUn; U.S.-backed O'Brien's A\x0bB\x0c- C \
-                Abcdefghijklmnopqrstuvwxyz-ABCDEFGHIJKLMNOPQRSTUVWXYZ 0123456789 Erdoğan x";
-    let b = text.as_bytes();
-    for start in 0..b.len() {
-        for end in start..=b.len().min(start + 70) {
-            let want = ascii_capital_bits_bytewise(&b[start..end]);
-            assert_eq!(ascii_capital_bits(b, start, end), want, "{start}..{end}");
-            // Alone, where every load is cut at the end of the text.
-            let alone = &b[start..end];
-            assert_eq!(ascii_capital_bits(alone, 0, alone.len()), want);
-            // Without joiners, as in one token, the shortcut agrees.
-            let joiner = |&c: &u8| crate::text::tokens::is_ascii_joiner(c);
-            if !b[start..end].iter().any(joiner) {
-                assert_eq!(ascii_token_capital_bits(b, start, end), want);
-                assert_eq!(ascii_token_capital_bits(alone, 0, alone.len()), want);
-            }
-        }
-    }
-}
-
-#[test]
 fn ascii_token_hash_is_the_hash_of_the_fold() {
     let text = "Syria al-QAEDA x Netanyahu's Abcdefghijklmnopq Zz@[`{ 0189";
     let b = text.as_bytes();
