@@ -1,24 +1,20 @@
 //! The case check of a match: every letter that is a capital in the alias must be a capital in
 //! the text, and an acronym does not match inside a run of capitals.
 
-use super::table::Inline;
-use super::{
-    Candidate, Candidates, CandidatesRepr, Matcher, Scratch, Variant, ACRONYM, ARTICLE, LAST,
-    LONG_CAPS,
-};
+use super::{Candidate, Candidates, Matcher, Scratch, Variant, ACRONYM, ARTICLE, LAST, LONG_CAPS};
 use crate::text::fold::fold_with;
 use crate::text::tokens::{is_ascii_joiner, is_word_char};
 use crate::text::{TokenKind, Tokenizer};
 
 impl Matcher {
-    /// The variants at `node` (with its inline record) whose capitals the surface
+    /// The variants at `node` whose capitals the surface
     /// `text[start..end]` has.
     pub(super) fn check_case(
         &self,
         text: &str,
         start: usize,
         end: usize,
-        (node, inline): (u32, Inline),
+        node: u32,
         scratch: &mut Scratch,
     ) -> (Candidates, bool) {
         let surface = &text[start..end];
@@ -42,21 +38,6 @@ impl Matcher {
                 (0..64).all(|p| v.caps >> p & 1 == 0 || is_capital(p))
             }
         };
-        if inline != 0 {
-            // The node's one variant, packed where the probe that reached it landed.
-            let v = self.unpack(inline);
-            let fits =
-                has_caps(&v) && (v.flags & ACRONYM == 0 || !in_capitals_run(text, start, end));
-            if !fits {
-                return (Candidates::from_slice(&[]), false);
-            }
-            let c = Candidate {
-                entity: v.entity,
-                kind: v.kind,
-                weak: v.weak,
-            };
-            return (Candidates(CandidatesRepr::One(c)), v.flags & ARTICLE != 0);
-        }
         let out = &mut scratch.candidates;
         out.clear();
         let mut article = false;

@@ -162,29 +162,20 @@ impl Matcher {
             return Err("node tagged wrong");
         }
         let renumber = |v: u32| (v & !NODE) | id[(v & NODE) as usize] as u32;
-        let inline_caps = common_caps(&variants);
-        let inline = |v: u32| {
-            let n = (v & NODE) as usize;
-            if v & HAS_TERMS == 0 {
-                return 0;
-            }
-            Matcher::inline(&variants[n], &inline_caps)
-        };
         let root = t.root.into_iter().map(|(k, v)| {
             let v = renumber(v);
-            (k, v, inline(v))
+            (k, v)
         });
         let trans = t.trans.into_iter().map(|(n, k, v)| {
             let v = renumber(v);
-            (trans_key(id[n as usize] as u32, k), v, inline(v))
+            (trans_key(id[n as usize] as u32, k), v)
         });
-        let lower_inner = t.lower_inner.into_iter().map(|t| (t, 1, 0));
+        let lower_inner = t.lower_inner.into_iter().map(|t| (t, 1));
         Ok(Matcher {
             vocabulary: t.vocabulary,
             root: TokenTable::new(root)?,
             trans: TokenTable::new(trans)?,
             lower_inner: TokenTable::new(lower_inner)?,
-            inline_caps,
             variants,
             inner_nodes: inner as u32,
             long_caps,
@@ -215,7 +206,6 @@ impl Matcher {
         }
         e.u32(self.inner_nodes);
         e.u16s(&self.long_caps);
-        self.inline_caps.iter().for_each(|&c| e.u64(c));
         self.free_first.iter().for_each(|&b| e.u8(b as u8));
         self.free_len.iter().for_each(|&x| e.u32(x));
         e.u32s(&self.free_pair);
@@ -232,10 +222,6 @@ impl Matcher {
         let variants = decode_variants(d, entities)?;
         let inner_nodes = d.u32()?;
         let long_caps = d.u16s()?;
-        let mut inline_caps = [0u64; INLINE_CAPS];
-        for c in inline_caps.iter_mut() {
-            *c = d.u64()?;
-        }
         let mut free_first = [false; 256];
         for b in free_first.iter_mut() {
             *b = d.u8()? != 0;
@@ -253,7 +239,6 @@ impl Matcher {
             root,
             trans,
             lower_inner,
-            inline_caps,
             variants,
             inner_nodes,
             long_caps,
@@ -263,26 +248,24 @@ impl Matcher {
             max_key_len,
             the_is_plain: false,
         };
-        if !m.in_range(entities) {
+        if !m.in_range() {
             return Err(bad("index out of range"));
         }
         Ok(m.with_the_is_plain())
     }
 
-    /// Whether every node a transition leads to, every entity an inline record names and every
-    /// range of long capitals is within its table, as scans need (a decoded file may be damaged).
-    fn in_range(&self, entities: usize) -> bool {
+    /// Whether every node a transition leads to and every range of long capitals is within its
+    /// table, as scans need (a decoded file may be damaged).
+    fn in_range(&self) -> bool {
         let terminals = self.variants.len() as u64;
         let nodes = terminals + u64::from(self.inner_nodes);
-        let transition_fits = |(v, inline): (u32, Inline)| {
+        let transition_fits = |v: u32| {
             let n = u64::from(v & NODE);
-            n < nodes
-                && (v & HAS_TERMS != 0) == (n < terminals)
-                && (inline == 0 || self.unpack(inline).entity < entities as u32)
+            n < nodes && (v & HAS_TERMS != 0) == (n < terminals)
         };
         nodes <= u64::from(NODE) + 1
-            && self.root.records().all(transition_fits)
-            && self.trans.records().all(transition_fits)
+            && self.root.values().all(transition_fits)
+            && self.trans.values().all(transition_fits)
             && self.variants.iter().all(|v| {
                 v.flags & LONG_CAPS == 0
                     || (v.caps as u32 as usize).saturating_add((v.caps >> 32) as usize)
@@ -295,7 +278,7 @@ impl Matcher {
         self.the_is_plain = self
             .root
             .get(TokenHash::of("the"))
-            .is_some_and(|(first, _)| first & FREE != 0 && first & (HAS_TERMS | LOWER_KIDS) == 0);
+            .is_some_and(|first| first & FREE != 0 && first & (HAS_TERMS | LOWER_KIDS) == 0);
         self
     }
 }

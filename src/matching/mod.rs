@@ -29,7 +29,7 @@ pub use builder::{AliasProblem, MatcherBuilder};
 
 use crate::lexicon::Weak;
 use crate::model::MatchKind;
-use table::{Inline, TokenTable};
+use table::TokenTable;
 
 /// One alias as the builder compiles it and a snapshot stores it: which entity it names and
 /// which letters must be capitals.
@@ -172,9 +172,6 @@ pub struct Matcher {
     /// word after a name goes on with it only if it is one of these ("of", "de"), a set small
     /// enough to stay in cache, unlike the transitions.
     lower_inner: TokenTable,
-    /// The capitals an [`Inline`] record names by its low five bits: the commonest among the
-    /// nodes that end one alias, so that most such nodes have their record inline.
-    inline_caps: [u64; table::INLINE_CAPS],
     free_first: [bool; 256],
     /// For each first byte of a lowercase alias start, the lengths (bit n: n bytes; bit 31: 31
     /// or more) such starts have: most lowercase words are skipped without being hashed.
@@ -214,7 +211,7 @@ pub(super) fn pair_index(first: u8, second: Option<u8>) -> usize {
 pub struct Scratch {
     key: String,
     upper: Vec<bool>,
-    terminals: Vec<(u32, Inline, usize, usize)>,
+    terminals: Vec<(u32, usize, usize)>,
     candidates: Vec<Candidate>,
 }
 

@@ -51,15 +51,10 @@ impl Matcher {
         Some(TokenHash::of(key))
     }
 
-    /// The root transition of token `t` and its inline record if a name may start there: cheap
+    /// The root transition of token `t` if a name may start there: cheap
     /// tests first, the vocabulary last.
     #[inline]
-    pub(super) fn may_start(
-        &self,
-        text: &str,
-        t: Token,
-        key: &mut String,
-    ) -> Option<(u32, Inline)> {
+    pub(super) fn may_start(&self, text: &str, t: Token, key: &mut String) -> Option<u32> {
         let b0 = text.as_bytes()[t.start];
         let free = !(b0.is_ascii_uppercase() || b0.is_ascii_digit() || b0 >= 0x80);
         if free && !self.free_first[b0.to_ascii_lowercase() as usize] {
@@ -67,7 +62,7 @@ impl Matcher {
         }
         let id = self.token_id(text, t, key)?;
         let first = self.root.get(id)?;
-        (!free || first.0 & FREE != 0).then_some(first)
+        (!free || first & FREE != 0).then_some(first)
     }
 
     /// Finds all occurrences in `text`, leftmost first, longest at each start, not overlapping.
@@ -121,7 +116,7 @@ impl Matcher {
         scratch: &mut Scratch,
     ) -> Option<(Occurrence, usize)> {
         let b = text.as_bytes();
-        let (first, inline) = self.may_start(text, t, &mut scratch.key)?;
+        let first = self.may_start(text, t, &mut scratch.key)?;
         // A token that ends no alias and goes on only with capitalized words, before a
         // lowercase word ("the" in "the ministry", "The" in "The said"): the walk of
         // `longest_at` would stop at once and find nothing. (One space and a lowercase
@@ -132,7 +127,7 @@ impl Matcher {
         {
             return None;
         }
-        let found = self.longest_at(text, t, (first, inline), tk, scratch)?;
+        let found = self.longest_at(text, t, first, tk, scratch)?;
         // An alias that starts with a title ("Sheikh Tamim") must not hide a longer name that
         // starts after the title ("Tamim bin Hamad Al Thani"). Only a name longer than its
         // first token can hide one; a surface that is a role word folds to one, so the bit is
@@ -248,14 +243,13 @@ impl Matcher {
         pos
     }
 
-    /// The longest occurrence that starts at token `t` (whose root transition and its inline
-    /// record are `first`; `after` is the tokenizer just past it), with the position to resume
-    /// scanning from.
+    /// The longest occurrence that starts at token `t` (whose root transition is `first`;
+    /// `after` is the tokenizer just past it), with the position to resume scanning from.
     pub(super) fn longest_at(
         &self,
         text: &str,
         t: Token,
-        first: (u32, Inline),
+        first: u32,
         after: Tokenizer<'_>,
         scratch: &mut Scratch,
     ) -> Option<(Occurrence, usize)> {
@@ -268,10 +262,10 @@ impl Matcher {
         let mut tok = t;
         let mut look = after;
         let mut next = Some(first);
-        while let Some((tagged, inline)) = next {
+        while let Some(tagged) = next {
             node = tagged & NODE;
             if tagged & HAS_TERMS != 0 {
-                if let Some(before) = last.replace((node, inline, tok.end, look.pos())) {
+                if let Some(before) = last.replace((node, tok.end, look.pos())) {
                     scratch.terminals.push(before);
                 }
             }
@@ -305,11 +299,8 @@ impl Matcher {
             }
             next = self.trans.get(trans_key(node, id));
         }
-        while let Some((node, inline, end, resume)) =
-            last.take().or_else(|| scratch.terminals.pop())
-        {
-            let (candidates, article) =
-                self.check_case(text, t.start, end, (node, inline), scratch);
+        while let Some((node, end, resume)) = last.take().or_else(|| scratch.terminals.pop()) {
+            let (candidates, article) = self.check_case(text, t.start, end, node, scratch);
             if !candidates.is_empty() {
                 let start = if article {
                     after_article(text, t)
