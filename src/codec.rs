@@ -67,10 +67,6 @@ impl Enc {
         self.len(v.len());
         v.iter().for_each(|&x| self.u32(x));
     }
-    pub(crate) fn u64s(&mut self, v: &[u64]) {
-        self.len(v.len());
-        v.iter().for_each(|&x| self.u64(x));
-    }
 }
 
 /// Reads what [`Enc`] wrote, checking every length against what is left.
@@ -117,6 +113,11 @@ impl<'a> Dec<'a> {
         }
         Ok(n as usize)
     }
+    /// A counted array of records of `size` bytes each, as one slice of bytes.
+    pub(crate) fn records(&mut self, size: usize) -> R<&'a [u8]> {
+        let n = self.len(size)?;
+        self.take(n * size)
+    }
     pub(crate) fn str(&mut self) -> R<&'a str> {
         let n = self.len(1)?;
         std::str::from_utf8(self.take(n)?).map_err(|_| SnapshotError::Corrupt("invalid UTF-8"))
@@ -134,9 +135,6 @@ impl<'a> Dec<'a> {
     }
     pub(crate) fn u32s(&mut self) -> R<Vec<u32>> {
         self.ints(u32::from_le_bytes)
-    }
-    pub(crate) fn u64s(&mut self) -> R<Vec<u64>> {
-        self.ints(u64::from_le_bytes)
     }
     pub(crate) fn is_empty(&self) -> bool {
         self.bytes.is_empty()

@@ -16,7 +16,7 @@ use std::path::Path;
 /// The first bytes of a compiled gazetteer.
 pub const MAGIC: &[u8; 8] = b"NEWSNERG";
 /// Bumped whenever the layout below changes.
-const FORMAT: u32 = 11;
+const FORMAT: u32 = 13;
 /// Bytes of the CRC-32 that ends the file.
 const CHECKSUM_BYTES: usize = 4;
 /// The fewest bytes an entity takes after the string block: three lengths, the flags, the type,

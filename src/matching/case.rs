@@ -1,34 +1,24 @@
 //! The case check of a match: every letter that is a capital in the alias must be a capital in
 //! the text, and an acronym does not match inside a run of capitals.
 
-use super::table::Inline;
-use super::{
-    Candidate, Candidates, CandidatesRepr, Matcher, Scratch, Variant, ACRONYM, ARTICLE, LAST,
-    LONG_CAPS,
-};
+use super::{Candidate, Candidates, Matcher, Scratch, Variant, ACRONYM, ARTICLE, LAST, LONG_CAPS};
 use crate::text::fold::fold_with;
 use crate::text::tokens::{is_ascii_joiner, is_word_char};
 use crate::text::{TokenKind, Tokenizer};
 
 impl Matcher {
-    /// The variants at `node` (with its inline record) whose capitals the surface
-    /// `text[start..end]` has; `one_token` when the surface is a single token (most names),
-    /// which spares the search for joiners.
+    /// The variants at `node` whose capitals the surface
+    /// `text[start..end]` has.
     pub(super) fn check_case(
         &self,
         text: &str,
         start: usize,
         end: usize,
-        one_token: bool,
-        (node, inline): (u32, Inline),
+        node: u32,
         scratch: &mut Scratch,
     ) -> (Candidates, bool) {
         let surface = &text[start..end];
-        let bits = if one_token {
-            ascii_token_capital_bits(text.as_bytes(), start, end)
-        } else {
-            ascii_capital_bits(text.as_bytes(), start, end)
-        };
+        let bits = ascii_capital_bits(text.as_bytes(), start, end);
         if bits.is_none() {
             scratch.upper.clear();
             scratch.key.clear();
@@ -48,21 +38,6 @@ impl Matcher {
                 (0..64).all(|p| v.caps >> p & 1 == 0 || is_capital(p))
             }
         };
-        if inline != 0 {
-            // The node's one variant, packed where the probe that reached it landed.
-            let v = self.unpack(inline);
-            let fits =
-                has_caps(&v) && (v.flags & ACRONYM == 0 || !in_capitals_run(text, start, end));
-            if !fits {
-                return (Candidates::from_slice(&[]), false);
-            }
-            let c = Candidate {
-                entity: v.entity,
-                kind: v.kind,
-                weak: v.weak,
-            };
-            return (Candidates(CandidatesRepr::One(c)), v.flags & ARTICLE != 0);
-        }
         let out = &mut scratch.candidates;
         out.clear();
         let mut article = false;
@@ -100,90 +75,19 @@ impl Matcher {
 
 /// [`surface_capitals`] as bits (bit `i` for folded char `i`) for the surface `b[start..end]`
 /// when it is ASCII and at most 64 bytes, as nearly every name is: no vector to fill. None for
-/// any other surface. Eight bytes per load: the capitals and the joiners (which fold to nothing)
-/// of a word gathered into a byte each, the joiners' places then squeezed out one by one (a name
-/// has few).
-#[inline]
+/// any other surface. In ASCII every byte folds to one char but a joiner, which folds to none.
 pub(super) fn ascii_capital_bits(b: &[u8], start: usize, end: usize) -> Option<u64> {
-    capital_bits::<true>(b, start, end)
-}
-
-/// [`ascii_capital_bits`] for a surface that is one token, which holds no joiner (joiners
-/// separate tokens): folded char `i` is byte `i`, so the capitals are gathered with nothing to
-/// squeeze out. Most names are one word, and this is most of what checking their case costs.
-#[inline]
-pub(super) fn ascii_token_capital_bits(b: &[u8], start: usize, end: usize) -> Option<u64> {
-    capital_bits::<false>(b, start, end)
-}
-
-/// The capitals of the ASCII surface `b[start..end]` (at most 64 bytes) as bits, the joiners'
-/// places squeezed out when `JOINERS` (a surface of one token has none).
-#[inline(always)]
-pub(super) fn capital_bits<const JOINERS: bool>(b: &[u8], start: usize, end: usize) -> Option<u64> {
-    use crate::text::{ascii_in_range, HI};
-    if end - start > 64 {
-        return None;
-    }
-    // Bit 7 of each byte of `x` to bit k for byte k.
-    let gather = |x: u64| ((x >> 7) & crate::text::LO).wrapping_mul(0x0102_0408_1020_4080) >> 56;
-    let (mut bits, mut i, mut at) = (0u64, 0u32, start);
-    while at < end {
-        let n = (end - at).min(8);
-        let x = match b.get(at..at + 8) {
-            Some(w) => u64::from_le_bytes(w.try_into().expect("8 bytes")),
-            None => {
-                let mut w = [0u8; 8];
-                w[..n].copy_from_slice(&b[at..at + n]);
-                u64::from_le_bytes(w)
-            }
-        };
-        // Only the surface's bytes: zeros past its end are no capital and no joiner.
-        let x = if n == 8 {
-            x
-        } else {
-            x & ((1u64 << (8 * n)) - 1)
-        };
-        if x & HI != 0 {
-            return None;
-        }
-        let mut upper = gather(ascii_in_range(x, b'A', b'Z'));
-        let mut folded = n as u32;
-        if JOINERS {
-            let joiners = gather(
-                ascii_in_range(x, b'\t', 0x0d)
-                    | ascii_in_range(x, b' ', b' ')
-                    | ascii_in_range(x, b'-', b'-'),
-            );
-            let mut left = joiners;
-            while left != 0 {
-                // The highest joiner first, so that the places below it stay put.
-                let j = 63 - left.leading_zeros();
-                upper = (upper & ((1 << j) - 1)) | (upper >> (j + 1)) << j;
-                left &= !(1 << j);
-            }
-            folded -= joiners.count_ones();
-        }
-        // i <= the byte's index < 64: joiners fold to nothing, every other byte to one char.
-        bits |= upper << i;
-        i += folded;
-        at += n;
-    }
-    Some(bits)
-}
-
-/// [`ascii_capital_bits`] a byte at a time, to test it against.
-#[cfg(test)]
-pub(super) fn ascii_capital_bits_bytewise(surface: &[u8]) -> Option<u64> {
+    let surface = &b[start..end];
     if surface.len() > 64 {
         return None;
     }
     let (mut bits, mut i) = (0u64, 0u32);
-    for &b in surface {
-        if b >= 0x80 {
+    for &c in surface {
+        if c >= 0x80 {
             return None;
         }
-        bits |= (b.is_ascii_uppercase() as u64) << i;
-        i += !is_ascii_joiner(b) as u32;
+        bits |= u64::from(c.is_ascii_uppercase()) << i;
+        i += u32::from(!is_ascii_joiner(c));
     }
     Some(bits)
 }

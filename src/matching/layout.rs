@@ -1,16 +1,17 @@
-//! The layout of a [`Matcher`] in a compiled gazetteer: the tables as the builder numbered
-//! them, written and read with the byte codec, and laid out again for scans.
+//! The layout of a [`Matcher`]: the tables as the builder numbers them, laid out for scans, and
+//! the laid-out tables written and read in a compiled gazetteer as they are, so that loading one
+//! rebuilds nothing.
 
 use super::builder::TokenHash;
 use super::table::*;
-use super::{Alias, Matcher, Variant, ACRONYM, ARTICLE, FREE_PAIRS, LAST, LONG_CAPS, NO_PARENT};
+use super::{Alias, Matcher, Variant, ACRONYM, ARTICLE, FREE_PAIRS, LAST, LONG_CAPS};
 use crate::codec::{Dec, Enc, SnapshotError};
 use crate::lexicon::Weak;
 use crate::model::MatchKind;
 
-/// The tables of a [`Matcher`] as a snapshot stores them: nodes numbered as the builder made
-/// them (the root 0), and the capitals of all aliases in one array. `build` compiles them,
-/// `decode` reads them, `encode` writes them; [`Matcher::from_tables`] lays them out for scans.
+/// The tables of a [`Matcher`] as the builder makes them: nodes numbered in the order they were
+/// made (the root 0), and the capitals of all aliases in one array; [`Matcher::from_tables`]
+/// lays them out for scans.
 pub(super) struct Tables {
     pub(super) vocabulary: usize,
     pub(super) max_key_len: usize,
@@ -28,72 +29,10 @@ pub(super) struct Tables {
     pub(super) free_pair: Box<[u32]>,
 }
 
-/// Bytes of a transition from the root as [`Matcher::encode`] writes it: token, node.
-const ROOT_RECORD: usize = 8 + 4;
-/// Bytes of a deeper transition: node, token, node.
-const TRANS_RECORD: usize = 4 + 8 + 4;
-/// Bytes of an alias: entity, kind, capitals start and length, flags, weak.
-const ALIAS_RECORD: usize = 4 + 1 + 4 + 2 + 1 + 1;
-/// [`Alias::acronym`] in the flags byte of an alias.
-const ACRONYM_FLAG: u8 = 1;
-/// [`Alias::article`] in the flags byte of an alias.
-const ARTICLE_FLAG: u8 = 2;
-
-impl Tables {
-    /// Whether every node number, alias range and capitals range is within its table, as
-    /// [`Matcher::from_tables`] needs (a decoded file may be damaged).
-    fn in_range(&self) -> bool {
-        let Some(nodes) = self.term_start.len().checked_sub(1) else {
-            return false;
-        };
-        self.root
-            .iter()
-            .map(|&(_, v)| v)
-            .chain(self.trans.iter().map(|&(_, _, v)| v))
-            .all(|v| v != 0 && ((v & NODE) as usize) < nodes)
-            && self
-                .trans
-                .iter()
-                .all(|&(k, _, _)| k != ROOT && (k as usize) < nodes)
-            && self.term_start.windows(2).all(|w| w[0] <= w[1])
-            && self
-                .term_start
-                .last()
-                .is_some_and(|&t| t as usize == self.aliases.len())
-            && self
-                .aliases
-                .iter()
-                .all(|v| v.caps_start as usize + v.caps_len as usize <= self.caps.len())
-    }
-}
-
-/// Reads the aliases [`Matcher::encode`] wrote, each naming an entity below `entities`.
-fn decode_aliases(d: &mut Dec<'_>, entities: usize) -> Result<Vec<Alias>, SnapshotError> {
-    let bad = SnapshotError::Corrupt;
-    let n = d.len(ALIAS_RECORD)?;
-    let mut aliases = Vec::with_capacity(n);
-    for _ in 0..n {
-        let entity = d.u32()?;
-        let kind = MatchKind::from_code(d.u8()?).ok_or(bad("match kind"))?;
-        let caps_start = d.u32()?;
-        let caps_len = d.u16()?;
-        let flags = d.u8()?;
-        let weak = weak_from_code(d.u8()?).ok_or(bad("weak kind"))?;
-        if entity as usize >= entities {
-            return Err(bad("entity out of range"));
-        }
-        aliases.push(Alias {
-            entity,
-            kind,
-            caps_start,
-            caps_len,
-            acronym: flags & ACRONYM_FLAG != 0,
-            article: flags & ARTICLE_FLAG != 0,
-            weak,
-        });
-    }
-    Ok(aliases)
-}
+/// Bytes of a variant as [`Matcher::encode`] writes it: capitals, entity, kind, weak, flags.
+const VARIANT_RECORD: usize = 8 + 4 + 1 + 1 + 1;
+/// The flags a variant may have.
+const VARIANT_FLAGS: u8 = ACRONYM | ARTICLE | LAST | LONG_CAPS;
 
 impl MatchKind {
     pub(super) fn code(self) -> u8 {
@@ -116,6 +55,34 @@ pub(super) fn weak_from_code(c: u8) -> Option<Weak> {
     [Weak::No, Weak::Name, Weak::Common, Weak::Calendar]
         .get(c as usize)
         .copied()
+}
+
+/// Reads the variants [`Matcher::encode`] wrote, each naming an entity below `entities`.
+fn decode_variants(d: &mut Dec<'_>, entities: usize) -> Result<Vec<Variant>, SnapshotError> {
+    let bad = SnapshotError::Corrupt;
+    let n = d.len(VARIANT_RECORD)?;
+    let mut variants = Vec::with_capacity(n);
+    for _ in 0..n {
+        let caps = d.u64()?;
+        let entity = d.u32()?;
+        let kind = MatchKind::from_code(d.u8()?).ok_or(bad("match kind"))?;
+        let weak = weak_from_code(d.u8()?).ok_or(bad("weak kind"))?;
+        let flags = d.u8()?;
+        if entity as usize >= entities {
+            return Err(bad("entity out of range"));
+        }
+        if flags & !VARIANT_FLAGS != 0 {
+            return Err(bad("variant flags"));
+        }
+        variants.push(Variant {
+            caps,
+            entity,
+            kind,
+            weak,
+            flags,
+        });
+    }
+    Ok(variants)
 }
 
 /// The nodes of [`Tables`] numbered for scans (see [`Matcher::variants`]).
@@ -170,21 +137,6 @@ fn number_nodes(t: &Tables) -> Numbered {
     }
 }
 
-/// The node each of `nodes` nodes is reached from by one of the deeper transitions `trans`
-/// (by the numbers `id` gives; [`NO_PARENT`] for the root and its children). Err when a node is
-/// reached from two.
-fn parents(trans: &[(u32, u64, u32)], id: &[u64], nodes: usize) -> Result<Vec<u32>, &'static str> {
-    let mut parent = vec![NO_PARENT; nodes];
-    for &(n, _, v) in trans {
-        let child = id[(v & NODE) as usize] as usize;
-        if parent[child] != NO_PARENT {
-            return Err("a node reached from two nodes");
-        }
-        parent[child] = id[n as usize] as u32;
-    }
-    Ok(parent)
-}
-
 impl Matcher {
     /// Lays out `t` for scanning: renumbers the nodes (see [`Matcher::variants`]) and puts
     /// each alias's capitals inline. Err when the new numbers do not fit in [`NODE`].
@@ -209,32 +161,21 @@ impl Matcher {
         {
             return Err("node tagged wrong");
         }
-        let parent = parents(&t.trans, &id, (first_inner + inner) as usize)?;
         let renumber = |v: u32| (v & !NODE) | id[(v & NODE) as usize] as u32;
-        let inline_caps = common_caps(&variants);
-        let inline = |v: u32| {
-            let n = (v & NODE) as usize;
-            if v & HAS_TERMS == 0 {
-                return 0;
-            }
-            Matcher::inline(&variants[n], &inline_caps)
-        };
         let root = t.root.into_iter().map(|(k, v)| {
             let v = renumber(v);
-            (k, v, inline(v))
+            (k, v)
         });
         let trans = t.trans.into_iter().map(|(n, k, v)| {
             let v = renumber(v);
-            (trans_key(id[n as usize] as u32, k), v, inline(v))
+            (trans_key(id[n as usize] as u32, k), v)
         });
-        let lower_inner = t.lower_inner.into_iter().map(|t| (t, 1, 0));
+        let lower_inner = t.lower_inner.into_iter().map(|t| (t, 1));
         Ok(Matcher {
             vocabulary: t.vocabulary,
             root: TokenTable::new(root)?,
             trans: TokenTable::new(trans)?,
             lower_inner: TokenTable::new(lower_inner)?,
-            inline_caps,
-            parent,
             variants,
             inner_nodes: inner as u32,
             long_caps,
@@ -247,107 +188,27 @@ impl Matcher {
         .with_the_is_plain())
     }
 
-    /// The tables `self` was laid out from, nodes numbered the root first, then the nodes that
-    /// end aliases, then the others, each in the order of their numbers here: laying them out
-    /// again gives `self` back, so that a snapshot written, read and written again is the same.
-    pub(super) fn to_tables(&self) -> Tables {
-        let first_inner = self.variants.len() as u32;
-        // Stored number by number here; the root is the first inner node.
-        let mut stored = vec![0u32; self.variants.len() + self.inner_nodes as usize];
-        let mut term_start = vec![0u32];
-        let mut aliases = Vec::with_capacity(self.variants.len());
-        let mut caps = Vec::new();
-        let mut node_start = true;
-        for (i, v) in self.variants.iter().enumerate() {
-            if node_start {
-                stored[i] = term_start.len() as u32;
-                term_start.push(i as u32);
-            }
-            node_start = v.flags & LAST != 0;
-            let caps_start = caps.len() as u32;
-            if v.flags & LONG_CAPS != 0 {
-                caps.extend_from_slice(self.long_caps(v));
-            } else {
-                caps.extend((0..64).filter(|&p| v.caps >> p & 1 != 0));
-            }
-            aliases.push(Alias {
-                entity: v.entity,
-                kind: v.kind,
-                caps_start,
-                caps_len: (caps.len() - caps_start as usize) as u16,
-                acronym: v.flags & ACRONYM != 0,
-                article: v.flags & ARTICLE != 0,
-                weak: v.weak,
-            });
-        }
-        let terminal_nodes = term_start.len() as u32 - 1;
-        for r in 1..self.inner_nodes {
-            stored[(first_inner + r) as usize] = terminal_nodes + r;
-            term_start.push(first_inner);
-        }
-        term_start.push(first_inner);
-        let restore = |v: u32| (v & !NODE) | stored[(v & NODE) as usize];
-        let mut root: Vec<_> = self.root.entries().map(|(k, v)| (k, restore(v))).collect();
-        root.sort_unstable();
-        let mut trans: Vec<_> = self
-            .trans
-            .entries()
-            .map(|(k, v)| {
-                let n = self.parent[(v & NODE) as usize];
-                (stored[n as usize], k ^ trans_key(n, 0), restore(v))
-            })
-            .collect();
-        trans.sort_unstable();
-        let mut lower_inner: Vec<u64> = self.lower_inner.entries().map(|e| e.0).collect();
-        lower_inner.sort_unstable();
-        Tables {
-            vocabulary: self.vocabulary,
-            max_key_len: self.max_key_len,
-            root,
-            trans,
-            term_start,
-            aliases,
-            caps,
-            lower_inner,
-            free_first: self.free_first,
-            free_len: self.free_len,
-            free_pair: self.free_pair.clone(),
-        }
-    }
-
-    /// Writes the tables for a compiled gazetteer (see `gazetteer::snapshot`).
+    /// Writes the laid-out tables for a compiled gazetteer (see `gazetteer::snapshot`), as
+    /// they are in memory, so that loading them builds nothing.
     pub(crate) fn encode(&self, e: &mut Enc) {
-        let t = self.to_tables();
-        e.len(t.vocabulary);
-        e.len(t.max_key_len);
-        e.len(t.root.len());
-        for (k, v) in t.root {
-            e.u64(k);
-            e.u32(v);
+        e.len(self.vocabulary);
+        e.len(self.max_key_len);
+        for t in [&self.root, &self.trans, &self.lower_inner] {
+            t.encode(e);
         }
-        e.len(t.trans.len());
-        for (n, k, v) in t.trans {
-            e.u32(n);
-            e.u64(k);
-            e.u32(v);
-        }
-        e.u32s(&t.term_start);
-        e.len(t.aliases.len());
-        for v in &t.aliases {
+        e.len(self.variants.len());
+        for v in &self.variants {
+            e.u64(v.caps);
             e.u32(v.entity);
             e.u8(v.kind.code());
-            e.u32(v.caps_start);
-            e.u16(v.caps_len);
-            e.u8(
-                if v.acronym { ACRONYM_FLAG } else { 0 } | if v.article { ARTICLE_FLAG } else { 0 }
-            );
             e.u8(weak_code(v.weak));
+            e.u8(v.flags);
         }
-        e.u16s(&t.caps);
-        e.u64s(&t.lower_inner);
-        t.free_first.iter().for_each(|&b| e.u8(b as u8));
-        t.free_len.iter().for_each(|&x| e.u32(x));
-        e.u32s(&t.free_pair);
+        e.u32(self.inner_nodes);
+        e.u16s(&self.long_caps);
+        self.free_first.iter().for_each(|&b| e.u8(b as u8));
+        self.free_len.iter().for_each(|&x| e.u32(x));
+        e.u32s(&self.free_pair);
     }
 
     /// Reads what [`Matcher::encode`] wrote, checking that every index stays in range (entities
@@ -356,23 +217,11 @@ impl Matcher {
         let bad = SnapshotError::Corrupt;
         let vocabulary = d.u64()? as usize;
         let max_key_len = d.u64()? as usize;
-        let n = d.len(ROOT_RECORD)?;
-        let mut root = Vec::with_capacity(n);
-        for _ in 0..n {
-            let k = d.u64()?;
-            root.push((k, d.u32()?));
-        }
-        let n = d.len(TRANS_RECORD)?;
-        let mut trans = Vec::with_capacity(n);
-        for _ in 0..n {
-            let node = d.u32()?;
-            let k = d.u64()?;
-            trans.push((node, k, d.u32()?));
-        }
-        let term_start = d.u32s()?;
-        let aliases = decode_aliases(d, entities)?;
-        let caps = d.u16s()?;
-        let lower_inner = d.u64s()?;
+        let [root, trans, lower_inner] = [(); 3].map(|_| TokenTable::decode(d));
+        let (root, trans, lower_inner) = (root?, trans?, lower_inner?);
+        let variants = decode_variants(d, entities)?;
+        let inner_nodes = d.u32()?;
+        let long_caps = d.u16s()?;
         let mut free_first = [false; 256];
         for b in free_first.iter_mut() {
             *b = d.u8()? != 0;
@@ -385,23 +234,43 @@ impl Matcher {
         if free_pair.len() != FREE_PAIRS {
             return Err(bad("free pairs"));
         }
-        let t = Tables {
+        let m = Matcher {
             vocabulary,
-            max_key_len,
             root,
             trans,
-            term_start,
-            aliases,
-            caps,
             lower_inner,
+            variants,
+            inner_nodes,
+            long_caps,
             free_first,
             free_len,
             free_pair,
+            max_key_len,
+            the_is_plain: false,
         };
-        if !t.in_range() {
+        if !m.in_range() {
             return Err(bad("index out of range"));
         }
-        Matcher::from_tables(t).map_err(bad)
+        Ok(m.with_the_is_plain())
+    }
+
+    /// Whether every node a transition leads to and every range of long capitals is within its
+    /// table, as scans need (a decoded file may be damaged).
+    fn in_range(&self) -> bool {
+        let terminals = self.variants.len() as u64;
+        let nodes = terminals + u64::from(self.inner_nodes);
+        let transition_fits = |v: u32| {
+            let n = u64::from(v & NODE);
+            n < nodes && (v & HAS_TERMS != 0) == (n < terminals)
+        };
+        nodes <= u64::from(NODE) + 1
+            && self.root.values().all(transition_fits)
+            && self.trans.values().all(transition_fits)
+            && self.variants.iter().all(|v| {
+                v.flags & LONG_CAPS == 0
+                    || (v.caps as u32 as usize).saturating_add((v.caps >> 32) as usize)
+                        <= self.long_caps.len()
+            })
     }
 
     /// Sets [`Matcher::the_is_plain`], which is derived from the root and not stored.
@@ -409,7 +278,7 @@ impl Matcher {
         self.the_is_plain = self
             .root
             .get(TokenHash::of("the"))
-            .is_some_and(|(first, _)| first & FREE != 0 && first & (HAS_TERMS | LOWER_KIDS) == 0);
+            .is_some_and(|first| first & FREE != 0 && first & (HAS_TERMS | LOWER_KIDS) == 0);
         self
     }
 }

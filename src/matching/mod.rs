@@ -29,7 +29,7 @@ pub use builder::{AliasProblem, MatcherBuilder};
 
 use crate::lexicon::Weak;
 use crate::model::MatchKind;
-use table::{Inline, TokenTable};
+use table::TokenTable;
 
 /// One alias as the builder compiles it and a snapshot stores it: which entity it names and
 /// which letters must be capitals.
@@ -159,16 +159,12 @@ pub struct Matcher {
     root: TokenTable,
     /// Deeper transitions, by [`trans_key`], probed only while a name goes on.
     trans: TokenTable,
-    /// The node each node is reached from by a deeper transition (by their numbers here;
-    /// [`NO_PARENT`] for the root and its children), which `encode` needs to unfold the keys of
-    /// `trans`.
-    parent: Vec<u32>,
     /// The variants of all nodes. A node that ends aliases is numbered by its first variant
     /// (its variants follow, to one marked [`LAST`]), so that reaching a name finds them with no
     /// table of ranges between; other nodes are numbered from `variants.len()` on.
     variants: Vec<Variant>,
-    /// Number of nodes that end no alias, the root first: with `variants`, how nodes are
-    /// numbered, which `encode` undoes.
+    /// Number of nodes that end no alias, the root first: with `variants`, how many nodes
+    /// there are, which loading a compiled gazetteer checks transitions against.
     inner_nodes: u32,
     /// Capitals of the aliases that have one past their 64th char (see [`LONG_CAPS`]).
     long_caps: Vec<u16>,
@@ -176,9 +172,6 @@ pub struct Matcher {
     /// word after a name goes on with it only if it is one of these ("of", "de"), a set small
     /// enough to stay in cache, unlike the transitions.
     lower_inner: TokenTable,
-    /// The capitals an [`Inline`] record names by its low five bits: the commonest among the
-    /// nodes that end one alias, so that most such nodes have their record inline.
-    inline_caps: [u64; table::INLINE_CAPS],
     free_first: [bool; 256],
     /// For each first byte of a lowercase alias start, the lengths (bit n: n bytes; bit 31: 31
     /// or more) such starts have: most lowercase words are skipped without being hashed.
@@ -213,16 +206,12 @@ pub(super) fn pair_index(first: u8, second: Option<u8>) -> usize {
         | second.map_or(0, |b| (b & LETTER_BITS) as usize)
 }
 
-/// [`Matcher::parent`] of a node reached from the root or of the root: it has no parent whose
-/// transition key must be unfolded.
-const NO_PARENT: u32 = u32::MAX;
-
 /// Scratch space reused between scans, so that a scan allocates nothing per token.
 #[derive(Debug, Default)]
 pub struct Scratch {
     key: String,
     upper: Vec<bool>,
-    terminals: Vec<(u32, Inline, usize, usize)>,
+    terminals: Vec<(u32, usize, usize)>,
     candidates: Vec<Candidate>,
 }
 

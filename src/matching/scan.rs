@@ -5,8 +5,8 @@ use super::builder::{ascii_token_hash, TokenHash};
 use super::table::*;
 use super::{pair_index, Matcher, Occurrence, Scratch, LONGEST_LEN};
 use crate::text::fold::fold_into;
-use crate::text::tokens::{alnum_end, is_word_char, ALNUM};
-use crate::text::{Token, TokenKind, Tokenizer};
+use crate::text::tokens::ALNUM;
+use crate::text::{Token, Tokenizer};
 
 /// Fewer bytes of text per occurrence than news has (about a hundred), to size the output once.
 const BYTES_PER_OCCURRENCE: usize = 64;
@@ -16,14 +16,6 @@ const BYTES_PER_OCCURRENCE: usize = 64;
 const MAX_UTF8_LEN: usize = 4;
 /// ...give or take a few marks that fold to nothing.
 const FOLD_SLACK: usize = 16;
-
-/// What [`Matcher::first_look`] makes of a byte.
-enum Look {
-    /// Nothing starts before this position.
-    Pass(usize),
-    /// A name may start here: the token, when it is a plain word read already.
-    Word(Option<Token>),
-}
 
 impl Matcher {
     /// The hash of the folded form of token `t`, or None when it is longer than any alias token.
@@ -59,15 +51,10 @@ impl Matcher {
         Some(TokenHash::of(key))
     }
 
-    /// The root transition of token `t` and its inline record if a name may start there: cheap
+    /// The root transition of token `t` if a name may start there: cheap
     /// tests first, the vocabulary last.
     #[inline]
-    pub(super) fn may_start(
-        &self,
-        text: &str,
-        t: Token,
-        key: &mut String,
-    ) -> Option<(u32, Inline)> {
+    pub(super) fn may_start(&self, text: &str, t: Token, key: &mut String) -> Option<u32> {
         let b0 = text.as_bytes()[t.start];
         let free = !(b0.is_ascii_uppercase() || b0.is_ascii_digit() || b0 >= 0x80);
         if free && !self.free_first[b0.to_ascii_lowercase() as usize] {
@@ -75,7 +62,7 @@ impl Matcher {
         }
         let id = self.token_id(text, t, key)?;
         let first = self.root.get(id)?;
-        (!free || first.0 & FREE != 0).then_some(first)
+        (!free || first & FREE != 0).then_some(first)
     }
 
     /// Finds all occurrences in `text`, leftmost first, longest at each start, not overlapping.
@@ -108,75 +95,14 @@ impl Matcher {
                     break;
                 }
             }
-            let word = match self.first_look(text, pos) {
-                Look::Pass(to) => {
-                    pos = to;
-                    continue;
-                }
-                Look::Word(word) => word,
-            };
-            let (t, tk) = match word {
-                Some(t) => (t, Tokenizer::at(text, t.end)),
-                None => {
-                    let mut tk = Tokenizer::at(text, pos);
-                    let Some(t) = tk.next_token() else { break };
-                    (t, tk)
-                }
-            };
+            let mut tk = Tokenizer::at(text, pos);
+            let Some(t) = tk.next_token() else { break };
             pos = t.end.max(pos + 1);
             if let Some((occ, resume)) = self.name_at(text, t, tk, scratch) {
                 out.push(occ);
                 pos = resume;
             }
         }
-    }
-
-    /// What the scan makes of the byte at `pos` before tokenizing: a lowercase word no alias
-    /// starts with, or a mark that starts none, is passed whole (most of news); otherwise the
-    /// token there, read already when it is a plain word of ASCII letters and digits.
-    #[inline]
-    fn first_look(&self, text: &str, pos: usize) -> Look {
-        let b = text.as_bytes();
-        let c = b[pos];
-        if c >= 0x80 {
-            return Look::Word(None);
-        }
-        if !ALNUM[c as usize] {
-            return if self.free_first[c as usize] {
-                Look::Word(None)
-            } else {
-                Look::Pass(pos + 1)
-            };
-        }
-        let run = alnum_end(b, pos + 1);
-        let len = (run - pos).min(LONGEST_LEN);
-        let next = b.get(run).copied();
-        // The first letter and length first, then, for a word that is this run of letters (the
-        // length of one that goes on is not known yet), the first two letters and length.
-        let skip = c.is_ascii_lowercase()
-            && (self.free_len[c as usize] & (1 << len) == 0
-                || next.is_some_and(|x| x != b'\'' && x < 0x80)
-                    && self.free_pair[pair_index(c, (len > 1).then(|| b[pos + 1]))] & (1 << len)
-                        == 0);
-        if skip {
-            // The space after the word is passed here, not by another turn of the loop: no
-            // token starts with one.
-            return Look::Pass(match next {
-                Some(b' ') => run + 1,
-                Some(x) if x == b'\'' || x >= 0x80 => skip_word(text, run),
-                _ => run,
-            });
-        }
-        // A word of ASCII letters and digits is the token the tokenizer would read from here
-        // (nothing to skip before it, so joined), without asking it.
-        Look::Word(
-            (!next.is_some_and(|x| x == b'\'' || x >= 0x80)).then_some(Token {
-                start: pos,
-                end: run,
-                kind: TokenKind::Word,
-                joined: true,
-            }),
-        )
     }
 
     /// The name that starts at token `t` (`tk` the tokenizer past it), with the position to
@@ -190,7 +116,7 @@ impl Matcher {
         scratch: &mut Scratch,
     ) -> Option<(Occurrence, usize)> {
         let b = text.as_bytes();
-        let (first, inline) = self.may_start(text, t, &mut scratch.key)?;
+        let first = self.may_start(text, t, &mut scratch.key)?;
         // A token that ends no alias and goes on only with capitalized words, before a
         // lowercase word ("the" in "the ministry", "The" in "The said"): the walk of
         // `longest_at` would stop at once and find nothing. (One space and a lowercase
@@ -201,7 +127,7 @@ impl Matcher {
         {
             return None;
         }
-        let found = self.longest_at(text, t, (first, inline), tk, scratch)?;
+        let found = self.longest_at(text, t, first, tk, scratch)?;
         // An alias that starts with a title ("Sheikh Tamim") must not hide a longer name that
         // starts after the title ("Tamim bin Hamad Al Thani"). Only a name longer than its
         // first token can hide one; a surface that is a role word folds to one, so the bit is
@@ -317,14 +243,13 @@ impl Matcher {
         pos
     }
 
-    /// The longest occurrence that starts at token `t` (whose root transition and its inline
-    /// record are `first`; `after` is the tokenizer just past it), with the position to resume
-    /// scanning from.
+    /// The longest occurrence that starts at token `t` (whose root transition is `first`;
+    /// `after` is the tokenizer just past it), with the position to resume scanning from.
     pub(super) fn longest_at(
         &self,
         text: &str,
         t: Token,
-        first: (u32, Inline),
+        first: u32,
         after: Tokenizer<'_>,
         scratch: &mut Scratch,
     ) -> Option<(Occurrence, usize)> {
@@ -337,10 +262,10 @@ impl Matcher {
         let mut tok = t;
         let mut look = after;
         let mut next = Some(first);
-        while let Some((tagged, inline)) = next {
+        while let Some(tagged) = next {
             node = tagged & NODE;
             if tagged & HAS_TERMS != 0 {
-                if let Some(before) = last.replace((node, inline, tok.end, look.pos())) {
+                if let Some(before) = last.replace((node, tok.end, look.pos())) {
                     scratch.terminals.push(before);
                 }
             }
@@ -374,11 +299,8 @@ impl Matcher {
             }
             next = self.trans.get(trans_key(node, id));
         }
-        while let Some((node, inline, end, resume)) =
-            last.take().or_else(|| scratch.terminals.pop())
-        {
-            let (candidates, article) =
-                self.check_case(text, t.start, end, end == t.end, (node, inline), scratch);
+        while let Some((node, end, resume)) = last.take().or_else(|| scratch.terminals.pop()) {
+            let (candidates, article) = self.check_case(text, t.start, end, node, scratch);
             if !candidates.is_empty() {
                 let start = if article {
                     after_article(text, t)
@@ -413,30 +335,4 @@ pub(super) fn after_article(text: &str, first: Token) -> usize {
 #[inline]
 fn goes_on(c: u8) -> bool {
     c >= 0x80 || ALNUM[c as usize] || c == b'\''
-}
-
-/// The end of the word that continues at `pos`: ASCII letters and digits, inner apostrophes
-/// ("don't"), and any non-ASCII letters.
-#[inline]
-pub(super) fn skip_word(text: &str, mut pos: usize) -> usize {
-    let b = text.as_bytes();
-    let n = b.len();
-    loop {
-        while pos < n && b[pos].is_ascii_alphanumeric() {
-            pos += 1;
-        }
-        if pos + 1 < n && b[pos] == b'\'' && b[pos + 1].is_ascii_alphabetic() {
-            pos += 2;
-            continue;
-        }
-        if pos < n && b[pos] >= 0x80 {
-            if let Some(ch) = text[pos..].chars().next() {
-                if is_word_char(ch) {
-                    pos += ch.len_utf8();
-                    continue;
-                }
-            }
-        }
-        return pos;
-    }
 }

@@ -34,28 +34,6 @@ fn ascii_capitals_agree_with_folding_tokens() {
 }
 
 #[test]
-fn ascii_capital_bits_agree_with_the_byte_loop() {
-    let text = "Maher Al-Sharaa, \tKIM  Jong\nUn; U.S.-backed O'Brien's A\x0bB\x0c- C \
-                Abcdefghijklmnopqrstuvwxyz-ABCDEFGHIJKLMNOPQRSTUVWXYZ 0123456789 Erdoğan x";
-    let b = text.as_bytes();
-    for start in 0..b.len() {
-        for end in start..=b.len().min(start + 70) {
-            let want = ascii_capital_bits_bytewise(&b[start..end]);
-            assert_eq!(ascii_capital_bits(b, start, end), want, "{start}..{end}");
-            // Alone, where every load is cut at the end of the text.
-            let alone = &b[start..end];
-            assert_eq!(ascii_capital_bits(alone, 0, alone.len()), want);
-            // Without joiners, as in one token, the shortcut agrees.
-            let joiner = |&c: &u8| crate::text::tokens::is_ascii_joiner(c);
-            if !b[start..end].iter().any(joiner) {
-                assert_eq!(ascii_token_capital_bits(b, start, end), want);
-                assert_eq!(ascii_token_capital_bits(alone, 0, alone.len()), want);
-            }
-        }
-    }
-}
-
-#[test]
 fn ascii_token_hash_is_the_hash_of_the_fold() {
     let text = "Syria al-QAEDA x Netanyahu's Abcdefghijklmnopq Zz@[`{ 0189";
     let b = text.as_bytes();
@@ -439,35 +417,6 @@ fn a_layout_written_and_read_back_scans_the_same_and_writes_the_same() {
             ("Assad".to_string(), vec![3, 4])
         ]
     );
-}
-
-#[test]
-fn inline_records_find_what_the_variants_find() {
-    let aliases = [
-        ("Assad", 1),
-        ("Assad", 2),
-        ("US", 3),
-        ("the Kremlin", 4),
-        ("Bashar al-Assad", 5),
-        ("Syria", 6),
-        ("Gaza Strip", 7),
-    ];
-    let m = matcher(&aliases);
-    let mut plain = matcher(&aliases);
-    let mut had = 0;
-    for table in [&mut plain.root, &mut plain.trans] {
-        for s in table.slots.iter_mut() {
-            had += (s.inline != 0) as usize;
-            s.inline = 0;
-        }
-    }
-    assert!(had > 0, "some nodes have their record inline");
-    for text in [
-        "Assad and ASSAD, Bashar al-Assad in Syria, the US, LET US BE CLEAR",
-        "the Kremlin and the kremlin, SYRIA, syria, Gaza Strip, Gaza strip",
-    ] {
-        assert_eq!(find(&m, text), find(&plain, text), "{text:?}");
-    }
 }
 
 #[test]
