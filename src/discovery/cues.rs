@@ -98,3 +98,37 @@ impl Scan<'_> {
         }
     }
 }
+
+impl super::Discoverer {
+    /// The kind of name the capitalized word `w` ends ("... University", "... Street"), if any.
+    pub fn closes(&self, w: &str) -> Option<NameType> {
+        if self.is(w, class::SUFFIX) {
+            Some(NameType::Group)
+        } else if self.cues.get(w) & cue::SUFFIX != 0 {
+            Some(NameType::Place)
+        } else {
+            None
+        }
+    }
+
+    /// The kind of name the capitalized word `w` opens with "of" ("University of ...", "Gulf of
+    /// ..."), if any.
+    pub fn opens(&self, w: &str) -> Option<NameType> {
+        if self.is(w, class::STARTER) {
+            Some(NameType::Group)
+        } else if self.cues.get(w) & cue::STARTER != 0 {
+            Some(NameType::Place)
+        } else {
+            None
+        }
+    }
+
+    /// Whether `w` can be a word of a name before its cue word: capitalized, and neither a
+    /// stopword nor a title word ("Brighton High School", not "The High School").
+    pub fn name_word(&self, w: &str) -> bool {
+        let c = self.class(w.as_bytes());
+        w.starts_with(|c: char| c.is_uppercase())
+            && (c & class::STOP == 0 || c & class::ORG_START_OK != 0)
+            && !self.is_role(w, c)
+    }
+}

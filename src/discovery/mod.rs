@@ -24,7 +24,7 @@ use crate::text::fold::fold_into;
 use classes::{class, Classes};
 use rustc_hash::FxHashSet as HashSet;
 
-pub use names::slug;
+pub use names::{canonical, slug};
 
 /// What a discovered name names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
