@@ -134,7 +134,10 @@ pub fn measure(
             })
         }));
     }
-    let plain = ex.with_options(crate::ExtractOptions { discover: false });
+    let plain = ex.with_options(crate::ExtractOptions {
+        discover: false,
+        ..Default::default()
+    });
     for (name, x) in [
         ("newsner extract only", ex.clone()),
         ("newsner extract, no discovery", plain),

@@ -227,6 +227,11 @@ struct RunArgs {
     #[arg(long)]
     no_discover: bool,
 
+    /// Do not report the places named inside longer names ("Copenhagen" in "University of
+    /// Copenhagen") besides the longer name: no two mentions overlap
+    #[arg(long)]
+    no_nested: bool,
+
     /// Do not generate spellings (Ahmed/Ahmad, al-/el-, Sergey/Sergei) nor surname references
     /// ("Sharaa" for Ahmed al-Sharaa); match only what the gazetteers list
     #[arg(long)]
@@ -475,6 +480,7 @@ fn run_tables(a: RunArgs, tables: Tables) -> Result<i32, String> {
         Arc::new(gazetteer),
         crate::ExtractOptions {
             discover: !a.no_discover,
+            nested: !a.no_nested,
         },
     );
 
@@ -564,6 +570,7 @@ fn report_settings(a: &RunArgs) -> Vec<(String, String)> {
         ("gazetteers".into(), list(&a.gazetteer, "none added")),
         ("default gazetteer".into(), on(!a.no_default_gazetteer)),
         ("discovery of unlisted names".into(), on(!a.no_discover)),
+        ("places inside names".into(), on(!a.no_nested)),
         ("spelling variants".into(), on(!a.no_variants)),
     ]
 }

@@ -1,6 +1,8 @@
 //! Extraction of one document: text -> matching -> resolution, with no I/O, so that tests,
 //! benches and the parallel pipeline all call the same pure function.
 
+mod nested;
+
 use crate::discovery::Discoverer;
 use crate::gazetteer::Gazetteer;
 use crate::input::Document;
@@ -54,11 +56,18 @@ pub struct ExtractOptions {
     /// Find people and groups no gazetteer lists, by rules (titles, credits, name patterns), and
     /// acronyms defined in the text.
     pub discover: bool,
+    /// Also name the known places inside the names of groups and places ("Copenhagen" in
+    /// "University of Copenhagen"), as mentions that overlap the longer one. Off, every
+    /// mention is the longest name at its place and no two mentions overlap.
+    pub nested: bool,
 }
 
 impl Default for ExtractOptions {
     fn default() -> Self {
-        ExtractOptions { discover: true }
+        ExtractOptions {
+            discover: true,
+            nested: true,
+        }
     }
 }
 
@@ -67,6 +76,8 @@ impl Default for ExtractOptions {
 pub struct Extractor {
     gazetteer: Arc<Gazetteer>,
     discoverer: Option<Arc<Discoverer>>,
+    /// [`ExtractOptions::nested`].
+    nested: bool,
 }
 
 thread_local! {
@@ -88,6 +99,8 @@ struct Buffers {
     bytes: Vec<usize>,
     /// The buffers of resolution.
     resolve: resolve::Scratch,
+    /// The occurrences inside one name.
+    nested: Vec<Occurrence>,
 }
 
 impl Buffers {
@@ -102,8 +115,25 @@ impl Buffers {
                 .iter()
                 .all(|v| v.capacity() <= resolve::MAX_KEPT_OCCURRENCES)
             && self.bytes.capacity() <= 2 * resolve::MAX_KEPT_OCCURRENCES
+            && self.nested.capacity() <= resolve::MAX_KEPT_OCCURRENCES
             && self.resolve.small()
     }
+}
+
+/// [`text::char_offsets`] of byte offsets in any order: nested mentions make the ends of the
+/// mentions unsorted (an outer name ends after the inner one starts).
+fn char_offsets(text: &str, bytes: &[usize]) -> Vec<usize> {
+    if bytes.is_sorted() {
+        return text::char_offsets(text, bytes);
+    }
+    let mut sorted = bytes.to_vec();
+    sorted.sort_unstable();
+    sorted.dedup();
+    let chars = text::char_offsets(text, &sorted);
+    bytes
+        .iter()
+        .map(|b| chars[sorted.partition_point(|s| s < b)])
+        .collect()
 }
 
 impl Extractor {
@@ -117,6 +147,7 @@ impl Extractor {
         Extractor {
             gazetteer,
             discoverer,
+            nested: options.nested,
         }
     }
 
@@ -145,6 +176,7 @@ impl Extractor {
             resolved,
             bytes,
             resolve: resolve_scratch,
+            nested,
         } = &mut buffers;
         let title = doc.title.as_deref().filter(|t| !t.trim().is_empty());
         let title = title.map(|t| FieldScan {
@@ -184,6 +216,14 @@ impl Extractor {
             resolve_scratch,
             resolved,
         );
+        let mut n = nested::Nesting {
+            g,
+            discoverer: self.discoverer.as_deref(),
+            scratch,
+            occurrences: nested,
+            keep_inner: self.nested,
+        };
+        nested::add(&mut n, fields, &mut out.new_entities, resolved);
         out.mentions
             .reserve_exact(resolved.iter().map(Vec::len).sum());
         let (mut sent_base, mut para_base) = (0u32, 0u32);
@@ -191,7 +231,7 @@ impl Extractor {
             bytes.clear();
             bytes.reserve(2 * res.len());
             bytes.extend(res.iter().flat_map(|r| [r.start, r.end]));
-            let chars = text::char_offsets(f.text, bytes);
+            let chars = char_offsets(f.text, bytes);
             for (k, r) in res.drain(..).enumerate() {
                 let s = f.sentences.index_of(r.start);
                 out.mentions.push(Mention {
@@ -237,7 +277,13 @@ mod tests {
         let mut gb = GazetteerBuilder::new();
         gb.add_text("t.tsv", tsv);
         let g = Arc::new(gb.build().unwrap());
-        let ex = Extractor::new(g.clone(), ExtractOptions { discover: false });
+        let ex = Extractor::new(
+            g.clone(),
+            ExtractOptions {
+                discover: false,
+                ..Default::default()
+            },
+        );
         let doc = Document {
             id: "d".into(),
             text: text.into(),

@@ -205,7 +205,13 @@ mod tests {
                 .build()
                 .unwrap(),
         );
-        let ex = Extractor::new(g.clone(), ExtractOptions { discover: false });
+        let ex = Extractor::new(
+            g.clone(),
+            ExtractOptions {
+                discover: false,
+                ..Default::default()
+            },
+        );
         let doc = Document {
             id: "d".into(),
             title: title.map(String::from),

@@ -179,9 +179,24 @@ fn check(c: &Case) -> (usize, Vec<String>) {
                 "not_within: phrase {phrase:?} not in the file (test bug)"
             ));
         }
+        let span_of = |r: &Row| -> (usize, usize) {
+            (r["start"].parse().unwrap(), r["end"].parse().unwrap())
+        };
+        // A place named inside the longer name ("New York" in "New York Times") is a nested
+        // mention, reported besides the longer one: only a shorter name reported instead of
+        // the longer one is wrong.
+        let whole = |ps: usize, pe: usize| {
+            rows.iter().any(|o| {
+                let (os, oe) = span_of(o);
+                os <= ps && pe <= oe && o["name"] != name
+            })
+        };
         for r in rows.iter().filter(|r| r["name"] == name) {
-            let (s, e): (usize, usize) = (r["start"].parse().unwrap(), r["end"].parse().unwrap());
-            if spans.iter().any(|&(ps, pe)| s < pe && ps < e) {
+            let (s, e) = span_of(r);
+            if spans
+                .iter()
+                .any(|&(ps, pe)| s < pe && ps < e && !(ps <= s && e <= pe && whole(ps, pe)))
+            {
                 fails.push(format!(
                     "not_within: {:?} at {s}..{e} inside {phrase:?} reported as {name:?}",
                     r["text"]

@@ -9,9 +9,11 @@
 //! lists live in `src/lexicon/`: extend them rather than the code.
 //!
 //! Rules (and their priority when two rules produce the same span; longer spans win first):
-//! `credit` > `honorific` > `title` > `attribution` > `first-name` > `org-pattern`.
+//! `credit` > `honorific` > `title` > `attribution` > `first-name` > `place-pattern` >
+//! `org-pattern`. Place names by their cue words ("Lake Merritt", "X Street") are in `cues.rs`.
 
 mod classes;
+mod cues;
 mod names;
 mod rules;
 #[cfg(test)]
@@ -22,7 +24,7 @@ use crate::text::fold::fold_into;
 use classes::{class, Classes};
 use rustc_hash::FxHashSet as HashSet;
 
-pub use names::slug;
+pub use names::{canonical, slug};
 
 /// What a discovered name names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,6 +33,19 @@ pub enum NameType {
     Person,
     /// An organisation or other group ("Ministry of Local Administration").
     Group,
+    /// A place: a street, a water, a building ("Shahshahan Square", "Lake Merritt").
+    Place,
+}
+
+impl NameType {
+    /// The entity type label of the name: `person`, `group` or `place`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NameType::Person => "person",
+            NameType::Group => "group",
+            NameType::Place => "place",
+        }
+    }
 }
 
 /// A name found by discovery.
@@ -40,7 +55,7 @@ pub struct Found {
     pub start: usize,
     /// Byte offset one past its end.
     pub end: usize,
-    /// Person or group.
+    /// Person, group or place.
     pub kind: NameType,
     /// Canonical form (whitespace collapsed; ALL CAPS title-cased).
     pub name: String,
@@ -51,7 +66,7 @@ pub struct Found {
 /// Rule names, in priority order (index = priority, lower wins on equal spans).
 #[rustfmt::skip]
 pub const RULES: &[&str] = &[
-    "credit", "honorific", "title", "attribution", "first-name", "org-pattern",
+    "credit", "honorific", "title", "attribution", "first-name", "place-pattern", "org-pattern",
 ];
 
 /// Rules that never change while running; build once, share across threads (must be Send + Sync).
@@ -62,6 +77,8 @@ pub struct Discoverer {
     /// Lowercase given names, as bytes so that a token lowercased into a stack buffer can be
     /// looked up without a UTF-8 check.
     first_names: HashSet<Box<[u8]>>,
+    /// The cue words of place names.
+    cues: cues::Cues,
 }
 
 impl Discoverer {
@@ -69,6 +86,7 @@ impl Discoverer {
     pub fn new(first_names: impl IntoIterator<Item = String>) -> Discoverer {
         Discoverer {
             classes: Classes::new(),
+            cues: cues::Cues::new(),
             first_names: first_names
                 .into_iter()
                 .map(|n| n.trim().to_ascii_lowercase())

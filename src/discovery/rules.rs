@@ -12,7 +12,7 @@ const MAX_ORG_TOKENS: usize = 12;
 
 /// A span a rule proposes.
 #[derive(Clone, Copy, Debug)]
-struct Cand {
+pub(super) struct Cand {
     /// First token.
     s: usize,
     /// One past the last token.
@@ -24,9 +24,9 @@ struct Cand {
 
 /// The rules over the tokens of one text.
 pub(super) struct Scan<'a> {
-    d: &'a Discoverer,
-    text: &'a str,
-    toks: &'a [Tok],
+    pub(super) d: &'a Discoverer,
+    pub(super) text: &'a str,
+    pub(super) toks: &'a [Tok],
 }
 
 // The rules, by their index in [`RULES`].
@@ -35,7 +35,8 @@ const HONORIFIC: usize = 1;
 const TITLE: usize = 2;
 const ATTRIBUTION: usize = 3;
 const FIRST_NAME: usize = 4;
-const ORG: usize = 5;
+pub(super) const PLACE: usize = 5;
+const ORG: usize = 6;
 
 impl<'a> Scan<'a> {
     /// The rules over `toks`, the tokens of `text`.
@@ -52,14 +53,14 @@ impl<'a> Scan<'a> {
 
     /// The text of token `i`.
     #[inline]
-    fn w(&self, i: usize) -> &str {
+    pub(super) fn w(&self, i: usize) -> &str {
         let t = &self.toks[i];
         &self.text[t.s..t.e]
     }
 
     /// Whether token `i` is in one of the lists `bits`.
     #[inline]
-    fn is(&self, i: usize, bits: u32) -> bool {
+    pub(super) fn is(&self, i: usize, bits: u32) -> bool {
         self.toks[i].class & bits != 0
     }
 
@@ -69,7 +70,7 @@ impl<'a> Scan<'a> {
     }
 
     /// A role word that can make a title by itself.
-    fn is_head(&self, i: usize) -> bool {
+    pub(super) fn is_head(&self, i: usize) -> bool {
         if self.is(i, class::ROLE) {
             !self.is(i, class::MODIFIER)
         } else {
@@ -78,7 +79,7 @@ impl<'a> Scan<'a> {
     }
 
     /// A stopword that cannot start an organisation name.
-    fn org_stop(&self, i: usize) -> bool {
+    pub(super) fn org_stop(&self, i: usize) -> bool {
         self.is(i, class::STOP) && !self.is(i, class::ORG_START_OK)
     }
 
@@ -124,7 +125,7 @@ impl<'a> Scan<'a> {
     }
 
     /// Proposes tokens `s..e` as a name of `kind`, found by rule `prio`.
-    fn push(out: &mut Vec<Cand>, s: usize, e: usize, kind: NameType, prio: usize) {
+    pub(super) fn push(out: &mut Vec<Cand>, s: usize, e: usize, kind: NameType, prio: usize) {
         out.push(Cand { s, e, kind, prio });
     }
 
@@ -320,18 +321,29 @@ impl<'a> Scan<'a> {
         }
         let b = last + 1;
         if b - a >= 2 {
-            self.org_suffix(a, b, out);
-            self.org_starter(a, b, out);
+            let suffix = |k: usize| self.is(k, class::SUFFIX);
+            let starter = |k: usize| self.is(k, class::STARTER);
+            self.suffix_names(a, b, suffix, NameType::Group, ORG, out);
+            self.starter_names(a, b, starter, NameType::Group, ORG, out);
+            self.place_cues(a, b, out);
         }
         b
     }
 
-    /// "... Committee": every suffix word in the run closes a candidate that starts after the
-    /// last stopword or title head before it.
-    fn org_suffix(&self, a: usize, b: usize, out: &mut Vec<Cand>) {
+    /// "... Committee", "... Street": every suffix word of the run (`is_suffix`) closes a name of
+    /// `kind` that starts after the last stopword or title head before it.
+    pub(super) fn suffix_names(
+        &self,
+        a: usize,
+        b: usize,
+        is_suffix: impl Fn(usize) -> bool,
+        kind: NameType,
+        prio: usize,
+        out: &mut Vec<Cand>,
+    ) {
         let toks = &self.toks;
         for k in a + 1..b {
-            if !self.is(k, class::SUFFIX) {
+            if !is_suffix(k) {
                 continue;
             }
             let lo = (k + 1).saturating_sub(MAX_ORG_TOKENS).max(a);
@@ -345,21 +357,44 @@ impl<'a> Scan<'a> {
             while s < k && !toks[s].cap {
                 s += 1;
             }
+            s = self.after_person_of(s, k);
             let caps = (s..=k)
                 .filter(|&m| toks[m].cap || self.w(m) == "plc")
                 .count();
             if caps >= 2 {
-                Self::push(out, s, k + 1, NameType::Group, ORG);
+                Self::push(out, s, k + 1, kind, prio);
             }
         }
     }
 
-    /// "Ministry of ...": continues over capitalized words until a stopword or the title of a
-    /// person ("Ministry of Health Spokesman Tarek Mansour" -> "Ministry of Health").
-    fn org_starter(&self, a: usize, b: usize, out: &mut Vec<Cand>) {
+    /// Where a name that starts at `s` and ends at `k` starts once a person "of" it is left out:
+    /// "Troy Dalby of Grand Press" is Grand Press, when the run opens with a given name.
+    fn after_person_of(&self, s: usize, k: usize) -> usize {
+        if !self.d.is_first_name(self.w(s)) {
+            return s;
+        }
+        match (s..k).rev().find(|&m| self.w(m) == "of") {
+            Some(of) if self.w(of + 1) == "the" => of + 2,
+            Some(of) => of + 1,
+            None => s,
+        }
+    }
+
+    /// "Ministry of ...", "Gulf of ...": a starter word of the run (`is_starter`) opens a name of
+    /// `kind` that continues over capitalized words until a stopword or the title of a person
+    /// ("Ministry of Health Spokesman Tarek Mansour" -> "Ministry of Health").
+    pub(super) fn starter_names(
+        &self,
+        a: usize,
+        b: usize,
+        is_starter: impl Fn(usize) -> bool,
+        kind: NameType,
+        prio: usize,
+        out: &mut Vec<Cand>,
+    ) {
         let toks = &self.toks;
         for p in a..b.saturating_sub(2) {
-            if !self.is(p, class::STARTER) || !matches!(self.w(p + 1), "of" | "for" | "on") {
+            if !is_starter(p) || !matches!(self.w(p + 1), "of" | "for" | "on") {
                 continue;
             }
             // first capitalized word after "of" / "for the" / "on"
@@ -398,7 +433,7 @@ impl<'a> Scan<'a> {
                 q += 1;
             }
             if last >= c {
-                Self::push(out, s, last + 1, NameType::Group, ORG);
+                Self::push(out, s, last + 1, kind, prio);
             }
         }
     }

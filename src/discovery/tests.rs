@@ -29,6 +29,7 @@ struct Case {
 
 const P: NameType = NameType::Person;
 const G: NameType = NameType::Group;
+const L: NameType = NameType::Place;
 
 const CASES: &[Case] = &[
     Case {
@@ -103,10 +104,72 @@ const CASES: &[Case] = &[
         taken: &[],
         want: &[("Rania Haddad", P, "first-name")],
     },
+    // A place word ends a place, never a person name.
     Case {
         text: "Farmers in the Jordan Valley planted early.",
         taken: &[],
-        want: &[],
+        want: &[("Jordan Valley", L, "place-pattern")],
+    },
+    // Places by their cue words: a last word, a first word, an opener with "of".
+    Case {
+        text: "Marchers crossed Quorvan Bridge, then gathered in Tellisar Square at noon.",
+        taken: &[],
+        want: &[
+            ("Quorvan Bridge", L, "place-pattern"),
+            ("Tellisar Square", L, "place-pattern"),
+        ],
+    },
+    Case {
+        text: "They hiked around Lake Vendrell and up Mount Osgar before the storm.",
+        taken: &[],
+        want: &[
+            ("Lake Vendrell", L, "place-pattern"),
+            ("Mount Osgar", L, "place-pattern"),
+        ],
+    },
+    Case {
+        text: "Tankers waited in the Gulf of Tarsa for days.",
+        taken: &[],
+        want: &[("Gulf of Tarsa", L, "place-pattern")],
+    },
+    Case {
+        text: "a concert at Brindley Hall and a show at the Pellam Museum of Art",
+        taken: &[],
+        want: &[
+            ("Brindley Hall", L, "place-pattern"),
+            ("Pellam Museum of Art", L, "place-pattern"),
+        ],
+    },
+    // A given name before a place word is a person ("Stuart Hall"); a cue word alone or
+    // lowercase is nothing; a club after a first cue word is the club.
+    Case {
+        text: "Later Karim Hall spoke; the hall on the main street was empty. Then Street.",
+        taken: &[],
+        want: &[("Karim Hall", P, "first-name")],
+    },
+    Case {
+        text: "She joined the Mount Osgar Alpine Club last year.",
+        taken: &[],
+        want: &[("Mount Osgar Alpine Club", G, "org-pattern")],
+    },
+    // Groups by their cue words.
+    Case {
+        text: "He flew Yembara Airlines to study at Pellam College with the Dravik Press staff.",
+        taken: &[],
+        want: &[
+            ("Yembara Airlines", G, "org-pattern"),
+            ("Pellam College", G, "org-pattern"),
+            ("Dravik Press", G, "org-pattern"),
+        ],
+    },
+    // A person "of" an organisation is not part of its name.
+    Case {
+        text: "Karim Dalby of Vestry Magazine wrote it.",
+        taken: &[],
+        want: &[
+            ("Karim Dalby", P, "first-name"),
+            ("Vestry Magazine", G, "org-pattern"),
+        ],
     },
     Case {
         text: "talks with the Russian-Syrian Joint Governmental Committee, which meets yearly",

@@ -10,6 +10,7 @@ mod common;
 mod lists;
 mod names;
 mod orgs;
+mod places;
 mod stopwords;
 mod titles;
 
@@ -18,5 +19,6 @@ pub(crate) use common::{Weak, WordLists};
 pub(crate) use lists::*;
 pub(crate) use names::*;
 pub(crate) use orgs::*;
+pub(crate) use places::*;
 pub(crate) use stopwords::*;
 pub(crate) use titles::*;

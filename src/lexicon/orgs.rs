@@ -7,9 +7,12 @@ pub(crate) const ORG_SUFFIXES: &[&str] = &[
     "Commission", "Union", "Association", "Institute", "Foundation", "Bank", "Corporation",
     "Company", "Group", "Organization", "Organisation", "Movement", "Army", "Brigade", "Brigades",
     "Authority", "Court", "Tribunal", "Alliance", "Coalition", "Federation", "League", "Network",
-    "Center", "Centre", "Service", "Office", "Department", "Bureau", "Assembly", "Parliament",
+    "Service", "Office", "Department", "Bureau", "Assembly", "Parliament",
     "Inc.", "Ltd.", "LLC", "Corp.", "plc", "PLC", "Corps", "Guard", "Board", "Fund", "Society",
-    "Secretariat", "Directorate", "Battalion", "Regiment", "Syndicate",
+    "Secretariat", "Directorate", "Battalion", "Regiment", "Syndicate", "College", "School",
+    "Academy", "Club", "Church", "Press", "Magazine", "Airlines", "Airways", "Government",
+    "Library", "Laboratory", "Studios", "Records", "Inc", "Corp", "Ltd", "Co.", "FC", "F.C.",
+    "Times", "Herald", "Journal", "Gazette", "Tribune",
 ];
 
 /// "X of/for/on ..." openers of organisation names ("Ministry of Local Administration",
@@ -19,7 +22,8 @@ pub(crate) const ORG_STARTERS: &[&str] = &[
     "Ministry", "Department", "Office", "University", "Bank", "Council", "Institute", "Commission",
     "Committee", "Organization", "Organisation", "League", "Federation", "Association", "Union",
     "Agency", "Academy", "Board", "Court", "Party", "Chamber", "Directorate", "Army",
-    "Observatory", "Center", "Centre", "Front", "Movement",
+    "Observatory", "Center", "Centre", "Front", "Movement", "College", "School", "Church",
+    "Society", "Foundation", "Government", "Congress", "Conservatory",
 ];
 
 /// Stopwords that may still start an organisation name ("Police Department").

@@ -150,10 +150,7 @@ fn new_entity_of(
     new_entities.push(NewEntity {
         id: id.clone(),
         name: n.name.as_str().into(),
-        kind: match n.kind {
-            discovery::NameType::Person => "person",
-            discovery::NameType::Group => "group",
-        },
+        kind: n.kind.as_str(),
     });
     let idx = new_entities.len() as u32 - 1;
     ids.insert(id, idx);

@@ -1,0 +1,31 @@
+//! Words that make the names of places no gazetteer lists: streets, squares, bridges, waters,
+//! buildings and other facilities ("Lake Merritt", "Shahshahan Square", "Port of Refuge
+//! Harbour"). Buildings and facilities named as places are places, as GUM types them.
+
+/// Last word of a place name ("... Street", "... Bridge"), matched as written or in ALL CAPS.
+#[rustfmt::skip]
+pub(crate) const PLACE_SUFFIXES: &[&str] = &[
+    // ways
+    "Street", "Avenue", "Ave", "Ave.", "Road", "Rd.", "Boulevard", "Lane", "Drive", "Highway",
+    "Freeway", "Expressway", "Turnpike", "Parkway", "Motorway", "Square", "Plaza", "Bridge",
+    "Tunnel",
+    // land and water
+    "Park", "Gardens", "River", "Creek", "Canal", "Lake", "Bay", "Harbour", "Harbor", "Sea",
+    "Island", "Islands", "Peninsula", "Beach", "Valley", "Canyon", "Mountains", "Falls",
+    "Desert", "Forest", "Springs",
+    // buildings and facilities
+    "Market", "Palace", "Castle", "Tower", "Towers", "Hall", "House", "Building", "Center",
+    "Centre", "Airport", "Station", "Terminal", "Stadium", "Arena", "Mosque", "Cathedral",
+    "Temple", "Abbey", "Hotel", "Museum", "Hospital", "Cemetery", "Pier", "Mall", "Zoo",
+];
+
+/// First word of a place name followed by its own name ("Lake Merritt", "Mount Kenya").
+#[rustfmt::skip]
+pub(crate) const PLACE_PREFIXES: &[&str] = &["Lake", "Mount", "Mt.", "Fort", "Cape", "Isle"];
+
+/// "X of ..." openers of place names ("Gulf of Aden", "Museum of Modern Art").
+#[rustfmt::skip]
+pub(crate) const PLACE_STARTERS: &[&str] = &[
+    "Gulf", "Bay", "Sea", "Isle", "Strait", "Straits", "Port", "Lake", "Palace", "Museum",
+    "Cathedral", "Tower", "Valley", "Cape",
+];
