@@ -467,9 +467,9 @@ def main():
 
 def read_other_entities():
     """Ids, and folded names and aliases (with the lowest prominence of an entity naming them),
-    of the hand-curated people and groups."""
+    of the people and groups (hand-curated and generated)."""
     ids, names = set(), {}
-    for fn in ("people.tsv", "groups.tsv"):
+    for fn in ("people.tsv", "people_extra.tsv", "groups.tsv", "groups_extra.tsv"):
         path = os.path.join(ROOT, "gazetteers", fn)
         if not os.path.exists(path):
             continue
