@@ -5,12 +5,16 @@
 
 use super::rules::{Cand, Scan, PLACE};
 use super::{class, NameType};
-use crate::lexicon::{PLACE_PREFIXES, PLACE_STARTERS, PLACE_SUFFIXES};
+use crate::lexicon::{PLACE_PREFIXES, PLACE_STARTERS, PLACE_SUFFIXES, SURNAME_CUES};
 use rustc_hash::FxHashMap;
 
 /// Most name words after a first cue word ("Lake Titicaca", "Mount Kilimanjaro", "Fort Lee"):
 /// place names after such a word are one to three words; more is a headline or a list.
 const MAX_AFTER_PREFIX: usize = 3;
+
+/// Words of a run of capitalized words whose cue bits are kept on the stack: runs are
+/// names of a few words.
+const RUN_BUFFER: usize = 16;
 
 /// How a word cues a place name, as bits.
 mod cue {
@@ -68,15 +72,50 @@ impl Scan<'_> {
 
     /// Rule "place-pattern" over the run of capitalized words `a..b` (at least two).
     pub(super) fn place_cues(&self, a: usize, b: usize, out: &mut Vec<Cand>) {
-        let suffix = |k: usize| self.cue(k, cue::SUFFIX);
-        let starter = |k: usize| self.cue(k, cue::STARTER);
+        // The cue bits of the run's words, looked up once each (a run longer than the buffer
+        // is a headline or a list, whose words past it are looked up again).
+        let mut bits = [0u8; RUN_BUFFER];
+        let mut any = 0;
+        for (k, slot) in (a..b).zip(bits.iter_mut()) {
+            *slot = if self.toks[k].cap {
+                self.d.cues.get(self.w(k))
+            } else {
+                0
+            };
+            any |= *slot;
+        }
+        if any == 0 && b - a <= RUN_BUFFER {
+            return;
+        }
+        let has = |k: usize, bit: u8| match bits.get(k - a) {
+            Some(x) => x & bit != 0,
+            None => self.cue(k, bit),
+        };
+        // A cue word followed by another capitalized word is inside a longer name ("Manic
+        // Street Preachers"); one that is also a surname after a given name ends a person's name
+        // ("Karim Hall").
+        let suffix = |k: usize| {
+            has(k, cue::SUFFIX)
+                && (k + 1 == b || !self.toks[k + 1].cap)
+                && !self.surname_after_given_name(a, k)
+        };
+        let starter = |k: usize| has(k, cue::STARTER);
         self.suffix_names(a, b, suffix, NameType::Place, PLACE, out);
         self.starter_names(a, b, starter, NameType::Place, PLACE, out);
         for p in a..b - 1 {
-            if self.cue(p, cue::PREFIX) {
+            if has(p, cue::PREFIX) {
                 self.after_prefix(p, b, out);
             }
         }
+    }
+
+    /// Whether token `k` is a cue word that is also a surname, after a given name and at most
+    /// one more name word in the run starting at `a` ("Stuart Hall", "Thomas Haden Church").
+    pub(super) fn surname_after_given_name(&self, a: usize, k: usize) -> bool {
+        let w = self.w(k);
+        SURNAME_CUES.contains(&w)
+            && (k.saturating_sub(2).max(a)..k)
+                .any(|s| self.d.is_first_name(self.w(s)) && (s + 1..k).all(|m| self.toks[m].name))
     }
 
     /// "Lake Merritt": a first cue word at `p` and one to [`MAX_AFTER_PREFIX`] capitalized words
@@ -126,9 +165,10 @@ impl super::Discoverer {
     /// Whether `w` can be a word of a name before its cue word: capitalized, and neither a
     /// stopword nor a title word ("Brighton High School", not "The High School").
     pub fn name_word(&self, w: &str) -> bool {
+        if !w.starts_with(|c: char| c.is_uppercase()) {
+            return false;
+        }
         let c = self.class(w.as_bytes());
-        w.starts_with(|c: char| c.is_uppercase())
-            && (c & class::STOP == 0 || c & class::ORG_START_OK != 0)
-            && !self.is_role(w, c)
+        (c & class::STOP == 0 || c & class::ORG_START_OK != 0) && !self.is_role(w, c)
     }
 }

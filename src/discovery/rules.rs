@@ -321,7 +321,8 @@ impl<'a> Scan<'a> {
         }
         let b = last + 1;
         if b - a >= 2 {
-            let suffix = |k: usize| self.is(k, class::SUFFIX);
+            let suffix =
+                |k: usize| self.is(k, class::SUFFIX) && !self.surname_after_given_name(a, k);
             let starter = |k: usize| self.is(k, class::STARTER);
             self.suffix_names(a, b, suffix, NameType::Group, ORG, out);
             self.starter_names(a, b, starter, NameType::Group, ORG, out);

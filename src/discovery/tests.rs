@@ -148,6 +148,11 @@ const CASES: &[Case] = &[
         want: &[("Karim Hall", P, "first-name")],
     },
     Case {
+        text: "Then Leila Rania Church spoke; Dravik Street Preachers played.",
+        taken: &[],
+        want: &[("Leila Rania", P, "first-name")],
+    },
+    Case {
         text: "She joined the Mount Osgar Alpine Club last year.",
         taken: &[],
         want: &[("Mount Osgar Alpine Club", G, "org-pattern")],

@@ -283,14 +283,14 @@ fn new_entity(new_entities: &mut Vec<NewEntity>, name: &str, kind: NameType) -> 
 /// The place a known alias at `o` names, of its candidates: one the document already names,
 /// else the most prominent that is no ordinary word ("Union", "Jordan"), which needs the
 /// document to name it.
-fn place_of(g: &Gazetteer, o: &Occurrence, named: &[EntityRef]) -> Option<u32> {
+fn place_of(g: &Gazetteer, o: &Occurrence, res: &[Resolved]) -> Option<u32> {
     let places = o.candidates.iter().filter(|c| {
         matches!(c.kind, MatchKind::Exact | MatchKind::Variant)
             && g.traits(c.entity).class == Traits::PLACE
     });
     if let Some(c) = places
         .clone()
-        .find(|c| named.contains(&EntityRef::Known(c.entity)))
+        .find(|c| res.iter().any(|r| r.entity == EntityRef::Known(c.entity)))
     {
         return Some(c.entity);
     }
@@ -308,29 +308,29 @@ fn place_of(g: &Gazetteer, o: &Occurrence, named: &[EntityRef]) -> Option<u32> {
 /// "Cambridge, Massachusetts" as one mention of the city is the city on "Cambridge" and the
 /// state on "Massachusetts", when the part after the comma is a known place by itself.
 fn split_commas(n: &mut Nesting<'_>, text: &str, res: &mut Vec<Resolved>) {
-    let named: Vec<EntityRef> = res.iter().map(|r| r.entity).collect();
     let mut added = Vec::new();
-    for r in res.iter_mut() {
+    for k in 0..res.len() {
+        let r = &res[k];
         let EntityRef::Known(e) = r.entity else {
+            continue;
+        };
+        let Some(comma) = memchr::memmem::find(&text.as_bytes()[r.start..r.end], b", ") else {
             continue;
         };
         if n.g.traits(e).class != Traits::PLACE {
             continue;
         }
-        let Some(comma) = text[r.start..r.end].find(", ") else {
-            continue;
-        };
-        let after = r.start + comma + 2;
+        let (after, end) = (r.start + comma + 2, r.end);
         n.occurrences.clear();
         n.g.matcher()
-            .scan(&text[after..r.end], n.scratch, n.occurrences);
+            .scan(&text[after..end], n.scratch, n.occurrences);
         let whole = n
             .occurrences
             .iter()
-            .find(|o| o.start == 0 && after + o.end == r.end);
-        if let Some(p) = whole.and_then(|o| place_of(n.g, o, &named)) {
-            added.push(mention(after, r.end, EntityRef::Known(p), r.kind));
-            r.end = r.start + comma;
+            .find(|o| o.start == 0 && after + o.end == end);
+        if let Some(p) = whole.and_then(|o| place_of(n.g, o, res)) {
+            added.push(mention(after, end, EntityRef::Known(p), res[k].kind));
+            res[k].end = res[k].start + comma;
         }
     }
     res.extend(added);
@@ -345,7 +345,6 @@ fn inner_places(
     new_entities: &[NewEntity],
     res: &mut Vec<Resolved>,
 ) {
-    let named: Vec<EntityRef> = res.iter().map(|r| r.entity).collect();
     let mut added: Vec<Resolved> = Vec::new();
     for r in res.iter() {
         // A gazetteer place is named as a whole ("South Africa" is no mention of Africa); a
@@ -377,7 +376,7 @@ fn inner_places(
                 if res.iter().any(covered) || added.iter().any(|m| m.start < e && s < m.end) {
                     continue;
                 }
-                if let Some(p) = place_of(n.g, o, &named) {
+                if let Some(p) = place_of(n.g, o, res) {
                     added.push(mention(s, e, EntityRef::Known(p), o.candidates[0].kind));
                 }
             }

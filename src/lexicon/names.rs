@@ -5,7 +5,7 @@
 /// included. Written without a dot; a word of [`NAME_ABBREVIATIONS`] is also one with its dot.
 #[rustfmt::skip]
 pub(crate) const HONORIFICS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Mister", "Madam", "Sir", "Dame",
+    "Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Mister", "Madam", "Sir", "Dame",
 ];
 
 /// Abbreviations after which a period does not end a sentence ("Gen.", "Jan.", "Calif."). Case

@@ -29,3 +29,10 @@ pub(crate) const PLACE_STARTERS: &[&str] = &[
     "Gulf", "Bay", "Sea", "Isle", "Strait", "Straits", "Port", "Lake", "Palace", "Museum",
     "Cathedral", "Tower", "Valley", "Cape",
 ];
+
+/// Cue words of group and place names that are also common surnames: after a given name they end
+/// a person's name ("Stuart Hall", "Charlotte Church"), not a building's or a group's.
+#[rustfmt::skip]
+pub(crate) const SURNAME_CUES: &[&str] = &[
+    "Church", "Hall", "Street", "Park", "House", "Lane", "Bank", "Tower", "Castle", "Forest",
+];

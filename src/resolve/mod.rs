@@ -7,8 +7,8 @@
 //! the person named in full in the same document; an alias shared by several entities goes to the
 //! one the document names unambiguously, else to the one in a country the document names, else
 //! to the most prominent, else to the smallest id (never file order). Then no group or place
-//! right after the title of a person, names no gazetteer lists, one person written in several
-//! full forms, acronyms defined in parentheses, short names of people, titles in front of
+//! right after the title of a person, none right after a given name, names no gazetteer lists, one person written in several
+//! full forms, acronyms defined in parentheses, short names of people, people named by one word, titles in front of
 //! people (roles), and lists of people in one sentence. Each step has its own file.
 
 mod acronyms;
@@ -19,6 +19,8 @@ mod evidence;
 mod full_forms;
 mod gate;
 mod lists;
+mod lone_names;
+mod namesakes;
 mod roles;
 mod short_names;
 mod titled;
@@ -161,12 +163,18 @@ pub fn resolve_document(
     titled::drop_after_titles(g, fields, out);
     // 5. Names no gazetteer lists, and acronyms defined in parentheses.
     if let Some(d) = discoverer {
+        // A person named in full beats a town of the same name.
+        namesakes::drop_after_given_names(g, fields, out);
         discovered::add(d, g, fields, new_entities, &mut s.discovery, out);
         full_forms::join(g, fields, new_entities, out);
         acronyms::add(fields, out);
     }
     // 6. Short names of people named in full in this document.
     short_names::add(g, fields, new_entities, &mut s.short_names, out);
+    // People named by one word with no full name: "Cara nodded", "Kumar said".
+    if discoverer.is_some() {
+        lone_names::add(g, fields, new_entities, out);
+    }
     // 7. Roles, and lists of people.
     roles_and_lists(g, fields, new_entities, &mut s.members, out);
 }

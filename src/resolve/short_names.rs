@@ -1,13 +1,15 @@
 //! Short names of people named in full in the same document ("Lee" after "Lee Jae-myung",
-//! "Abu Qasra" after "Murhaf Abu Qasra"), as GATE's orthomatcher does: the last word of the
-//! name (or the family name of an East Asian name), written as in the full name, as a whole
-//! capitalized word no other name word touches, and only when no other person of the document
-//! has the same short name.
+//! "Abu Qasra" after "Murhaf Abu Qasra", "Jenna" after "Jenna Mourey"), as GATE's orthomatcher
+//! does: the last word of the name (or the family name of an East Asian name), and the first
+//! word when it is a given name, written as in the full name, as a whole capitalized word no
+//! other name word touches, and only when no other person of the document has the same short
+//! name.
 
 use super::context::{is_capitalized, last_word, word_after, word_before, words};
-use super::{names_person, FieldScan, Resolved, MAX_KEPT_OCCURRENCES};
+use super::lone_names::opens_sentence;
+use super::{names_person, namesakes, FieldScan, Resolved, MAX_KEPT_OCCURRENCES};
 use crate::gazetteer::Gazetteer;
-use crate::lexicon::EAST_ASIAN_FAMILY_NAMES;
+use crate::lexicon::{Weak, WordLists, EAST_ASIAN_FAMILY_NAMES};
 use crate::model::{EntityRef, MatchKind, NewEntity};
 use crate::text::char_at;
 use crate::text::roles::is_role_word;
@@ -47,7 +49,7 @@ pub(super) fn add(
 ) {
     let names = ShortNames::gather(g, fields, new_entities, out);
     if names.usable().next().is_some() {
-        names.find(fields, b, out);
+        names.find(g, fields, b, out);
     }
 }
 
@@ -72,12 +74,14 @@ impl<'a> ShortNames<'a> {
             keys: Vec::new(),
             index: FxHashMap::default(),
         };
+        let mut fold = String::new();
         for (field, res) in fields.iter().zip(out) {
             for r in res {
                 if !names_person(g, new_entities, r.entity) {
                     continue;
                 }
-                if let Some(key) = short_name(&field.text[r.start..r.end]) {
+                let (key, given) = short_name(g.words(), &field.text[r.start..r.end], &mut fold);
+                for key in [key, given].into_iter().flatten() {
                     names.insert(key, r.entity);
                 }
             }
@@ -109,7 +113,15 @@ impl<'a> ShortNames<'a> {
     /// looking up the words that may be short names, instead of one search per name: a long
     /// document names thousands of people.
     #[inline(never)]
-    fn find(&self, fields: &[FieldScan<'_>], b: &mut Buffers, out: &mut [Vec<Resolved>]) {
+    fn find(
+        &self,
+        g: &Gazetteer,
+        fields: &[FieldScan<'_>],
+        b: &mut Buffers,
+        out: &mut [Vec<Resolved>],
+    ) {
+        let words = g.words();
+        let mut fold = String::new();
         let max_len = self.usable().map(str::len).max().unwrap_or(0);
         // The first bytes of the keys (an ASCII capital or the first byte of a longer char): a
         // short name can only start at one of them.
@@ -133,11 +145,19 @@ impl<'a> ShortNames<'a> {
                 }
                 self.keys_at(text, p, next, max_len, &mut b.found);
                 // The first name in key order that fits wins its place.
-                if let Some(&(_, end, entity)) =
-                    b.found.iter().find(|&&(_, end, _)| fits(text, p, end, res))
-                {
-                    b.added
-                        .push(Resolved::new(p, end, entity, MatchKind::Coref));
+                for &(_, end, entity) in b.found.iter() {
+                    match spot(g, words, text, p, end, res, &mut fold) {
+                        Spot::Free => {
+                            b.added
+                                .push(Resolved::new(p, end, entity, MatchKind::Coref));
+                        }
+                        Spot::Namesake(i) => {
+                            res[i].entity = entity;
+                            res[i].kind = MatchKind::Coref;
+                        }
+                        Spot::Taken => continue,
+                    }
+                    break;
                 }
             }
             if !b.added.is_empty() {
@@ -202,25 +222,41 @@ impl<'a> ShortNames<'a> {
     }
 }
 
-/// The short name of the full name `span`, when it has one of three letters or more that
-/// starts with a capital. Only the name's first word, last word and length matter, so the
-/// words between are not walked; a title the alias may hold ("President Lee Jae-myung") is
-/// passed over.
-fn short_name(span: &str) -> Option<&str> {
+/// The short names of the full name `span`: the last word (or the family name of an East Asian
+/// name), and the first word when it is a given name that is no common word ("Jenna" of "Jenna
+/// Mourey", not "Will" of "Will Smith"); each of three letters or more, starting with a capital.
+/// Only the name's first word, last word and length matter, so the words between are not
+/// walked; a title the alias may hold ("President Lee Jae-myung") is passed over. `fold` is a
+/// buffer for folded words.
+fn short_name<'s>(
+    lists: &WordLists,
+    span: &'s str,
+    fold: &mut String,
+) -> (Option<&'s str>, Option<&'s str>) {
     let mut name = words(span);
-    let first = name
+    let Some(first) = name
         .by_ref()
-        .find(|w| !is_role_word(w.trim_end_matches('.')))?;
-    let rest = name.rest();
-    let last = last_word(rest)?;
-    // Two or three words in all: at most two after the first.
-    let key = if EAST_ASIAN_FAMILY_NAMES.contains(&first) && words(rest).nth(2).is_none() {
-        first
-    } else {
-        last
+        .find(|w| !is_role_word(w.trim_end_matches('.')))
+    else {
+        return (None, None);
     };
-    let key = key.trim_end_matches(['.', ',']);
-    (key.chars().count() >= 3 && key.chars().next().is_some_and(char::is_uppercase)).then_some(key)
+    let rest = name.rest();
+    let Some(last) = last_word(rest) else {
+        return (None, None);
+    };
+    let usable = |key: &'s str| {
+        let key = key.trim_end_matches(['.', ',']);
+        (key.chars().count() >= 3 && key.chars().next().is_some_and(char::is_uppercase))
+            .then_some(key)
+    };
+    // Two or three words in all: at most two after the first.
+    if EAST_ASIAN_FAMILY_NAMES.contains(&first) && words(rest).nth(2).is_none() {
+        return (usable(first), None);
+    }
+    fold.clear();
+    crate::text::fold::fold_into(first, fold);
+    let given = lists.is_first_name(fold) && lists.weak(fold) != Weak::Common;
+    (usable(last), given.then(|| usable(first)).flatten())
 }
 
 /// Fills `starts` with the places of `b` where a name may start, in order: where one of the
@@ -238,17 +274,98 @@ fn may_start_at(b: &[u8], firsts: &[u8], starts: &mut Vec<usize>) {
     starts.sort_unstable();
 }
 
-/// Whether a short name at `p..end` of `text` stands alone: no mention of `res` overlaps it,
-/// and no other name word is right before or after it ("Brenda Lee").
-fn fits(text: &str, p: usize, end: usize, res: &[Resolved]) -> bool {
+/// Where a short name may stand.
+enum Spot {
+    /// Alone, with no mention there.
+    Free,
+    /// On the mention of this number, a place or group of the same name that yields to the
+    /// person ([`namesakes::yields_to_person`]).
+    Namesake(usize),
+    /// Not alone.
+    Taken,
+}
+
+/// Whether a short name at `p..end` of `text` stands alone: no mention of `res` overlaps it
+/// (or only a place or group of the same name that yields to the person), and no other name
+/// word is right before or after it ("Brenda Lee"). A capitalized stopword or common word
+/// before it opens the sentence and is no name word ("In Lee’s view"); `fold` is a buffer for
+/// folded words.
+fn spot(
+    g: &Gazetteer,
+    words: &WordLists,
+    text: &str,
+    p: usize,
+    end: usize,
+    res: &[Resolved],
+    fold: &mut String,
+) -> Spot {
     let i = res.partition_point(|r| r.end <= p);
-    if res.get(i).is_some_and(|r| r.start < end) {
-        return false;
-    }
+    let here = match res.get(i) {
+        Some(r) if r.start < end => {
+            if r.start == p && r.end == end && namesakes::yields_to_person(g, text, r) {
+                Spot::Namesake(i)
+            } else {
+                return Spot::Taken;
+            }
+        }
+        _ => Spot::Free,
+    };
     let before = word_before(text, p).is_some_and(|(_, w)| {
         // A word ending a sentence ("Seoul.") is not part of this name.
-        is_capitalized(w) && !w.ends_with('.') && !is_role_word(w)
+        is_capitalized(w)
+            && !w.ends_with('.')
+            && !is_role_word(w)
+            && !opens_sentence(words, w, fold)
     });
     let after = word_after(text, end).is_some_and(is_capitalized);
-    !(before || after)
+    if before || after {
+        Spot::Taken
+    } else {
+        here
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::resolve::test_util::mentions;
+
+    /// The mentions of `text` that are one word, as (text, entity name), with discovered
+    /// people only (the gazetteer lists a place).
+    fn short(text: &str) -> Vec<(String, String)> {
+        mentions("Ankara\tAnkara\tplace\t\n", text)
+            .into_iter()
+            .filter(|(t, _)| !t.contains(' ') && t != "Ankara")
+            .collect()
+    }
+
+    #[test]
+    fn a_given_name_alone_is_the_person_named_in_full() {
+        let got = short("The analyst Dorian Pelt came home. Later Dorian smiled, and Pelt left.");
+        let want = [("Dorian", "Dorian Pelt"), ("Pelt", "Dorian Pelt")];
+        assert_eq!(got.len(), 2, "{got:?}");
+        for ((t, n), (wt, wn)) in got.iter().zip(want) {
+            assert_eq!((t.as_str(), n.as_str()), (wt, wn), "{got:?}");
+        }
+    }
+
+    #[test]
+    fn a_given_name_that_is_a_common_word_is_no_short_name() {
+        let got = short("The analyst Will Quill came home. You will see; Will smiled.");
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn a_given_name_two_people_share_is_nobodys() {
+        let got = short("The analyst Dorian Pelt met the lawyer Dorian Quill. Dorian smiled.");
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn a_sentence_opener_before_a_short_name_is_no_name_word() {
+        let got = short(
+            "The analyst Dorian Pelt came home. In Pelt’s view it rained. Currently Pelt sleeps.",
+        );
+        let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["Pelt", "Pelt"], "{got:?}");
+    }
 }

@@ -12,7 +12,7 @@ use rustc_hash::FxHashSet;
 
 /// Whether `w` is a word that makes the title of a person by itself ("President", "Justice",
 /// "Sen."), in title case or capitals: a modifier ("Foreign", "Force") is not one.
-fn is_title_head(w: &str) -> bool {
+pub(super) fn is_title_head(w: &str) -> bool {
     static HEADS: std::sync::OnceLock<FxHashSet<String>> = std::sync::OnceLock::new();
     let heads = HEADS.get_or_init(|| TITLE_HEADS.iter().map(|h| h.to_lowercase()).collect());
     let bare = w.trim_end_matches('.');
@@ -44,7 +44,8 @@ mod tests {
     use super::*;
     use crate::resolve::test_util::mentions;
 
-    const ROWS: &str = "Pelt_Motors\tPelt Motors\tgroup\tPelt\nQuillby\tQuillby\tplace\t\n\
+    const ROWS: &str =
+        "Pelt_Motors\tPelt Motors\tgroup\tPelt\nQuillby\tQuillby Town\tplace\tQuillby\n\
                         Dorian_Pelt\tDorian Pelt\tperson\t\n";
 
     #[test]
@@ -55,7 +56,12 @@ mod tests {
         );
         assert!(
             !got.iter()
-                .any(|(_, n)| n == "Pelt Motors" || n == "Quillby"),
+                .any(|(_, n)| n == "Pelt Motors" || n == "Quillby Town"),
+            "{got:?}"
+        );
+        // The justice is a person named by the one word.
+        assert!(
+            got.iter().any(|(t, n)| t == "Quillby" && n == "Quillby"),
             "{got:?}"
         );
         assert_eq!(
@@ -72,7 +78,7 @@ mod tests {
             "Workers at Pelt built cars near Quillby, the president said.",
         );
         let names: Vec<&str> = got.iter().map(|(_, n)| n.as_str()).collect();
-        assert_eq!(names, ["Pelt Motors", "Quillby"], "{got:?}");
+        assert_eq!(names, ["Pelt Motors", "Quillby Town"], "{got:?}");
     }
 
     #[test]

@@ -1,0 +1,376 @@
+//! People named by one word, whom no full name introduces: a given name alone ("Cara nodded",
+//! "said Steven"), a surname that its context says is a person's ("Kumar said", "Vice President
+//! Ford", "lawyer Kumar"), a person discovery found by one word ("Mr Haddad"), and the people of
+//! a country ("Israelis", a person in GUM's scheme and Wikipedia's). Once a word
+//! names such a person, every other place it stands alone in the document names them too.
+//!
+//! A word counts only standing alone: capitalized, not covered by a mention, with no other
+//! name word right before or after it ("Cara Delevingne" is someone else). A given name must be
+//! no common word ("Will", "May") and no alias of a place or group of the gazetteer, even one
+//! the evidence dropped ("Georgia"); a surname needs its context and must be no common word.
+//! A word of the full name of a person of the document names nobody new: short names gave it
+//! to that person where it was theirs alone.
+
+use super::context::{is_capitalized, word_after, word_before};
+use super::titled::is_title_head;
+use super::{names_person, FieldScan, Resolved};
+use crate::discovery::slug;
+use crate::gazetteer::{Gazetteer, Traits};
+use crate::lexicon::STOPWORDS;
+use crate::lexicon::{Lone, Weak, WordLists, ATTRIBUTION_NOUNS, SAY_AFTER_NAME, SAY_BEFORE_NAME};
+use crate::model::{EntityRef, MatchKind, NewEntity};
+use crate::text::next_word_start;
+use crate::text::roles::is_role_word;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::sync::OnceLock;
+
+/// Most bytes of a lone name: longer words are no names (and are not folded).
+const MAX_BYTES: usize = 24;
+
+/// Adds to `out` the people named by one word, as new entities pushed on `new_entities` (or the
+/// discovered person of that one-word name).
+pub(super) fn add(
+    g: &Gazetteer,
+    fields: &[FieldScan<'_>],
+    new_entities: &mut Vec<NewEntity>,
+    out: &mut [Vec<Resolved>],
+) {
+    let words = g.words();
+    let mut fold = String::new();
+    // The one-word names of people, and whose; the words of longer names of people, which
+    // short names resolved where they could, and which name nobody new.
+    let mut people: FxHashMap<&str, EntityRef> = FxHashMap::default();
+    let mut in_full: FxHashSet<&str> = FxHashSet::default();
+    for (field, res) in fields.iter().zip(out.iter()) {
+        for r in res {
+            if !names_person(g, new_entities, r.entity) {
+                continue;
+            }
+            let w = &field.text[r.start..r.end];
+            if w.contains(char::is_whitespace) {
+                in_full.extend(w.split_whitespace());
+            } else if matches!(r.entity, EntityRef::New(_)) {
+                people.entry(w).or_insert(r.entity);
+            }
+        }
+    }
+    // First the words that name a person by themselves or by their context; then, when there
+    // are some, every other place such a word stands alone.
+    let mut found: Vec<(usize, Resolved)> = Vec::new();
+    // The other words that may stand alone, for the second pass.
+    let mut others: Vec<(usize, usize, usize)> = Vec::new();
+    for (k, (field, res)) in fields.iter().zip(out.iter()).enumerate() {
+        let text = field.text;
+        standing_alone(text, res, |start, end| {
+            let w = &text[start..end];
+            fold.clear();
+            if w.is_ascii() {
+                fold.push_str(w);
+                fold.make_ascii_lowercase();
+            } else {
+                crate::text::fold::fold_into(w, &mut fold);
+            }
+            let named = match words.lone(&fold) {
+                Lone::People => true,
+                Lone::GivenName => !names_a_place_or_group(g, field, start, end),
+                Lone::Unknown => {
+                    said_to_be_a_person(text, start, end)
+                        && !matches!(words.weak(&fold), Weak::Common | Weak::Calendar)
+                }
+            };
+            if !named {
+                others.push((k, start, end));
+                return;
+            }
+            if in_full.contains(w) || name_word_before(words, text, start, &mut fold) {
+                return;
+            }
+            let e = match people.get(w) {
+                Some(&e) => Some(e),
+                None => new_person(w, new_entities).inspect(|&e| {
+                    people.insert(w, e);
+                }),
+            };
+            if let Some(e) = e {
+                found.push((k, Resolved::new(start, end, e, MatchKind::Discovered)));
+            }
+        });
+    }
+    if people.is_empty() {
+        return;
+    }
+    for (k, start, end) in others {
+        let text = fields[k].text;
+        let w = &text[start..end];
+        let Some(&e) = people.get(w) else {
+            continue;
+        };
+        if !in_full.contains(w) && !name_word_before(words, text, start, &mut fold) {
+            found.push((k, Resolved::new(start, end, e, MatchKind::Coref)));
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    for (k, r) in found {
+        out[k].push(r);
+    }
+    for res in out.iter_mut() {
+        res.sort_by_key(|r| r.start);
+    }
+}
+
+/// The person named `w` by one word: the new entity of that id when there is one and it is a
+/// person, else a new one; None when the id is taken by a group.
+fn new_person(w: &str, new_entities: &mut Vec<NewEntity>) -> Option<EntityRef> {
+    let s = slug(w);
+    if s.is_empty() {
+        return None;
+    }
+    let id = format!("new:{s}");
+    if let Some(i) = new_entities.iter().position(|e| *e.id == *id) {
+        return (new_entities[i].kind == "person").then_some(EntityRef::New(i as u32));
+    }
+    new_entities.push(NewEntity {
+        id: id.into(),
+        name: w.into(),
+        kind: "person",
+    });
+    Some(EntityRef::New(new_entities.len() as u32 - 1))
+}
+
+/// Whether the context of the word at `start..end` of `text`, a word in no list, says it names
+/// a person: a title before it ("President Ford"), a role noun ("lawyer Kumar") or a verb of
+/// speech ("Kumar said", "said Kumar"). Every word standing alone is asked, so the sets are
+/// looked up only for a neighbour that could be in them.
+fn said_to_be_a_person(text: &str, start: usize, end: usize) -> bool {
+    static BEFORE: OnceLock<FxHashSet<&str>> = OnceLock::new();
+    static AFTER: OnceLock<FxHashSet<&str>> = OnceLock::new();
+    let lower = |w: &str| w.as_bytes()[0].is_ascii_lowercase();
+    let after = word_after(text, end).is_some_and(|w| {
+        lower(w)
+            && AFTER
+                .get_or_init(|| SAY_AFTER_NAME.iter().copied().collect())
+                .contains(w)
+    });
+    after
+        || word_before(text, start).is_some_and(|(_, w)| {
+            if lower(w) {
+                let before = BEFORE.get_or_init(|| {
+                    SAY_BEFORE_NAME
+                        .iter()
+                        .chain(ATTRIBUTION_NOUNS)
+                        .copied()
+                        .collect()
+                });
+                before.contains(w)
+            } else {
+                is_role_word(w.trim_end_matches('.')) && is_title_head(w)
+            }
+        })
+}
+
+/// Whether a gazetteer alias at `start..end` of the field may name a place or group.
+pub(super) fn names_a_place_or_group(
+    g: &Gazetteer,
+    field: &FieldScan<'_>,
+    start: usize,
+    end: usize,
+) -> bool {
+    let occ = &field.occurrences;
+    let i = occ.partition_point(|o| o.end <= start);
+    occ[i..].iter().take_while(|o| o.start < end).any(|o| {
+        o.candidates
+            .iter()
+            .any(|c| g.traits(c.entity).class != Traits::PERSON)
+    })
+}
+
+/// Calls `found(start, end)` for every capitalized word of `text` that may stand alone: no
+/// mention of `res` (sorted by start) covers it, no capitalized word follows it, and it is
+/// shaped like a name ([`shaped_like_a_name`]). The tests go from the cheapest to the dearest:
+/// most capitalized words of news are covered by a mention or stand next to another.
+fn standing_alone(text: &str, res: &[Resolved], mut found: impl FnMut(usize, usize)) {
+    let b = text.as_bytes();
+    let mut m = 0;
+    let mut i = next_word_start(b, 0);
+    while i < b.len() {
+        while m < res.len() && res[m].end <= i {
+            m += 1;
+        }
+        // A mention covers the word: go on after the mention.
+        if m < res.len() && res[m].start <= i {
+            i = next_word_start(b, res[m].end);
+            continue;
+        }
+        let end = word_end(text, i);
+        let next = next_word_start(b, end.max(i + 1));
+        let covered = m < res.len() && res[m].start < end;
+        if !covered
+            && !glued(text, i)
+            && shaped_like_a_name(&text[i..end])
+            && !capital_after(text, end)
+        {
+            found(i, end);
+        }
+        i = next;
+    }
+}
+
+/// Whether the word at byte `i` is glued to the one before ("x-Ray", "AT&T"): then it is no
+/// word of its own.
+#[inline]
+fn glued(text: &str, i: usize) -> bool {
+    let b = text.as_bytes();
+    match i.checked_sub(1).map(|p| b[p]) {
+        None => false,
+        Some(c) if c < 0x80 => c.is_ascii_alphanumeric() || b"-'_/@#&".contains(&c),
+        Some(_) => text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == '’'),
+    }
+}
+
+/// Whether a capitalized word follows byte `end` of `text` across spaces.
+#[inline]
+fn capital_after(text: &str, end: usize) -> bool {
+    let b = text.as_bytes();
+    let mut j = end;
+    while j < b.len() && matches!(b[j], b' ' | b'\t') {
+        j += 1;
+    }
+    j > end
+        && j < b.len()
+        && (b[j].is_ascii_uppercase()
+            || (b[j] >= 0xC0 && text[j..].chars().next().is_some_and(char::is_uppercase)))
+}
+
+/// Whether a name word stands right before byte `start`: a capitalized word that does not end
+/// a sentence, is no title and does not open the sentence ("In", "Currently"). `fold` is a
+/// buffer, overwritten.
+fn name_word_before(words: &WordLists, text: &str, start: usize, fold: &mut String) -> bool {
+    word_before(text, start).is_some_and(|(_, w)| {
+        is_capitalized(w)
+            && !w.ends_with('.')
+            && !is_role_word(w)
+            && !opens_sentence(words, w, fold)
+    })
+}
+
+/// The end of the word starting at `i`: letters and digits, joined by inner hyphens and by
+/// apostrophes before a capital ("O'Brien"); a possessive "’s" is left out. ASCII letters are
+/// passed over byte by byte; only other chars are decoded.
+fn word_end(text: &str, i: usize) -> usize {
+    let b = text.as_bytes();
+    let mut j = i;
+    loop {
+        while j < b.len() && b[j].is_ascii_alphanumeric() {
+            j += 1;
+        }
+        let Some(c) = text[j..].chars().next() else {
+            return j;
+        };
+        let l = c.len_utf8();
+        let after = text[j + l..].chars().next();
+        if c.is_alphanumeric() {
+            j += l;
+        } else if (c == '-' && after.is_some_and(char::is_alphabetic))
+            || ((c == '\'' || c == '’') && after.is_some_and(char::is_uppercase))
+        {
+            j += l + after.map_or(0, char::len_utf8);
+        } else {
+            return j;
+        }
+    }
+}
+
+/// A capitalized word of three chars or more (shorter ones are initials, abbreviations and
+/// stopwords: "He", "Al") and at most `MAX_BYTES` bytes, not in capitals ("NASA"), with no
+/// digit.
+fn shaped_like_a_name(w: &str) -> bool {
+    let mut cs = w.chars();
+    let (Some(first), Some(second)) = (cs.next(), cs.next()) else {
+        return false;
+    };
+    w.len() <= MAX_BYTES
+        && first.is_uppercase()
+        && second.is_lowercase()
+        && cs.next().is_some()
+        && !w.bytes().any(|c| c.is_ascii_digit())
+}
+
+/// Whether the capitalized word `w` is a stopword or a common word that is no given name or
+/// surname ("In", "With", "Currently"): capitalized only because it opens a sentence.
+pub(super) fn opens_sentence(words: &WordLists, w: &str, fold: &mut String) -> bool {
+    static STOP: OnceLock<FxHashSet<&str>> = OnceLock::new();
+    if STOP
+        .get_or_init(|| STOPWORDS.iter().copied().collect())
+        .contains(w)
+    {
+        return true;
+    }
+    fold.clear();
+    crate::text::fold::fold_into(w, fold);
+    words.weak(fold) == Weak::Common && !words.is_first_name(fold) && !words.is_surname(fold)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::resolve::test_util::mentions;
+
+    const ROWS: &str = "Georgia\tGeorgia\tplace\t\nPelt_Motors\tPelt Motors\tgroup\tPelt\n";
+
+    fn people(text: &str) -> Vec<(String, String)> {
+        mentions(ROWS, text)
+    }
+
+    #[test]
+    fn a_given_name_alone_is_a_person_and_so_is_every_later_one() {
+        let got = people("Cara nodded. Then Steven came, and Cara left with him.");
+        let want = [("Cara", "Cara"), ("Steven", "Steven"), ("Cara", "Cara")];
+        assert_eq!(got.len(), 3, "{got:?}");
+        for ((t, n), (wt, wn)) in got.iter().zip(want) {
+            assert_eq!((t.as_str(), n.as_str()), (wt, wn), "{got:?}");
+        }
+    }
+
+    #[test]
+    fn a_surname_needs_a_title_or_a_verb_of_speech() {
+        let got = people("Quorvik said no. Vice President Pelt agreed. Zamfir sells boats.");
+        let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["Quorvik", "Pelt"], "{got:?}");
+        assert!(got.iter().all(|(_, n)| n != "Pelt Motors"), "{got:?}");
+    }
+
+    #[test]
+    fn common_words_places_and_longer_names_are_no_lone_names() {
+        let got = people(
+            "Will you come? Georgia voted. Cara Zamfir spoke, and \
+             the Steven Quorvik Trust paid. GRACE left.",
+        );
+        assert!(
+            got.iter()
+                .all(|(t, _)| t != "Will" && t != "Cara" && t != "Steven"),
+            "{got:?}"
+        );
+        assert!(got.iter().all(|(t, _)| t != "Georgia"), "{got:?}");
+    }
+
+    #[test]
+    fn the_people_of_a_country_are_a_person_named_by_the_plural() {
+        let got =
+            people("Many Israelis and Americans voted; the Israeli team and the Chinese lost.");
+        let names: Vec<&str> = got.iter().map(|(_, n)| n.as_str()).collect();
+        assert_eq!(names, ["Israelis", "Americans"], "{got:?}");
+    }
+
+    #[test]
+    fn words_end_before_a_possessive_and_run_across_inner_joins() {
+        let t = "O'Brien’s car, Jean-Luc's.";
+        assert_eq!(&t[..word_end(t, 0)], "O'Brien");
+        let j = t.find("Jean").unwrap();
+        assert_eq!(&t[j..word_end(t, j)], "Jean-Luc");
+    }
+}
