@@ -146,28 +146,42 @@ fn new_person(w: &str, new_entities: &mut Vec<NewEntity>) -> Option<EntityRef> {
 fn said_to_be_a_person(text: &str, start: usize, end: usize) -> bool {
     static BEFORE: OnceLock<FxHashSet<&str>> = OnceLock::new();
     static AFTER: OnceLock<FxHashSet<&str>> = OnceLock::new();
-    let lower = |w: &str| w.as_bytes()[0].is_ascii_lowercase();
-    let after = word_after(text, end).is_some_and(|w| {
-        lower(w)
-            && AFTER
+    let b = text.as_bytes();
+    // A verb of speech after the word starts with a letter that starts one after a space.
+    let verb_next = b.get(end) == Some(&b' ')
+        && b.get(end + 1)
+            .is_some_and(|&c| SAY_AFTER_NAME.iter().any(|v| v.as_bytes()[0] == c));
+    let after = verb_next
+        && word_after(text, end).is_some_and(|w| {
+            AFTER
                 .get_or_init(|| SAY_AFTER_NAME.iter().copied().collect())
                 .contains(w)
-    });
+        });
+    // A noun, verb or title before the word ends with a letter, or it is an abbreviated title
+    // ("Gen."), whose capital is at most five bytes before the space.
+    let word_next = start >= 2
+        && b[start - 1] == b' '
+        && (b[start - 2].is_ascii_alphabetic()
+            || (b[start - 2] == b'.'
+                && b[start.saturating_sub(7)..start - 2]
+                    .iter()
+                    .any(u8::is_ascii_uppercase)));
     after
-        || word_before(text, start).is_some_and(|(_, w)| {
-            if lower(w) {
-                let before = BEFORE.get_or_init(|| {
-                    SAY_BEFORE_NAME
-                        .iter()
-                        .chain(ATTRIBUTION_NOUNS)
-                        .copied()
-                        .collect()
-                });
-                before.contains(w)
-            } else {
-                is_role_word(w.trim_end_matches('.')) && is_title_head(w)
-            }
-        })
+        || (word_next
+            && word_before(text, start).is_some_and(|(_, w)| {
+                if w.as_bytes()[0].is_ascii_lowercase() {
+                    let before = BEFORE.get_or_init(|| {
+                        SAY_BEFORE_NAME
+                            .iter()
+                            .chain(ATTRIBUTION_NOUNS)
+                            .copied()
+                            .collect()
+                    });
+                    before.contains(w)
+                } else {
+                    is_role_word(w.trim_end_matches('.')) && is_title_head(w)
+                }
+            }))
 }
 
 /// Whether a gazetteer alias at `start..end` of the field may name a place or group.
