@@ -50,7 +50,11 @@ pub(super) fn add(
         if n.keep_inner {
             inner_places(n, field.text, new_entities, res);
         }
-        res.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+        // Most fields gain no mention here and stay sorted.
+        let key = |r: &Resolved| (r.start, std::cmp::Reverse(r.end));
+        if !res.is_sorted_by_key(key) {
+            res.sort_by_key(key);
+        }
         if !n.keep_inner {
             drop_inner(res);
         }
@@ -328,7 +332,9 @@ fn split_commas(n: &mut Nesting<'_>, text: &str, res: &mut Vec<Resolved>) {
         let EntityRef::Known(e) = r.entity else {
             continue;
         };
-        let Some(comma) = memchr::memmem::find(&text.as_bytes()[r.start..r.end], b", ") else {
+        let span = &text.as_bytes()[r.start..r.end];
+        let Some(comma) = memchr::memchr(b',', span).filter(|&c| span.get(c + 1) == Some(&b' '))
+        else {
             continue;
         };
         if n.g.traits(e).class != Traits::PLACE {
