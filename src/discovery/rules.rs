@@ -371,13 +371,16 @@ impl<'a> Scan<'a> {
     /// Where a name that starts at `s` and ends at `k` starts once a person "of" it is left out:
     /// "Troy Dalby of Grand Press" is Grand Press, when the run opens with a given name.
     fn after_person_of(&self, s: usize, k: usize) -> usize {
+        let Some(of) = (s..k).rev().find(|&m| self.w(m) == "of") else {
+            return s;
+        };
         if !self.d.is_first_name(self.w(s)) {
             return s;
         }
-        match (s..k).rev().find(|&m| self.w(m) == "of") {
-            Some(of) if self.w(of + 1) == "the" => of + 2,
-            Some(of) => of + 1,
-            None => s,
+        if self.w(of + 1) == "the" {
+            of + 2
+        } else {
+            of + 1
         }
     }
 

@@ -50,7 +50,11 @@ pub(super) fn add(
         if n.keep_inner {
             inner_places(n, field.text, new_entities, res);
         }
-        res.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+        // Most fields gain no mention here and stay sorted.
+        let key = |r: &Resolved| (r.start, std::cmp::Reverse(r.end));
+        if !res.is_sorted_by_key(key) {
+            res.sort_by_key(key);
+        }
         if !n.keep_inner {
             drop_inner(res);
         }
@@ -230,12 +234,26 @@ fn absorb(
         if class != Traits::PLACE && class != Traits::PERSON {
             continue;
         }
+        // Most names are followed by a lowercase word or a mark, and not preceded by "of".
+        let b = text.as_bytes();
+        let right_may = b.get(r.end) == Some(&b' ')
+            && b.get(r.end + 1)
+                .is_some_and(|&c| c.is_ascii_uppercase() || c >= 0x80);
+        let left_may = class == Traits::PLACE
+            && (text[..r.start].ends_with(" of ") || text[..r.start].ends_with(" of the "));
+        if !right_may && !left_may {
+            continue;
+        }
         // The gazetteer names around bound the growth; discovered ones may be absorbed.
         let known = |m: &&Resolved| matches!(m.entity, EntityRef::Known(_));
-        let prev_known = res[..k].iter().rev().find(known).map_or(0, |m| m.end);
-        let right = grow_right(d, text, r, &res[k + 1..], new_entities);
-        let left = (class == Traits::PLACE)
-            .then(|| grow_left(d, text, r, prev_known))
+        let right = right_may
+            .then(|| grow_right(d, text, r, &res[k + 1..], new_entities))
+            .flatten();
+        let left = left_may
+            .then(|| {
+                let prev_known = res[..k].iter().rev().find(known).map_or(0, |m| m.end);
+                grow_left(d, text, r, prev_known)
+            })
             .flatten();
         let (s, e, kind) = match (left, right) {
             (Some((s, kind)), _) => (s, r.end, kind),
@@ -314,7 +332,9 @@ fn split_commas(n: &mut Nesting<'_>, text: &str, res: &mut Vec<Resolved>) {
         let EntityRef::Known(e) = r.entity else {
             continue;
         };
-        let Some(comma) = memchr::memmem::find(&text.as_bytes()[r.start..r.end], b", ") else {
+        let span = &text.as_bytes()[r.start..r.end];
+        let Some(comma) = memchr::memchr(b',', span).filter(|&c| span.get(c + 1) == Some(&b' '))
+        else {
             continue;
         };
         if n.g.traits(e).class != Traits::PLACE {
@@ -346,6 +366,9 @@ fn inner_places(
     res: &mut Vec<Resolved>,
 ) {
     let mut added: Vec<Resolved> = Vec::new();
+    // The places inside each name already looked at, relative to its start: a name is often
+    // written several times, and its places are the same each time.
+    let mut seen: Vec<(&str, Vec<Inner>)> = Vec::new();
     for r in res.iter() {
         // A gazetteer place is named as a whole ("South Africa" is no mention of Africa); a
         // place named by its cue word is named after the place in it ("Tampa Bay").
@@ -353,36 +376,59 @@ fn inner_places(
             EntityRef::Known(i) => n.g.traits(i).class == Traits::GROUP,
             EntityRef::New(_) => class_of(n.g, new_entities, r.entity) != Traits::PERSON,
         };
-        if !outer {
+        let span = &text[r.start..r.end];
+        if !outer || !span.contains(' ') {
             continue;
         }
-        let span = &text[r.start..r.end];
-        let (Some(first_end), Some(last_start)) = (span.find(' '), span.rfind(' ')) else {
-            continue;
-        };
-        for (lo, hi) in [
-            (r.start, r.start + last_start),
-            (r.start + first_end + 1, r.end),
-        ] {
-            n.occurrences.clear();
-            n.g.matcher().scan(&text[lo..hi], n.scratch, n.occurrences);
-            for o in n.occurrences.iter() {
-                let (s, e) = (lo + o.start, lo + o.end);
-                if (s, e) == (r.start, r.end) {
-                    continue;
-                }
-                let covered =
-                    |m: &Resolved| m.start < e && s < m.end && m.end - m.start < span.len();
-                if res.iter().any(covered) || added.iter().any(|m| m.start < e && s < m.end) {
-                    continue;
-                }
-                if let Some(p) = place_of(n.g, o, res) {
-                    added.push(mention(s, e, EntityRef::Known(p), o.candidates[0].kind));
-                }
+        let k = match seen.iter().position(|(t, _)| *t == span) {
+            Some(k) => k,
+            None => {
+                seen.push((span, places_in(n, text, r, res)));
+                seen.len() - 1
             }
+        };
+        for &(s, e, p, kind) in &seen[k].1 {
+            let (s, e) = (r.start + s, r.start + e);
+            let covered = |m: &Resolved| m.start < e && s < m.end && m.end - m.start < span.len();
+            if res.iter().any(covered) || added.iter().any(|m| m.start < e && s < m.end) {
+                continue;
+            }
+            added.push(mention(s, e, EntityRef::Known(p), kind));
         }
     }
     res.extend(added);
+}
+
+/// A known place inside a name: its start and end relative to the name's, the place, and how
+/// its alias matched.
+type Inner = (usize, usize, u32, MatchKind);
+
+/// The known places inside the name `r` (of two words or more), relative to its start.
+fn places_in(n: &mut Nesting<'_>, text: &str, r: &Resolved, res: &[Resolved]) -> Vec<Inner> {
+    let span = &text[r.start..r.end];
+    let (Some(first_end), Some(last_start)) = (span.find(' '), span.rfind(' ')) else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    for lo in [0, first_end + 1] {
+        let hi = if lo == 0 { last_start } else { span.len() };
+        n.occurrences.clear();
+        n.g.matcher().scan(&span[lo..hi], n.scratch, n.occurrences);
+        for o in n.occurrences.iter() {
+            let (s, e) = (lo + o.start, lo + o.end);
+            if (s, e) == (0, span.len())
+                || found
+                    .iter()
+                    .any(|f: &(usize, usize, u32, MatchKind)| f.0 < e && s < f.1)
+            {
+                continue;
+            }
+            if let Some(p) = place_of(n.g, o, res) {
+                found.push((s, e, p, o.candidates[0].kind));
+            }
+        }
+    }
+    found
 }
 
 #[cfg(test)]
