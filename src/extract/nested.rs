@@ -71,18 +71,6 @@ fn drop_inner(res: &mut Vec<Resolved>) {
     });
 }
 
-/// A mention of `entity` at `start..end`, with no role and in no list.
-fn mention(start: usize, end: usize, entity: EntityRef, kind: MatchKind) -> Resolved {
-    Resolved {
-        start,
-        end,
-        entity,
-        kind,
-        role: None,
-        list: None,
-    }
-}
-
 /// The class of the entity of a mention ([`Traits`]).
 fn class_of(g: &Gazetteer, new_entities: &[NewEntity], e: EntityRef) -> u8 {
     match e {
@@ -275,7 +263,12 @@ fn absorb(
         let Some(idx) = new_entity(new_entities, &name, kind) else {
             continue;
         };
-        res.push(mention(s, e, EntityRef::New(idx), MatchKind::Discovered));
+        res.push(Resolved::new(
+            s,
+            e,
+            EntityRef::New(idx),
+            MatchKind::Discovered,
+        ));
     }
 }
 
@@ -349,7 +342,7 @@ fn split_commas(n: &mut Nesting<'_>, text: &str, res: &mut Vec<Resolved>) {
             .iter()
             .find(|o| o.start == 0 && after + o.end == end);
         if let Some(p) = whole.and_then(|o| place_of(n.g, o, res)) {
-            added.push(mention(after, end, EntityRef::Known(p), res[k].kind));
+            added.push(Resolved::new(after, end, EntityRef::Known(p), res[k].kind));
             res[k].end = res[k].start + comma;
         }
     }
@@ -393,7 +386,7 @@ fn inner_places(
             if res.iter().any(covered) || added.iter().any(|m| m.start < e && s < m.end) {
                 continue;
             }
-            added.push(mention(s, e, EntityRef::Known(p), kind));
+            added.push(Resolved::new(s, e, EntityRef::Known(p), kind));
         }
     }
     res.extend(added);

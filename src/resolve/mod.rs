@@ -64,7 +64,7 @@ pub struct Resolved {
 
 impl Resolved {
     /// A mention of `entity` at `start..end`, with no role and in no list yet.
-    fn new(start: usize, end: usize, entity: EntityRef, kind: MatchKind) -> Resolved {
+    pub(crate) fn new(start: usize, end: usize, entity: EntityRef, kind: MatchKind) -> Resolved {
         Resolved {
             start,
             end,
