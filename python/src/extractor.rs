@@ -112,7 +112,10 @@ impl Extractor {
                 LoadError::Usage(m) => PyValueError::new_err(m),
             })?;
         Ok(Extractor {
-            inner: newsner::Extractor::new(g, ExtractOptions { discover }),
+            inner: newsner::Extractor::new(g, ExtractOptions {
+                discover,
+                ..ExtractOptions::default()
+            }),
             spec,
             discover,
         })
