@@ -112,10 +112,13 @@ impl Extractor {
                 LoadError::Usage(m) => PyValueError::new_err(m),
             })?;
         Ok(Extractor {
-            inner: newsner::Extractor::new(g, ExtractOptions {
-                discover,
-                ..ExtractOptions::default()
-            }),
+            inner: newsner::Extractor::new(
+                g,
+                ExtractOptions {
+                    discover,
+                    ..ExtractOptions::default()
+                },
+            ),
             spec,
             discover,
         })
