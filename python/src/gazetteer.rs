@@ -79,7 +79,8 @@ pub fn load(spec: &Spec, module: Option<&Path>) -> Result<Arc<Gazetteer>, LoadEr
     for p in &spec.paths {
         gb.add_path(p);
     }
-    gb.build()
+    // The CLI's rule: what `newsner gazetteer check` calls an error stops the run.
+    gb.build_checked()
         .map(Arc::new)
         .map_err(|e| LoadError::Gazetteer(e.to_string()))
 }

@@ -53,3 +53,13 @@ def test_a_failing_input_stops_the_stream_with_its_error(extractor):
 
     with pytest.raises(KeyError, match="source gone"):
         extractor.extract_many(docs()).to_arrow()
+
+
+def test_a_gazetteer_that_check_rejects_is_refused(tmp_path):
+    # A one-character alias is an error for `newsner gazetteer check`, so the CLI refuses it;
+    # the Python package follows the same rule.
+    g = tmp_path / "one_char.tsv"
+    g.write_text("id\tname\ttype\taliases\nAnkara\tAnkara\tplace\tA\n", encoding="utf-8")
+    with pytest.raises(newsner.GazetteerError) as e:
+        newsner.Extractor(gazetteer=g, default_gazetteer=False)
+    assert f"{g}:2:" in str(e.value)

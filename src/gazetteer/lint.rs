@@ -94,6 +94,26 @@ pub fn alias_errors(b: &GazetteerBuilder, words: &WordLists) -> Vec<Finding> {
     errors
 }
 
+impl GazetteerBuilder {
+    /// Builds the gazetteer like [`build`](Self::build), and refuses it too when
+    /// `newsner gazetteer check` reports an error in its aliases (one character long, shared
+    /// across types at close prominence): the one rule for what stops a run, in the CLI and the
+    /// Python package alike.
+    pub fn build_checked(&self) -> Result<super::Gazetteer, Errors> {
+        let g = self.build()?;
+        let errors = alias_errors(self, &WordLists::shipped());
+        if errors.is_empty() {
+            return Ok(g);
+        }
+        Err(Errors(
+            errors
+                .into_iter()
+                .map(|f| crate::error::Error::gazetteer(&f.file, f.line, f.message))
+                .collect(),
+        ))
+    }
+}
+
 /// Findings about aliases: shared, of one character, common words, names for places, repeats.
 fn alias_findings(b: &GazetteerBuilder, words: &WordLists) -> Vec<Finding> {
     let mut out = Vec::new();
