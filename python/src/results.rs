@@ -140,16 +140,10 @@ impl Mentions {
 
     /// Extracts the next batch into `ready`; false at the end of the input.
     fn next_batch(&mut self, py: Python<'_>) -> PyResult<bool> {
-        match self.run.batch(py, |ex, doc| {
+        self.run.fill(py, &mut self.ready, |ex, doc| {
             let x = ex.extract(&doc);
             (doc, x)
-        })? {
-            Some(batch) => {
-                self.ready.extend(batch);
-                Ok(true)
-            }
-            None => Ok(false),
-        }
+        })
     }
 }
 
@@ -224,17 +218,11 @@ impl Comentions {
     /// Extracts and pairs the next batch into `ready`; false at the end of the input.
     fn next_batch(&mut self, py: Python<'_>) -> PyResult<bool> {
         let window = self.window;
-        match self.run.batch(py, |ex, doc| {
+        self.run.fill(py, &mut self.ready, |ex, doc| {
             let x = ex.extract(&doc);
             let p = run::pairs(ex, &x, window);
             (doc, x, p)
-        })? {
-            Some(batch) => {
-                self.ready.extend(batch);
-                Ok(true)
-            }
-            None => Ok(false),
-        }
+        })
     }
 }
 

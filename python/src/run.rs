@@ -6,6 +6,7 @@ use newsner::Pairs;
 use newsner::{Document, EntityRef, Extraction, Extractor, Window};
 use pyo3::prelude::*;
 use rayon::prelude::*;
+use std::collections::VecDeque;
 use std::sync::Arc;
 
 use crate::table::{Builder, Chunk, Kind};
@@ -75,6 +76,23 @@ impl Run {
         }
         let (ex, threads) = (&self.ex, &self.threads);
         Ok(Some(py.allow_threads(|| threads.map(docs, |d| f(ex, d)))))
+    }
+
+    /// Runs `f` over the next batch and appends its results to `ready`; false at the end of the
+    /// input.
+    pub fn fill<T: Send>(
+        &mut self,
+        py: Python<'_>,
+        ready: &mut VecDeque<T>,
+        f: impl Fn(&Extractor, Document) -> T + Sync + Send,
+    ) -> PyResult<bool> {
+        match self.batch(py, f)? {
+            Some(batch) => {
+                ready.extend(batch);
+                Ok(true)
+            }
+            None => Ok(false),
+        }
     }
 }
 
