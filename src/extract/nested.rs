@@ -138,11 +138,13 @@ fn grow_right(
         if !text[pos..].starts_with(' ') {
             break;
         }
-        if next == pos + 1 {
-            return match after[0].entity {
+        // The next mention, when it starts right after the space (`next` is the text's end
+        // when there is none, and a text may end with that space).
+        if let Some(m) = after.first().filter(|m| m.start == pos + 1) {
+            return match m.entity {
                 EntityRef::New(i) => match new_entities[i as usize].kind {
-                    "group" => Some((after[0].end, NameType::Group)),
-                    "place" => Some((after[0].end, NameType::Place)),
+                    "group" => Some((m.end, NameType::Group)),
+                    "place" => Some((m.end, NameType::Place)),
                     _ => best,
                 },
                 EntityRef::Known(_) => best,
@@ -482,6 +484,16 @@ mod tests {
         }
         let quillby = got.iter().filter(|(t, _, _)| t == "Quillby").count();
         assert_eq!(quillby, 3, "{got:?}");
+    }
+
+    #[test]
+    fn a_text_that_ends_in_a_space_after_a_name_word_is_no_panic() {
+        // Found by the threads fuzz target: the growth reached the text's last space with no
+        // mention after it.
+        for text in ["They met in Quillby Vl ", "Quillby Vl ", "Quillby "] {
+            let got = found(text, true);
+            assert!(has(&got, "Quillby", "place"), "{text:?}: {got:?}");
+        }
     }
 
     #[test]
