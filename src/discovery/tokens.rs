@@ -4,6 +4,7 @@
 
 use super::class;
 use super::Discoverer;
+use crate::text::skip_lowercase;
 use crate::text::tokens::ALNUM;
 use std::cell::Cell;
 
@@ -63,15 +64,26 @@ impl Tok {
     }
 }
 
+/// The [`class`] shape bits of each byte of a word.
+static SHAPE: [u32; 256] = {
+    let mut t = [0; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = match i as u8 {
+            b'A'..=b'Z' | 0x80..=0xff => class::NOT_PLAIN,
+            b'-' => class::HYPHENATED,
+            b'.' | b'0'..=b'9' => class::DOT_OR_DIGIT,
+            _ => 0,
+        };
+        i += 1;
+    }
+    t
+};
+
 /// The [`class`] shape bits of a byte of a word.
 #[inline]
 fn shape_of(b: u8) -> u32 {
-    match b {
-        b'A'..=b'Z' | 0x80..=0xff => class::NOT_PLAIN,
-        b'-' => class::HYPHENATED,
-        b'.' | b'0'..=b'9' => class::DOT_OR_DIGIT,
-        _ => 0,
-    }
+    SHAPE[usize::from(b)]
 }
 
 /// The char at byte `i` of `text` (a char boundary) and its length in bytes.
@@ -155,6 +167,11 @@ fn next_token(text: &str, d: &Discoverer, mut i: usize) -> Option<(usize, usize,
         let mut shape = shape_of(b[i]);
         loop {
             while j < n {
+                // Lowercase letters, most of a word, add no shape bits.
+                j = skip_lowercase(b, j, n);
+                if j == n {
+                    break;
+                }
                 if ALNUM[usize::from(b[j])] {
                     shape |= shape_of(b[j]);
                     j += 1;
@@ -248,4 +265,34 @@ pub(super) fn tokenize<'t>(
         i = j;
     }
     toks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shape bits of every token are those of all its bytes, whichever way the tokenizer
+    /// passed over them (lowercase runs eight bytes at a time, the rest byte by byte).
+    #[test]
+    fn shapes_are_those_of_every_byte() {
+        let d = Discoverer::new(["jordan".to_string()]);
+        let shape_bits = class::NOT_PLAIN | class::HYPHENATED | class::DOT_OR_DIGIT;
+        let texts = [
+            "Defense Minister Murhaf Abu-Qasra met the U.S. envoy, Gen. Smith, at 10.30 in Zürich.",
+            "abcdefghijklmnopqrstuvwxyzA abcdefghIjklmnop al-Assad O’Brien’s x3y 2024 straße naïve",
+            "J. R. R. Tolkien; MURHAF ABU QASRA; Jean-Pierre; e\u{301}cole and Élodie's aides",
+            "a",
+            "",
+            "lowercase words only here without any capital letter at all anywhere",
+        ];
+        let mut toks = Vec::new();
+        for text in texts {
+            for t in tokenize(text, &d, &[], &mut toks) {
+                let want = text.as_bytes()[t.s..t.e]
+                    .iter()
+                    .fold(0, |bits, &b| bits | shape_of(b));
+                assert_eq!(t.class & shape_bits, want, "{:?}", &text[t.s..t.e]);
+            }
+        }
+    }
 }

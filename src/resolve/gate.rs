@@ -5,7 +5,7 @@
 
 use crate::discovery::{self, Discoverer};
 use crate::text::roles::is_role_word;
-use crate::text::{next_word_start, starts_word, Sentences};
+use crate::text::{next_word_start, skip_lowercase, starts_word, Sentences};
 use rustc_hash::FxHashSet;
 
 /// Bytes of words: ASCII letters and digits, and every byte of a non-ASCII char.
@@ -25,21 +25,6 @@ static WORD_BYTE_OR_APOSTROPHE: [bool; 256] = {
     t[b'\'' as usize] = true;
     t
 };
-
-/// The first byte in `b[i..end]` that is not an ASCII lowercase letter (`end` when there is
-/// none): the rest of a capitalized word is mostly lowercase letters, passed over eight at a time.
-#[inline]
-fn skip_lowercase(b: &[u8], i: usize, end: usize) -> usize {
-    use crate::text::{ascii_in_range, find_byte};
-    // Anything but a lowercase letter; a non-ASCII byte is no letter.
-    find_byte(
-        b,
-        i,
-        end,
-        |x| !ascii_in_range(x, b'a', b'z'),
-        |c| !c.is_ascii_lowercase(),
-    )
-}
 
 /// Runs discovery on the sentences where it can find something. Every rule needs two capitalized
 /// words side by side ("Murhaf Abu", "Mr. Haddad", "Damascus University"), one of them not
@@ -422,20 +407,5 @@ mod tests {
         }
         // The texts must reach both answers, or the test proves little.
         assert!(worth > 500, "{worth}");
-    }
-
-    #[test]
-    fn lowercase_runs_end_at_the_first_other_byte_in_any_lane() {
-        for stop in [b'A', b'Z', b'0', b' ', b'\'', b'{', b'`', 0xC3, 0x80] {
-            for at in 0..20 {
-                let mut b = vec![b'q'; 20];
-                b[at] = stop;
-                for start in 0..=at {
-                    assert_eq!(skip_lowercase(&b, start, b.len()), at, "{stop} at {at}");
-                    assert_eq!(skip_lowercase(&b, start, at), at);
-                }
-            }
-        }
-        assert_eq!(skip_lowercase(b"abcdefghijklmnopqrstuvwxyz", 0, 26), 26);
     }
 }

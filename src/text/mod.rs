@@ -111,6 +111,20 @@ pub(crate) fn find_byte(
     i
 }
 
+/// The first byte in `b[i..end]` that is not an ASCII lowercase letter (`end` when there is
+/// none): the rest of a word is mostly lowercase letters, passed over eight at a time.
+#[inline]
+pub(crate) fn skip_lowercase(b: &[u8], i: usize, end: usize) -> usize {
+    // Anything but a lowercase letter; a non-ASCII byte is no letter.
+    find_byte(
+        b,
+        i,
+        end,
+        |x| !ascii_in_range(x, b'a', b'z'),
+        |c| !c.is_ascii_lowercase(),
+    )
+}
+
 /// The first byte in `b[i..end]` that is an ASCII capital or not ASCII (`end` when there is
 /// none). Only such a byte can start a capitalized word, and most bytes of news are lowercase
 /// letters and spaces, so they are passed over eight at a time. Only tests use it, as the
@@ -194,6 +208,21 @@ fn count_chars(b: &[u8]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lowercase_runs_end_at_the_first_other_byte_in_any_lane() {
+        for stop in [b'A', b'Z', b'0', b' ', b'\'', b'{', b'`', 0xC3, 0x80] {
+            for at in 0..20 {
+                let mut b = vec![b'q'; 20];
+                b[at] = stop;
+                for start in 0..=at {
+                    assert_eq!(skip_lowercase(&b, start, b.len()), at, "{stop} at {at}");
+                    assert_eq!(skip_lowercase(&b, start, at), at);
+                }
+            }
+        }
+        assert_eq!(skip_lowercase(b"abcdefghijklmnopqrstuvwxyz", 0, 26), 26);
+    }
 
     #[test]
     fn capitals_and_non_ascii_bytes_are_found_in_any_lane() {
