@@ -2,6 +2,7 @@
 //! ask one lookup per token instead of one per list.
 
 use crate::lexicon::*;
+use crate::text::ends::WordEnds;
 use rustc_hash::FxHashMap as HashMap;
 
 /// The lists a word is in, one bit each, and the shape bits of a token (set by the tokenizer,
@@ -36,6 +37,9 @@ pub(super) mod class {
 #[derive(Debug)]
 pub(super) struct Classes {
     map: HashMap<Box<[u8]>, u32>,
+    /// The ends of the words of `map`: every word of a sentence is looked up, and most are in
+    /// no list.
+    ends: WordEnds,
 }
 
 /// The words as written plus their ALL-CAPS form.
@@ -106,12 +110,59 @@ impl Classes {
                 *map.entry(w.into_bytes().into()).or_default() |= bit;
             }
         }
-        Classes { map }
+        let ends = WordEnds::new(map.keys().map(|w| &w[..]));
+        Classes { map, ends }
     }
 
     /// The [`class`] bits of a word (0 for a word in no list).
-    #[inline]
+    #[inline(always)]
     pub(super) fn get(&self, w: &[u8]) -> u32 {
+        if !self.ends.may_hold(w) {
+            return 0;
+        }
+        self.get_in_map(w)
+    }
+
+    /// [`Classes::get`] without the filter of ends: the reference it must agree with.
+    #[inline(never)]
+    fn get_in_map(&self, w: &[u8]) -> u32 {
         self.map.get(w).copied().unwrap_or(0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The filter refuses no word of the lists, and every other word has no class, as in the
+    /// map.
+    #[test]
+    fn the_filter_of_ends_agrees_with_the_map() {
+        let c = Classes::new();
+        let mut words: Vec<Vec<u8>> = c.map.keys().map(|w| w.to_vec()).collect();
+        assert!(words.len() > 100);
+        // Each word of the lists changed at an end, cut short, and in other cases: words of
+        // the same ends and lengths as list words, and of other ones.
+        for w in c
+            .map
+            .keys()
+            .map(|w| String::from_utf8_lossy(w).into_owned())
+        {
+            words.push(format!("{w}s").into_bytes());
+            words.push(format!("x{w}").into_bytes());
+            words.push(w.to_lowercase().into_bytes());
+            words.push(w.to_uppercase().into_bytes());
+            words.push(w.as_bytes()[..w.len() - 1].to_vec());
+        }
+        let long = "x".repeat(40);
+        let odd = ["", "a", "the", "said", "Élodie", "über", long.as_str()];
+        words.extend(odd.map(|w| w.as_bytes().to_vec()));
+        let mut hits = 0;
+        for w in &words {
+            let got = c.get(w);
+            assert_eq!(got, c.get_in_map(w), "{:?}", String::from_utf8_lossy(w));
+            hits += usize::from(got != 0);
+        }
+        assert!(hits >= c.map.len(), "{hits}");
     }
 }

@@ -1,6 +1,7 @@
 //! Text: folding for comparison, tokens for matching, sentences for co-mentions, and the
 //! conversion of byte offsets into the code point offsets users see.
 
+pub(crate) mod ends;
 pub mod fold;
 pub mod roles;
 pub mod sentences;

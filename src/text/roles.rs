@@ -2,21 +2,42 @@
 //! is not part of the name, but it says who the person is (the `role` column).
 
 use crate::lexicon::{TITLE_HEADS, TITLE_MODIFIERS};
+use crate::text::ends::WordEnds;
 
 /// Every title word of the lexicon, heads and modifiers.
 fn role_words() -> impl Iterator<Item = &'static str> {
     TITLE_HEADS.iter().chain(TITLE_MODIFIERS).copied()
 }
 
+/// The title words as [`role_key`]s, and the ends of their lowercase forms.
+struct RoleWords {
+    keys: rustc_hash::FxHashSet<(u128, u64)>,
+    /// Most words asked about are no title word: refused by their ends, with no key made.
+    ends: WordEnds,
+}
+
 /// Whether `w` is a word of a title, in title case, capitals ("PRESIDENT") or lowercase.
 pub fn is_role_word(w: &str) -> bool {
-    static KEYS: std::sync::OnceLock<rustc_hash::FxHashSet<(u128, u64)>> =
-        std::sync::OnceLock::new();
-    let keys = KEYS.get_or_init(|| {
-        role_words()
-            .map(|r| role_key(r).expect("role words are ASCII"))
-            .collect()
+    static WORDS: std::sync::OnceLock<RoleWords> = std::sync::OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        let lower: Vec<String> = role_words().map(str::to_ascii_lowercase).collect();
+        RoleWords {
+            keys: role_words()
+                .map(|r| role_key(r).expect("role words are ASCII"))
+                .collect(),
+            ends: WordEnds::new(lower.iter().map(|r| r.as_bytes())),
+        }
     });
+    let b = w.as_bytes();
+    let (Some(first), Some(last)) = (b.first(), b.last()) else {
+        return false;
+    };
+    let (first, last) = (first.to_ascii_lowercase(), last.to_ascii_lowercase());
+    words.ends.may_hold_ends(first, last, b.len()) && is_role_key(&words.keys, w)
+}
+
+/// [`is_role_word`] without the filter of ends: the reference it must agree with.
+fn is_role_key(keys: &rustc_hash::FxHashSet<(u128, u64)>, w: &str) -> bool {
     role_key(w).is_some_and(|k| keys.contains(&k))
 }
 
@@ -48,6 +69,27 @@ mod tests {
         assert!(is_role_word("president"));
         assert!(is_role_word("Secretary-General"));
         assert!(!is_role_word("Putin"));
+    }
+
+    #[test]
+    fn the_filter_of_ends_agrees_with_the_keys() {
+        let keys = role_words().map(|r| role_key(r).unwrap()).collect();
+        let mut words: Vec<String> = Vec::new();
+        for r in role_words() {
+            for w in [r.to_string(), r.to_uppercase(), r.to_lowercase()] {
+                words.push(format!("{w}s"));
+                words.push(format!("x{w}"));
+                words.push(w[..w.len() - 1].to_string());
+                words.push(w);
+            }
+        }
+        words.extend(["", "a", "Putin", "said", "Élodie", "MINISTÈRE"].map(String::from));
+        let mut hits = 0;
+        for w in &words {
+            assert_eq!(is_role_word(w), is_role_key(&keys, w), "{w}");
+            hits += usize::from(is_role_word(w));
+        }
+        assert!(hits >= 3 * role_words().count() / 2, "{hits}");
     }
 
     #[test]
