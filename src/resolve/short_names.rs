@@ -11,18 +11,14 @@ use super::{names_person, namesakes, FieldScan, Resolved, MAX_KEPT_OCCURRENCES};
 use crate::gazetteer::Gazetteer;
 use crate::lexicon::{Weak, WordLists, EAST_ASIAN_FAMILY_NAMES};
 use crate::model::{EntityRef, MatchKind, NewEntity};
-use crate::text::char_at;
 use crate::text::roles::is_role_word;
 use crate::text::tokens::ALNUM;
+use crate::text::{char_at, next_word_start};
 use rustc_hash::FxHashMap;
 
 /// The buffers of [`add`], kept from document to document.
 #[derive(Default)]
 pub(super) struct Buffers {
-    /// The first bytes of the short names.
-    firsts: Vec<u8>,
-    /// Where short names may start in a field.
-    starts: Vec<usize>,
     /// The short names found at a place: their number, where they end, and whose they are.
     found: Vec<(usize, usize, EntityRef)>,
     /// The mentions found in a field.
@@ -32,8 +28,7 @@ pub(super) struct Buffers {
 impl Buffers {
     /// Whether the buffers are small enough to keep for the next document.
     pub(super) fn small(&self) -> bool {
-        self.starts.capacity() <= MAX_KEPT_OCCURRENCES
-            && self.found.capacity() <= MAX_KEPT_OCCURRENCES
+        self.found.capacity() <= MAX_KEPT_OCCURRENCES
             && self.added.capacity() <= MAX_KEPT_OCCURRENCES
     }
 }
@@ -123,23 +118,23 @@ impl<'a> ShortNames<'a> {
         let words = g.words();
         let mut fold = String::new();
         let max_len = self.usable().map(str::len).max().unwrap_or(0);
-        // The first bytes of the keys (an ASCII capital or the first byte of a longer char): a
-        // short name can only start at one of them.
-        b.firsts.clear();
-        b.firsts.extend(self.usable().map(|k| k.as_bytes()[0]));
-        b.firsts.sort_unstable();
-        b.firsts.dedup();
+        // The first bytes of the keys (an ASCII capital or the lead byte of a longer char): a
+        // short name can only start at one of them, and every one is a byte a word can start at.
+        let mut firsts = [false; 256];
+        for k in self.usable() {
+            firsts[usize::from(k.as_bytes()[0])] = true;
+        }
         for (field, res) in fields.iter().zip(out.iter_mut()) {
             let text = field.text;
             let bytes = text.as_bytes();
-            may_start_at(bytes, &b.firsts, &mut b.starts);
             b.added.clear();
-            let mut next = 0;
-            for &p in b.starts.iter() {
-                if p < next {
+            let mut p = next_word_start(bytes, 0);
+            while p < bytes.len() {
+                let mut next = p + 1;
+                if !firsts[usize::from(bytes[p])] {
+                    p = next_word_start(bytes, next);
                     continue;
                 }
-                next = p + 1;
                 while next < bytes.len() && ALNUM[bytes[next] as usize] {
                     next += 1;
                 }
@@ -159,6 +154,7 @@ impl<'a> ShortNames<'a> {
                     }
                     break;
                 }
+                p = next_word_start(bytes, next);
             }
             if !b.added.is_empty() {
                 res.append(&mut b.added);
@@ -257,21 +253,6 @@ fn short_name<'s>(
     crate::text::fold::fold_into(first, fold);
     let given = lists.is_first_name(fold) && lists.weak(fold) != Weak::Common;
     (usable(last), given.then(|| usable(first)).flatten())
-}
-
-/// Fills `starts` with the places of `b` where a name may start, in order: where one of the
-/// names' first bytes `firsts` is, found by memchr three bytes at a time.
-fn may_start_at(b: &[u8], firsts: &[u8], starts: &mut Vec<usize>) {
-    starts.clear();
-    for g in firsts.chunks(3) {
-        match *g {
-            [x] => starts.extend(memchr::memchr_iter(x, b)),
-            [x, y] => starts.extend(memchr::memchr2_iter(x, y, b)),
-            [x, y, z] => starts.extend(memchr::memchr3_iter(x, y, z, b)),
-            _ => unreachable!("chunks of three"),
-        }
-    }
-    starts.sort_unstable();
 }
 
 /// Where a short name may stand.
