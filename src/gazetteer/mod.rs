@@ -19,7 +19,7 @@ use crate::matching::{AliasProblem, Matcher, MatcherBuilder};
 use crate::model::MatchKind;
 use rustc_hash::FxHashMap;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// The default gazetteer files, embedded at build time.
 pub const DEFAULT_FILES: &[(&str, &str)] = &[
@@ -295,6 +295,7 @@ impl GazetteerBuilder {
             traits,
             matcher: mb.build(),
             words,
+            people_by_ends: OnceLock::new(),
         })
     }
 }
@@ -591,6 +592,9 @@ pub struct Gazetteer {
     traits: Vec<Traits>,
     matcher: Matcher,
     words: Arc<WordLists>,
+    /// The people by the first and last of their [`variants::name_words`], joined by a space;
+    /// built when first asked (only a document that discovers a person named in full asks).
+    people_by_ends: OnceLock<FxHashMap<Box<str>, Vec<u32>>>,
 }
 
 impl Gazetteer {
@@ -627,6 +631,7 @@ impl Gazetteer {
             traits,
             matcher,
             words: Arc::new(WordLists::shipped()),
+            people_by_ends: OnceLock::new(),
         }
     }
 
@@ -655,6 +660,34 @@ impl Gazetteer {
     pub fn words(&self) -> &WordLists {
         &self.words
     }
+
+    /// The people whose name, as [`variants::name_words`] gives it, has more than one word and
+    /// begins with the folded word `first` and ends with `last`.
+    pub(crate) fn people_by_ends(&self, first: &str, last: &str) -> &[u32] {
+        let index = self.people_by_ends.get_or_init(|| {
+            let mut index: FxHashMap<Box<str>, Vec<u32>> = FxHashMap::default();
+            for (i, t) in self.traits.iter().enumerate() {
+                if t.class != Traits::PERSON {
+                    continue;
+                }
+                if let [a, .., b] = &variants::name_words(&self.entities[i].name)[..] {
+                    index
+                        .entry(ends_key(a, b).into())
+                        .or_default()
+                        .push(i as u32);
+                }
+            }
+            index
+        });
+        index
+            .get(&*ends_key(first, last))
+            .map_or(&[], Vec::as_slice)
+    }
+}
+
+/// The key of [`Gazetteer::people_by_ends`].
+fn ends_key(first: &str, last: &str) -> String {
+    format!("{first} {last}")
 }
 
 #[cfg(test)]

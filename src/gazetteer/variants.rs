@@ -572,6 +572,31 @@ pub fn surnames(name: &str, kind: &str) -> Vec<String> {
     out
 }
 
+/// The words of a person's name that other spellings of it must keep, folded (lowercase, no
+/// diacritics, no hyphen: "Zhou En-Lai" and "Zhou Enlai" give the same words), without the
+/// disambiguator, the peerage after a comma, a title in front or a generational suffix:
+/// "George Gordon Noel Byron, 6th Baron Byron" -> `george gordon noel byron`.
+pub fn name_words(name: &str) -> Vec<String> {
+    let cleaned = strip_parentheticals(name);
+    let head = cleaned.split(',').next().unwrap_or("");
+    let mut toks: Vec<&str> = head.split_whitespace().collect();
+    while toks.len() > 1 && toks.last().is_some_and(|t| NAME_SUFFIXES.contains(t)) {
+        toks.pop();
+    }
+    if toks.len() > 1 && TITLES.contains(&toks[0]) {
+        toks.remove(0);
+    }
+    toks.iter()
+        .map(|t| {
+            let mut w = String::with_capacity(t.len());
+            crate::text::fold::fold_into(t, &mut w);
+            w.retain(|c| c != '-');
+            w
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
 /// Removes every "(...)" part ("Andrew Bailey (banker)" -> "Andrew Bailey "); an unclosed "("
 /// drops the rest.
 fn strip_parentheticals(name: &str) -> String {
