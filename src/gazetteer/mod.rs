@@ -592,8 +592,8 @@ pub struct Gazetteer {
     traits: Vec<Traits>,
     matcher: Matcher,
     words: Arc<WordLists>,
-    /// The people by the first and last of their [`variants::name_words`], joined by a space;
-    /// built when first asked (only a document that discovers a person named in full asks).
+    /// The people by the key of their name ([`variants::name_ends_key`]); built when first
+    /// asked (only a document that discovers a person named in full asks).
     people_by_ends: OnceLock<FxHashMap<Box<str>, Vec<u32>>>,
 }
 
@@ -661,33 +661,22 @@ impl Gazetteer {
         &self.words
     }
 
-    /// The people whose name, as [`variants::name_words`] gives it, has more than one word and
-    /// begins with the folded word `first` and ends with `last`.
-    pub(crate) fn people_by_ends(&self, first: &str, last: &str) -> &[u32] {
+    /// The people whose name has the key `key` ([`variants::name_ends_key`]).
+    pub(crate) fn people_by_ends(&self, key: &str) -> &[u32] {
         let index = self.people_by_ends.get_or_init(|| {
             let mut index: FxHashMap<Box<str>, Vec<u32>> = FxHashMap::default();
+            let mut key = String::new();
             for (i, t) in self.traits.iter().enumerate() {
-                if t.class != Traits::PERSON {
-                    continue;
-                }
-                if let [a, .., b] = &variants::name_words(&self.entities[i].name)[..] {
-                    index
-                        .entry(ends_key(a, b).into())
-                        .or_default()
-                        .push(i as u32);
+                if t.class == Traits::PERSON
+                    && variants::name_ends_key(&self.entities[i].name, &mut key)
+                {
+                    index.entry(key.as_str().into()).or_default().push(i as u32);
                 }
             }
             index
         });
-        index
-            .get(&*ends_key(first, last))
-            .map_or(&[], Vec::as_slice)
+        index.get(key).map_or(&[], Vec::as_slice)
     }
-}
-
-/// The key of [`Gazetteer::people_by_ends`].
-fn ends_key(first: &str, last: &str) -> String {
-    format!("{first} {last}")
 }
 
 #[cfg(test)]

@@ -13,9 +13,9 @@
 
 use super::context::{is_capitalized, word_before};
 use super::{names_person, FieldScan, Resolved};
-use crate::gazetteer::variants::name_words;
+use crate::gazetteer::variants::{name_ends_key, name_words};
 use crate::gazetteer::{Gazetteer, Traits};
-use crate::lexicon::{Weak, HONORIFICS, STOPWORDS};
+use crate::lexicon::{Weak, HONORIFICS, PEERAGE_TITLES, STOPWORDS};
 use crate::matching::{Candidate, Occurrence};
 use crate::model::{EntityRef, MatchKind, NewEntity};
 use crate::text::roles::is_role_word;
@@ -36,7 +36,8 @@ pub(super) fn link(
     if !out.iter().flatten().any(is_new_person) {
         return;
     }
-    let in_full = words_in_full(g, fields, new_entities, out);
+    // The words of full names, gathered only when some lone word is a listed person's alias.
+    let mut in_full: Option<FxHashSet<String>> = None;
     // Per unlisted person: the listed people its mentions may be (None: it cannot be linked).
     let mut fits: FxHashMap<u32, Option<Vec<(u32, MatchKind)>>> = FxHashMap::default();
     for (field, res) in fields.iter().zip(out.iter()) {
@@ -49,12 +50,17 @@ pub(super) fn link(
                 fits.entry(i).or_insert_with(|| by_full_name(g, name));
                 continue;
             }
+            // Most lone names are no alias of anyone: nothing to weigh.
+            let Some(o) = alias_ending(field, r.start, r.end) else {
+                continue;
+            };
             let slot = fits.entry(i).or_insert_with(|| Some(Vec::new()));
             let Some(people) = slot else {
                 continue;
             };
-            let found = lone_word(g, name, &in_full)
-                .and_then(|weak| carriers(g, &field.occurrences, r.start, r.end, weak));
+            let in_full =
+                in_full.get_or_insert_with(|| words_in_full(g, fields, new_entities, out));
+            let found = lone_word(g, name, in_full).and_then(|weak| carriers(g, field, o, weak));
             let Some(found) = found else {
                 *slot = None;
                 continue;
@@ -141,7 +147,18 @@ fn lone_word(g: &Gazetteer, name: &str, in_full: &FxHashSet<String>) -> Option<W
     (!in_full.contains(w) && matches!(weak, Weak::No | Weak::Name)).then_some(weak)
 }
 
-/// The listed people the word at `start..end`, whose ordinariness is `weak`, names, with how
+/// The occurrence of an alias that ends the mention at `start..end` ("Mr Haddad" holds
+/// "Haddad").
+fn alias_ending<'f>(field: &'f FieldScan<'_>, start: usize, end: usize) -> Option<&'f Occurrence> {
+    let occurrences = &field.occurrences;
+    let at = occurrences.partition_point(|o| o.start < start);
+    occurrences[at..]
+        .iter()
+        .take_while(|o| o.start < end)
+        .find(|o| o.end == end)
+}
+
+/// The listed people the alias `o`, a word whose ordinariness is `weak`, names, with how
 /// it names them: the people of whom the gazetteer lists it as an alias, or else those whose
 /// surname it is. A given name or a common surname ("Jerome", "Davies") is as often someone
 /// else's as a listed person's surname: only the gazetteer's own alias says news means them by
@@ -149,20 +166,13 @@ fn lone_word(g: &Gazetteer, name: &str, in_full: &FxHashSet<String>) -> Option<W
 /// the article may mean any of them.
 fn carriers(
     g: &Gazetteer,
-    occurrences: &[Occurrence],
-    start: usize,
-    end: usize,
+    field: &FieldScan<'_>,
+    o: &Occurrence,
     weak: Weak,
 ) -> Option<Vec<(u32, MatchKind)>> {
-    // The occurrence of an alias that ends the mention: "Mr Haddad" holds "Haddad".
-    let at = occurrences.partition_point(|o| o.start < start);
-    let Some(o) = occurrences[at..]
-        .iter()
-        .take_while(|o| o.start < end)
-        .find(|o| o.end == end)
-    else {
-        return Some(Vec::new());
-    };
+    // A peer goes by a title ("Lord Falconer") that only an alias of the gazetteer ties to a
+    // listed person; the word names the peer elsewhere in the article too.
+    let peer = word_before(field.text, o.start).is_some_and(|(_, w)| PEERAGE_TITLES.contains(&w));
     let person = |e: u32| g.traits(e).class == Traits::PERSON;
     if !o.candidates.iter().all(|c| person(c.entity)) {
         return None;
@@ -170,6 +180,9 @@ fn carriers(
     // The gazetteer's own alias beats a generated surname, as it does everywhere; an alias
     // that is the whole name of someone known by one word ("Lisa") says nothing of a surname.
     let exact = o.candidates.iter().any(|c| c.kind == MatchKind::Exact);
+    if peer && !exact {
+        return None;
+    }
     let kept = |c: &&Candidate| match c.kind {
         MatchKind::Exact => name_words(&g.entity(c.entity).name).len() > 1,
         _ => !exact && weak == Weak::No,
@@ -207,14 +220,21 @@ fn named_otherwise(g: &Gazetteer, fields: &[FieldScan<'_>], name: &str, e: u32) 
 /// The one listed person the full name `name` of an unlisted person fits, as a one-element
 /// list; None when none or several do.
 fn by_full_name(g: &Gazetteer, name: &str) -> Option<Vec<(u32, MatchKind)>> {
-    let words = name_words(name);
-    let [first, .., last] = &words[..] else {
+    let mut key = String::new();
+    if !name_ends_key(name, &mut key) {
         return None;
-    };
-    let mut found = g
-        .people_by_ends(first, last)
-        .iter()
-        .filter(|&&e| same_person(&words, &name_words(&g.entity(e).name)));
+    }
+    // Most discovered people have no listed namesake: the words are only worked out for one.
+    let listed = g.people_by_ends(&key);
+    if listed.is_empty() {
+        return None;
+    }
+    let words = name_words(name);
+    let ends = |w: &[String]| (w.first().cloned(), w.last().cloned());
+    let mut found = listed.iter().filter(|&&e| {
+        let other = name_words(&g.entity(e).name);
+        words.len() > 1 && ends(&other) == ends(&words) && same_person(&words, &other)
+    });
     match (found.next(), found.next()) {
         (Some(&e), None) => Some(vec![(e, MatchKind::Variant)]),
         _ => None,
@@ -323,6 +343,15 @@ mod tests {
         let got = mentions(ROWS, "Dr Olsvig said it was time. Mr Olsvig agreed.");
         assert!(
             got.iter().all(|(_, n)| n == "Hendrik Frensch Olsvig"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_peer_is_no_listed_namesake() {
+        let got = mentions(ROWS, "Lord Olsvig said the plan had failed. Olsvig left.");
+        assert!(
+            got.iter().all(|(_, n)| n != "Hendrik Frensch Olsvig"),
             "{got:?}"
         );
     }
