@@ -157,7 +157,8 @@ fn stats_of_the_default_gazetteer() {
 
 /// The rows generated from open data (people_extra.tsv, groups_extra.tsv) are part of the
 /// default: a person, a university and a party are linked by name, and the surname alone is the
-/// person in an article that names her in full, but not in one that does not.
+/// person in an article that names her in full, or that says it is a person ("Wollstonecraft
+/// said"), but not in one that says neither.
 #[test]
 fn generated_rows_are_linked_and_their_surnames_need_the_full_name() {
     let dir = tempfile::tempdir().unwrap();
@@ -181,7 +182,17 @@ fn generated_rows_are_linked_and_their_surnames_need_the_full_name() {
             "{text} -> {name} missing from {found:?}"
         );
     }
-    let alone = b"Wollstonecraft said nothing on Monday.\n";
+    let said = b"Wollstonecraft said nothing on Monday.\n";
+    let out = run(dir.path(), &["extract"], Some(said));
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        rows(&out.stdout)
+            .iter()
+            .any(|r| r["name"] == "Mary Wollstonecraft"),
+        "{:?}",
+        mentions(&out.stdout)
+    );
+    let alone = b"They met at Wollstonecraft on Monday.\n";
     let out = run(dir.path(), &["extract"], Some(alone));
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(

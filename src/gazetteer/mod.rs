@@ -19,7 +19,7 @@ use crate::matching::{AliasProblem, Matcher, MatcherBuilder};
 use crate::model::MatchKind;
 use rustc_hash::FxHashMap;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// The default gazetteer files, embedded at build time.
 pub const DEFAULT_FILES: &[(&str, &str)] = &[
@@ -295,6 +295,7 @@ impl GazetteerBuilder {
             traits,
             matcher: mb.build(),
             words,
+            people_by_ends: OnceLock::new(),
         })
     }
 }
@@ -591,6 +592,9 @@ pub struct Gazetteer {
     traits: Vec<Traits>,
     matcher: Matcher,
     words: Arc<WordLists>,
+    /// The people by the key of their name ([`variants::name_ends_key`]); built when first
+    /// asked (only a document that discovers a person named in full asks).
+    people_by_ends: OnceLock<FxHashMap<Box<str>, Vec<u32>>>,
 }
 
 impl Gazetteer {
@@ -627,6 +631,7 @@ impl Gazetteer {
             traits,
             matcher,
             words: Arc::new(WordLists::shipped()),
+            people_by_ends: OnceLock::new(),
         }
     }
 
@@ -654,6 +659,23 @@ impl Gazetteer {
     /// The word lists that tell names from ordinary words.
     pub fn words(&self) -> &WordLists {
         &self.words
+    }
+
+    /// The people whose name has the key `key` ([`variants::name_ends_key`]).
+    pub(crate) fn people_by_ends(&self, key: &str) -> &[u32] {
+        let index = self.people_by_ends.get_or_init(|| {
+            let mut index: FxHashMap<Box<str>, Vec<u32>> = FxHashMap::default();
+            let mut key = String::new();
+            for (i, t) in self.traits.iter().enumerate() {
+                if t.class == Traits::PERSON
+                    && variants::name_ends_key(&self.entities[i].name, &mut key)
+                {
+                    index.entry(key.as_str().into()).or_default().push(i as u32);
+                }
+            }
+            index
+        });
+        index.get(key).map_or(&[], Vec::as_slice)
     }
 }
 

@@ -572,6 +572,75 @@ pub fn surnames(name: &str, kind: &str) -> Vec<String> {
     out
 }
 
+/// The words of a person's name that other spellings of it must keep, folded (lowercase, no
+/// diacritics, no hyphen: "Zhou En-Lai" and "Zhou Enlai" give the same words), without the
+/// disambiguator, the peerage after a comma, a title in front or a generational suffix:
+/// "George Gordon Noel Byron, 6th Baron Byron" -> `george gordon noel byron`.
+pub fn name_words(name: &str) -> Vec<String> {
+    let cleaned = strip_parentheticals(name);
+    let head = cleaned.split(',').next().unwrap_or("");
+    let mut toks: Vec<&str> = head.split_whitespace().collect();
+    while toks.len() > 1 && toks.last().is_some_and(|t| NAME_SUFFIXES.contains(t)) {
+        toks.pop();
+    }
+    if toks.len() > 1 && TITLES.contains(&toks[0]) {
+        toks.remove(0);
+    }
+    toks.iter()
+        .map(|t| {
+            let mut w = String::with_capacity(t.len());
+            crate::text::fold::fold_into(t, &mut w);
+            w.retain(|c| c != '-');
+            w
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Writes to `key` (cleared first) the first and last of [`name_words`] of `name`, joined by a
+/// space, without allocating; false, with `key` unspecified, when the name has fewer than two
+/// words. The key of [`crate::Gazetteer`]'s index of people.
+pub fn name_ends_key(name: &str, key: &mut String) -> bool {
+    key.clear();
+    // The words before any "(" or ",", as name_words takes them.
+    let head = name.split([',', '(']).next().unwrap_or("");
+    let mut toks = head.split_whitespace();
+    let (Some(mut first), Some(second)) = (toks.next(), toks.next()) else {
+        return false;
+    };
+    // The last word, and the one before it.
+    let (mut before, mut last) = (first, second);
+    for t in toks {
+        (before, last) = (last, t);
+    }
+    // A generational suffix goes, then a title in front, as name_words does; two words stay.
+    if NAME_SUFFIXES.contains(&last) {
+        if before == first {
+            return false;
+        }
+        last = before;
+    }
+    if TITLES.contains(&first) {
+        if second == last {
+            return false;
+        }
+        first = second;
+    }
+    let push = |w: &str, key: &mut String| {
+        let from = key.len();
+        crate::text::fold::fold_into(w, key);
+        if key[from..].contains('-') {
+            let folded: String = key[from..].chars().filter(|&c| c != '-').collect();
+            key.truncate(from);
+            key.push_str(&folded);
+        }
+    };
+    push(first, key);
+    key.push(' ');
+    push(last, key);
+    true
+}
+
 /// Removes every "(...)" part ("Andrew Bailey (banker)" -> "Andrew Bailey "); an unclosed "("
 /// drops the rest.
 fn strip_parentheticals(name: &str) -> String {

@@ -47,3 +47,16 @@ pub(crate) const TITLE_PREFIXES: &[&str] = &[
 /// Lowercase words that may sit inside a title ("Secretary of State", "Foreign and Expatriates
 /// Minister").
 pub(crate) const TITLE_JOINERS: &[&str] = &["and", "of", "for", "the"];
+
+/// Titles of peers ("Lord Falconer"): the word after one is the title a peer goes by, which
+/// is often, but not always, their surname; a listed namesake with no peerage is someone else.
+pub(crate) const PEERAGE_TITLES: &[&str] = &[
+    "Lord",
+    "Lady",
+    "Baron",
+    "Baroness",
+    "Viscount",
+    "Viscountess",
+    "Earl",
+    "Countess",
+];

@@ -21,6 +21,7 @@ mod gate;
 mod lists;
 mod lone_names;
 mod namesakes;
+mod relink;
 mod roles;
 mod short_names;
 mod titled;
@@ -174,6 +175,8 @@ pub fn resolve_document(
     // People named by one word with no full name: "Cara nodded", "Kumar said".
     if discoverer.is_some() {
         lone_names::add(g, fields, new_entities, out);
+        // Unlisted people that a listed person's alias or spelling names after all.
+        relink::link(g, fields, new_entities, out);
     }
     // 7. Roles, and lists of people.
     roles_and_lists(g, fields, new_entities, &mut s.members, out);
@@ -212,10 +215,15 @@ pub(crate) mod test_util {
     /// The (text, entity name) of every mention the default extractor finds in `text`, with a
     /// gazetteer that lists only `rows`.
     pub(crate) fn mentions(rows: &str, text: &str) -> Vec<(String, String)> {
+        mentions_in(&format!("id\tname\ttype\taliases\n{rows}"), text)
+    }
+
+    /// Like [`mentions`], with a gazetteer file `tsv` that has its own header.
+    pub(crate) fn mentions_in(tsv: &str, text: &str) -> Vec<(String, String)> {
         use crate::{Document, Extractor, GazetteerBuilder};
         use std::sync::Arc;
         let mut b = GazetteerBuilder::new();
-        b.add_text("t.tsv", &format!("id\tname\ttype\taliases\n{rows}"));
+        b.add_text("t.tsv", tsv);
         let g = Arc::new(b.build().unwrap());
         let ex = Extractor::new(g.clone(), Default::default());
         let doc = Document {
