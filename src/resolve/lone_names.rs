@@ -1,8 +1,9 @@
 //! People named by one word, whom no full name introduces: a given name alone ("Cara nodded",
-//! "said Steven"), a surname that its context says is a person's ("Kumar said", "Vice President
-//! Ford", "lawyer Kumar"), a person discovery found by one word ("Mr Haddad"), and the people of
-//! a country ("Israelis", a person in GUM's scheme and Wikipedia's). Once a word
-//! names such a person, every other place it stands alone in the document names them too.
+//! "said Steven"), a surname that its context says is a person's ("Kumar said", "Vice
+//! President Ford", "lawyer Kumar", "Kumar (2005) showed", "Kumar, 45,"; `cues.rs`), a person
+//! discovery found by one word ("Mr Haddad"), and the people of a country ("Israelis", a person
+//! in GUM's scheme and Wikipedia's). Once a word names such a person, every other place it
+//! stands alone in the document names them too.
 //!
 //! A word counts only standing alone: capitalized, not covered by a mention, with no other
 //! name word right before or after it ("Cara Delevingne" is someone else). A given name must be
@@ -11,13 +12,14 @@
 //! A word of the full name of a person of the document names nobody new: short names gave it
 //! to that person where it was theirs alone.
 
-use super::context::{is_capitalized, word_after, word_before};
-use super::titled::is_title_head;
+mod cues;
+
+use super::context::{is_capitalized, word_before};
 use super::{names_person, FieldScan, Resolved};
 use crate::discovery::slug;
 use crate::gazetteer::{Gazetteer, Traits};
 use crate::lexicon::STOPWORDS;
-use crate::lexicon::{Lone, Weak, WordLists, ATTRIBUTION_NOUNS, SAY_AFTER_NAME, SAY_BEFORE_NAME};
+use crate::lexicon::{Lone, Weak, WordLists};
 use crate::model::{EntityRef, MatchKind, NewEntity};
 use crate::text::next_word_start;
 use crate::text::roles::is_role_word;
@@ -74,7 +76,7 @@ pub(super) fn add(
                 Lone::People => true,
                 Lone::GivenName => !names_a_place_or_group(g, field, start, end),
                 Lone::Unknown => {
-                    said_to_be_a_person(text, start, end)
+                    cues::said_to_be_a_person(text, start, end)
                         && !matches!(words.weak(&fold), Weak::Common | Weak::Calendar)
                 }
             };
@@ -137,51 +139,6 @@ fn new_person(w: &str, new_entities: &mut Vec<NewEntity>) -> Option<EntityRef> {
         kind: "person",
     });
     Some(EntityRef::New(new_entities.len() as u32 - 1))
-}
-
-/// Whether the context of the word at `start..end` of `text`, a word in no list, says it names
-/// a person: a title before it ("President Ford"), a role noun ("lawyer Kumar") or a verb of
-/// speech ("Kumar said", "said Kumar"). Every word standing alone is asked, so the sets are
-/// looked up only for a neighbour that could be in them.
-fn said_to_be_a_person(text: &str, start: usize, end: usize) -> bool {
-    static BEFORE: OnceLock<FxHashSet<&str>> = OnceLock::new();
-    static AFTER: OnceLock<FxHashSet<&str>> = OnceLock::new();
-    let b = text.as_bytes();
-    // A verb of speech after the word starts with a letter that starts one after a space.
-    let verb_next = b.get(end) == Some(&b' ')
-        && b.get(end + 1)
-            .is_some_and(|&c| SAY_AFTER_NAME.iter().any(|v| v.as_bytes()[0] == c));
-    let after = verb_next
-        && word_after(text, end).is_some_and(|w| {
-            AFTER
-                .get_or_init(|| SAY_AFTER_NAME.iter().copied().collect())
-                .contains(w)
-        });
-    // A noun, verb or title before the word ends with a letter, or it is an abbreviated title
-    // ("Gen."), whose capital is at most five bytes before the space.
-    let word_next = start >= 2
-        && b[start - 1] == b' '
-        && (b[start - 2].is_ascii_alphabetic()
-            || (b[start - 2] == b'.'
-                && b[start.saturating_sub(7)..start - 2]
-                    .iter()
-                    .any(u8::is_ascii_uppercase)));
-    after
-        || (word_next
-            && word_before(text, start).is_some_and(|(_, w)| {
-                if w.as_bytes()[0].is_ascii_lowercase() {
-                    let before = BEFORE.get_or_init(|| {
-                        SAY_BEFORE_NAME
-                            .iter()
-                            .chain(ATTRIBUTION_NOUNS)
-                            .copied()
-                            .collect()
-                    });
-                    before.contains(w)
-                } else {
-                    is_role_word(w.trim_end_matches('.')) && is_title_head(w)
-                }
-            }))
 }
 
 /// Whether a gazetteer alias at `start..end` of the field may name a place or group.
