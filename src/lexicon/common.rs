@@ -85,6 +85,12 @@ pub enum Lone {
     People,
 }
 
+/// The shipped lists, built once for the stages that have no gazetteer at hand (discovery).
+pub(crate) fn shipped_lists() -> &'static WordLists {
+    static LISTS: std::sync::OnceLock<WordLists> = std::sync::OnceLock::new();
+    LISTS.get_or_init(WordLists::shipped)
+}
+
 /// The words of a list compiled in: borrowed, so that start-up copies nothing.
 fn set(text: &'static str) -> FxHashSet<&'static str> {
     text.lines()
@@ -140,6 +146,13 @@ impl WordLists {
         }
     }
 
+    /// Whether the folded word `w` is a common word and neither a given name, a surname nor a
+    /// month or weekday ("room", "carnival"; not "rose", "smith", "march"): in a name, it names
+    /// a thing, not a person.
+    pub fn is_plain_word(&self, w: &str) -> bool {
+        self.weak(w) == Weak::Common && !self.first.contains(w) && !self.surnames.contains(w)
+    }
+
     /// Whether the folded word `w` is a given name.
     pub fn is_first_name(&self, w: &str) -> bool {
         self.first.contains(w)
@@ -186,5 +199,8 @@ mod tests {
         assert_eq!(w.lone("israelis"), Lone::People);
         assert_eq!(w.lone("americans"), Lone::People);
         assert_eq!(w.lone("israeli"), Lone::Unknown);
+        assert!(w.is_plain_word("room"));
+        assert!(!w.is_plain_word("smith"));
+        assert!(!w.is_plain_word("rose"));
     }
 }

@@ -15,7 +15,7 @@ mod stopwords;
 mod titles;
 
 pub(crate) use attribution::*;
-pub(crate) use common::{Lone, Weak, WordLists};
+pub(crate) use common::{shipped_lists, Lone, Weak, WordLists};
 pub(crate) use lists::*;
 pub(crate) use names::*;
 pub(crate) use orgs::*;

@@ -283,7 +283,7 @@ pub(super) fn opens_sentence(words: &WordLists, w: &str, fold: &mut String) -> b
     }
     fold.clear();
     crate::text::fold::fold_into(w, fold);
-    words.weak(fold) == Weak::Common && !words.is_first_name(fold) && !words.is_surname(fold)
+    words.is_plain_word(fold)
 }
 
 #[cfg(test)]
