@@ -81,7 +81,8 @@ pub enum Lone {
     /// A given name that is no common word, month, abbreviation, demonym or faith ("Cara",
     /// not "Will", "June", "Jan", "German", "Christian"): alone, it names a person.
     GivenName,
-    /// The plural that names the people of a country ("Israelis").
+    /// The plural that names the people of a country or another people or faith ("Israelis",
+    /// "Kurds", "Muslims").
     People,
 }
 
@@ -122,8 +123,11 @@ impl WordLists {
                 lone.insert((*w).into(), Lone::GivenName);
             }
         }
-        for (_, p) in rows().filter(|(_, p)| !p.is_empty()) {
-            lone.insert(p.to_lowercase().into(), Lone::People);
+        let plurals = rows().map(|(_, p)| p).filter(|p| !p.is_empty());
+        for p in plurals.chain(super::PEOPLES.iter().copied()) {
+            let mut folded = String::with_capacity(p.len());
+            crate::text::fold::fold_into(p, &mut folded);
+            lone.insert(folded.into(), Lone::People);
         }
         WordLists {
             common,
@@ -198,6 +202,9 @@ mod tests {
         assert_eq!(w.lone("german"), Lone::Unknown);
         assert_eq!(w.lone("israelis"), Lone::People);
         assert_eq!(w.lone("americans"), Lone::People);
+        assert_eq!(w.lone("kurds"), Lone::People);
+        assert_eq!(w.lone("mohawks"), Lone::People);
+        assert_eq!(w.lone("kurd"), Lone::Unknown);
         assert_eq!(w.lone("israeli"), Lone::Unknown);
         assert!(w.is_plain_word("room"));
         assert!(!w.is_plain_word("smith"));

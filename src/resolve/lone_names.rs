@@ -338,6 +338,19 @@ mod tests {
     }
 
     #[test]
+    fn peoples_and_faiths_are_a_person_named_by_the_plural() {
+        let got = people(
+            "Kurds, Muslims and Jews marched; a Kurd and the Kurdish Muslims Council watched.",
+        );
+        let names: Vec<&str> = got.iter().map(|(_, n)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Kurds", "Muslims", "Jews", "Kurdish Muslims Council"],
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn words_end_before_a_possessive_and_run_across_inner_joins() {
         let t = "O'Brien’s car, Jean-Luc's.";
         assert_eq!(&t[..word_end(t, 0)], "O'Brien");
