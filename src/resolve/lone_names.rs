@@ -72,12 +72,26 @@ pub(super) fn add(
             } else {
                 crate::text::fold::fold_into(w, &mut fold);
             }
+            // A context that says "person" outweighs a place of that name ("Tyler nodded"),
+            // and a common word that is a surname but no given name or title ("Senator
+            // Baker", "Green (2010)"; not "Will smiled").
             let named = match words.lone(&fold) {
                 Lone::People => true,
-                Lone::GivenName => !names_a_place_or_group(g, field, start, end),
+                Lone::GivenName => {
+                    !names_a_place_or_group(g, field, start, end)
+                        || cues::said_to_be_a_person(text, start, end)
+                }
                 Lone::Unknown => {
                     cues::said_to_be_a_person(text, start, end)
-                        && !matches!(words.weak(&fold), Weak::Common | Weak::Calendar)
+                        && match words.weak(&fold) {
+                            Weak::Calendar => false,
+                            Weak::Common => {
+                                words.is_surname(&fold)
+                                    && !words.is_first_name(&fold)
+                                    && !is_role_word(w)
+                            }
+                            Weak::No | Weak::Name => true,
+                        }
                 }
             };
             if !named {
@@ -257,17 +271,18 @@ fn word_end(text: &str, i: usize) -> usize {
 }
 
 /// A capitalized word of three chars or more (shorter ones are initials, abbreviations and
-/// stopwords: "He", "Al") and at most `MAX_BYTES` bytes, not in capitals ("NASA"), with no
-/// digit.
+/// stopwords: "He", "Al") and at most `MAX_BYTES` bytes, not in capitals ("NASA", but
+/// "O'Neill"), with no digit.
 fn shaped_like_a_name(w: &str) -> bool {
     let mut cs = w.chars();
-    let (Some(first), Some(second)) = (cs.next(), cs.next()) else {
+    let (Some(first), Some(second), Some(third)) = (cs.next(), cs.next(), cs.next()) else {
         return false;
     };
+    // "O'Neill", "D’Angelo": an apostrophe after the first capital, and a capital after it.
+    let elided = (second == '\'' || second == '’') && third.is_uppercase();
     w.len() <= MAX_BYTES
         && first.is_uppercase()
-        && second.is_lowercase()
-        && cs.next().is_some()
+        && (second.is_lowercase() || elided)
         && !w.bytes().any(|c| c.is_ascii_digit())
 }
 
@@ -313,6 +328,17 @@ mod tests {
         let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
         assert_eq!(texts, ["Quorvik", "Pelt"], "{got:?}");
         assert!(got.iter().all(|(_, n)| n != "Pelt Motors"), "{got:?}");
+    }
+
+    #[test]
+    fn a_title_or_verb_makes_a_surname_of_a_common_word_and_a_person_of_a_place() {
+        let got = people(
+            "Senator Baker spoke, Speaker O'Neill agreed, Governor Table left and Nothing felt \
+             right. Mr. Chief Justice, Then Georgia nodded.",
+        );
+        let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["Baker", "O'Neill", "Georgia"], "{got:?}");
+        assert_eq!(got[2].1, "Georgia", "{got:?}");
     }
 
     #[test]
