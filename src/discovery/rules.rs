@@ -191,6 +191,10 @@ impl<'a> Scan<'a> {
             }
             let w = self.w(i);
             self.credit(i, out);
+            if self.is(i, class::NOUN) && i + 1 < n && toks[i + 1].joined && self.opens_sentence(i)
+            {
+                self.role_noun_first(i, out);
+            }
             if self.is(i, class::HONORIFIC) && i + 1 < n && toks[i + 1].joined {
                 if let Some(e) = self.name_at(i + 1, 1, 4) {
                     Self::push(out, i + 1, e, NameType::Person, HONORIFIC);
@@ -264,6 +268,25 @@ impl<'a> Scan<'a> {
         }
     }
 
+    /// Whether token `i` opens a sentence or a line.
+    fn opens_sentence(&self, i: usize) -> bool {
+        i == 0
+            || self.text[self.toks[i - 1].e..self.toks[i].s]
+                .bytes()
+                .any(|c| matches!(c, b'.' | b'!' | b'?' | b'\n'))
+    }
+
+    /// Rule "attribution" after a role noun that opens a sentence ("Physicist Jane Roe
+    /// showed"): the noun at `i` is the role, the 2-3 name tokens after it the person.
+    fn role_noun_first(&self, i: usize, out: &mut Vec<Cand>) {
+        if let Some(e) = self
+            .name_at(i + 1, 2, 3)
+            .and_then(|e| self.before_thing(i + 1, e))
+        {
+            Self::push(out, i + 1, e, NameType::Person, ATTRIBUTION);
+        }
+    }
+
     /// Rule "attribution": "NAME said" with 2-3 name tokens after a sentence start, punctuation
     /// or a lowercase word.
     fn name_before_verb(&self, v: usize, out: &mut Vec<Cand>) {
@@ -278,6 +301,10 @@ impl<'a> Scan<'a> {
         loop {
             if !toks[j].free {
                 return;
+            }
+            // "Physicist Zorg Quux said": a role noun that opens the sentence is no name word.
+            if first.is_some() && toks[j].cap && self.is(j, class::NOUN) {
+                break;
             }
             if self.is_name(j) {
                 count += 1;

@@ -301,6 +301,15 @@ const CASES: &[Case] = &[
         taken: &[],
         want: &[("Karim Osgar", P, "first-name")],
     },
+    // A role noun that opens a sentence is the role of the name after it.
+    Case {
+        text: "Physicist Zorg Quux spoke. Economist Vanta Orel said so. Then the Writer Guild met.",
+        taken: &[],
+        want: &[
+            ("Zorg Quux", P, "attribution"),
+            ("Vanta Orel", P, "attribution"),
+        ],
+    },
     Case {
         text: "Karim Smith met Leila Rose and David Fisher III.",
         taken: &[],

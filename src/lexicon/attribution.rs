@@ -45,7 +45,8 @@ pub(crate) const KIN_NOUNS: &[&str] = &[
     "biographer", "lawyer", "attorney",
 ];
 
-/// Lowercase role nouns directly before a name ("lawmaker Sami Darwish").
+/// Lowercase role nouns directly before a name ("lawmaker Sami Darwish"), capitalized when
+/// they open a sentence ("Physicist Jane Roe").
 #[rustfmt::skip]
 pub(crate) const ATTRIBUTION_NOUNS: &[&str] = &[
     "lawmaker", "legislator", "analyst", "spokesman", "spokeswoman", "spokesperson", "activist",
@@ -54,7 +55,8 @@ pub(crate) const ATTRIBUTION_NOUNS: &[&str] = &[
     "official", "witness", "doctor", "surgeon", "engineer", "farmer", "student", "teacher", "coach",
     "author", "writer", "novelist", "negotiator", "mediator", "candidate", "colleague", "neighbour",
     "neighbor", "shopkeeper", "driver", "son", "daughter", "wife", "husband", "brother", "sister",
-    "mother", "father",
+    "mother", "father", "physicist", "mathematician", "chemist", "biologist", "philosopher",
+    "poet", "painter", "composer", "actor", "actress", "singer", "architect",
 ];
 
 /// Words that introduce a photo credit ("credit:", "Photo:", "Photo by").
