@@ -81,6 +81,9 @@ pub enum Lone {
     /// A given name that is no common word, month, abbreviation, demonym or faith ("Cara",
     /// not "Will", "June", "Jan", "German", "Christian"): alone, it names a person.
     GivenName,
+    /// The adjective of a country or people ("Argentine", "Belgian"): alone, it names a player
+    /// or a citizen, not a person by name ("the Argentine, who").
+    Demonym,
     /// The plural that names the people of a country or another people or faith ("Israelis",
     /// "Kurds", "Muslims").
     People,
@@ -122,6 +125,9 @@ impl WordLists {
             if !common.contains(w) && !CALENDAR.contains(w) && !faith_or_demonym && !abbreviation {
                 lone.insert((*w).into(), Lone::GivenName);
             }
+        }
+        for d in &demonyms {
+            lone.entry(d.as_str().into()).or_insert(Lone::Demonym);
         }
         let plurals = rows().map(|(_, p)| p).filter(|p| !p.is_empty());
         for p in plurals.chain(super::PEOPLES.iter().copied()) {
@@ -199,13 +205,13 @@ mod tests {
         assert_eq!(w.lone("jan"), Lone::Unknown);
         assert_eq!(w.lone("putin"), Lone::Unknown);
         assert_eq!(w.lone("christian"), Lone::Unknown);
-        assert_eq!(w.lone("german"), Lone::Unknown);
+        assert_eq!(w.lone("german"), Lone::Demonym);
         assert_eq!(w.lone("israelis"), Lone::People);
         assert_eq!(w.lone("americans"), Lone::People);
         assert_eq!(w.lone("kurds"), Lone::People);
         assert_eq!(w.lone("mohawks"), Lone::People);
         assert_eq!(w.lone("kurd"), Lone::Unknown);
-        assert_eq!(w.lone("israeli"), Lone::Unknown);
+        assert_eq!(w.lone("israeli"), Lone::Demonym);
         assert!(w.is_plain_word("room"));
         assert!(!w.is_plain_word("smith"));
         assert!(!w.is_plain_word("rose"));

@@ -14,6 +14,8 @@
 
 mod cues;
 
+use cues::Cue;
+
 use super::context::{is_capitalized, word_before};
 use super::{names_person, FieldScan, Resolved};
 use crate::discovery::slug;
@@ -72,27 +74,26 @@ pub(super) fn add(
             } else {
                 crate::text::fold::fold_into(w, &mut fold);
             }
-            // A context that says "person" outweighs a place of that name ("Tyler nodded"),
-            // and a common word that is a surname but no given name or title ("Senator
-            // Baker", "Green (2010)"; not "Will smiled").
+            // A context only people take outweighs a place or group of that name ("Tyler
+            // nodded"), and a common word that is a surname but no given name or title
+            // ("Senator Baker", "Green (2010)"; not "Will smiled", "Marsh said").
             let named = match words.lone(&fold) {
                 Lone::People => true,
+                Lone::Demonym => false,
                 Lone::GivenName => {
                     !names_a_place_or_group(g, field, start, end)
-                        || cues::said_to_be_a_person(text, start, end)
+                        || cues::said_to_be_a_person(text, start, end, Cue::PersonOnly)
                 }
-                Lone::Unknown => {
-                    cues::said_to_be_a_person(text, start, end)
-                        && match words.weak(&fold) {
-                            Weak::Calendar => false,
-                            Weak::Common => {
-                                words.is_surname(&fold)
-                                    && !words.is_first_name(&fold)
-                                    && !is_role_word(w)
-                            }
-                            Weak::No | Weak::Name => true,
-                        }
-                }
+                Lone::Unknown => match words.weak(&fold) {
+                    Weak::Calendar => false,
+                    Weak::Common => {
+                        words.is_surname(&fold)
+                            && !words.is_first_name(&fold)
+                            && !is_role_word(w)
+                            && cues::said_to_be_a_person(text, start, end, Cue::PersonOnly)
+                    }
+                    Weak::No | Weak::Name => cues::said_to_be_a_person(text, start, end, Cue::Any),
+                },
             };
             if !named {
                 others.push((k, start, end));
@@ -334,7 +335,7 @@ mod tests {
     fn a_title_or_verb_makes_a_surname_of_a_common_word_and_a_person_of_a_place() {
         let got = people(
             "Senator Baker spoke, Speaker O'Neill agreed, Governor Table left and Nothing felt \
-             right. Mr. Chief Justice, Then Georgia nodded.",
+             right. Mr. Chief Justice, Then Georgia nodded. Marsh said no. The Belgian, who won.",
         );
         let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
         assert_eq!(texts, ["Baker", "O'Neill", "Georgia"], "{got:?}");

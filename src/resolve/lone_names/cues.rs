@@ -27,6 +27,8 @@ struct Sets {
     verbs_after: FxHashSet<&'static str>,
     /// The first bytes of `verbs_after`.
     verb_starts: [bool; 128],
+    /// Verbs only people do, right after a name.
+    person_verbs: FxHashSet<&'static str>,
     /// Verbs of speech and role nouns right before a name.
     before: FxHashSet<&'static str>,
     /// Verbs of research after a cited author and year.
@@ -47,6 +49,7 @@ fn sets() -> &'static Sets {
         Sets {
             verbs_after,
             verb_starts,
+            person_verbs: PERSON_VERBS.iter().copied().collect(),
             before: SAY_BEFORE_NAME
                 .iter()
                 .chain(ATTRIBUTION_NOUNS)
@@ -58,17 +61,26 @@ fn sets() -> &'static Sets {
     })
 }
 
+/// How sure a cue must be.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Cue {
+    /// Any cue, a verb of speech included ("Quorvik said").
+    Any,
+    /// Only a cue no group or place takes: organisations speak too ("Chelsea said").
+    PersonOnly,
+}
+
 /// Whether the context of the word at `start..end` of `text`, a word in no list, says it names
 /// a person.
-pub(super) fn said_to_be_a_person(text: &str, start: usize, end: usize) -> bool {
-    after(text, end) || before(text, start)
+pub(super) fn said_to_be_a_person(text: &str, start: usize, end: usize, cue: Cue) -> bool {
+    after(text, end, cue) || before(text, start, cue)
 }
 
 /// The cues after the word, which ends at byte `end`.
-fn after(text: &str, end: usize) -> bool {
+fn after(text: &str, end: usize, cue: Cue) -> bool {
     let b = text.as_bytes();
     match b.get(end) {
-        Some(b' ') => verb_after(text, end) || cited_from(text, end, false),
+        Some(b' ') => verb_after(text, end, cue) || cited_from(text, end, false),
         Some(b',') => {
             b[end..].starts_with(b", who ") || age_after(b, end) || cited_from(text, end, false)
         }
@@ -78,13 +90,16 @@ fn after(text: &str, end: usize) -> bool {
     }
 }
 
-/// "Kumar said", "Tyler nodded": a verb of speech or of people right after the word.
-fn verb_after(text: &str, end: usize) -> bool {
+/// "Kumar said", "Tyler nodded": a verb of speech (not with [`Cue::PersonOnly`]) or of people
+/// right after the word.
+fn verb_after(text: &str, end: usize, cue: Cue) -> bool {
     let s = sets();
     let b = text.as_bytes();
     b.get(end + 1)
         .is_some_and(|&c| c < 0x80 && s.verb_starts[usize::from(c)])
-        && word_after(text, end).is_some_and(|w| s.verbs_after.contains(w))
+        && word_after(text, end).is_some_and(|w| {
+            s.verbs_after.contains(w) && (cue == Cue::Any || s.person_verbs.contains(w))
+        })
 }
 
 /// "Morris, 45, said": an age between commas.
@@ -164,7 +179,7 @@ fn cited_from(text: &str, mut i: usize, mut chained: bool) -> bool {
 
 /// The cues before the word, which starts at byte `start`: a title ("Gen.", "President"), a
 /// role noun or verb of speech ("lawyer", "said"), "according to".
-fn before(text: &str, start: usize) -> bool {
+fn before(text: &str, start: usize, cue: Cue) -> bool {
     let b = text.as_bytes();
     // A noun, verb or title before the word ends with a letter, or it is an abbreviated title
     // ("Gen."), whose capital is at most five bytes before the space.
@@ -183,7 +198,8 @@ fn before(text: &str, start: usize) -> bool {
     }
     word_before(text, start).is_some_and(|(_, w)| {
         if w.as_bytes()[0].is_ascii_lowercase() {
-            sets().before.contains(w)
+            // "said Chelsea": a verb of speech before a name may introduce a group.
+            sets().before.contains(w) && (cue == Cue::Any || !SAY_BEFORE_NAME.contains(&w))
         } else {
             is_role_word(w.trim_end_matches('.')) && is_title_head(w)
         }
@@ -197,7 +213,7 @@ mod tests {
     /// Whether the cues say `word`, the first of its kind in `text`, names a person.
     fn cued(text: &str, word: &str) -> bool {
         let s = text.find(word).expect("word in text");
-        said_to_be_a_person(text, s, s + word.len())
+        said_to_be_a_person(text, s, s + word.len(), Cue::Any)
     }
 
     #[test]
@@ -249,6 +265,18 @@ mod tests {
         ] {
             assert!(cued(text, w), "{text}");
         }
+    }
+
+    #[test]
+    fn only_cues_of_people_name_what_may_be_a_group() {
+        let only = |text: &str, w: &str| {
+            let s = text.find(w).unwrap();
+            said_to_be_a_person(text, s, s + w.len(), Cue::PersonOnly)
+        };
+        assert!(only("when Tyler nodded", "Tyler"));
+        assert!(only("Senator Tyler agreed", "Tyler"));
+        assert!(!only("Chelsea said on Monday", "Chelsea"));
+        assert!(!only("said Chelsea on Monday", "Chelsea"));
     }
 
     #[test]
