@@ -96,7 +96,7 @@ fn lists() -> Vec<(u32, Vec<String>)> {
         (class::STARTER, with_caps(ORG_STARTERS)),
         (class::SAY_BEFORE, exact(SAY_BEFORE_NAME)),
         (class::SAY_AFTER, exact(SAY_AFTER_NAME)),
-        (class::NOUN, exact(ATTRIBUTION_NOUNS)),
+        (class::NOUN, any_case(ATTRIBUTION_NOUNS)),
         (class::CREDIT, any_case(CREDIT_WORDS)),
     ]
 }

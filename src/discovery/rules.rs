@@ -4,7 +4,7 @@
 use super::names::canonical;
 use super::tokens::Tok;
 use super::{class, Discoverer, Found, NameType, RULES};
-use crate::lexicon::TITLE_JOINERS;
+use crate::lexicon::{shipped_lists, TITLE_JOINERS};
 use std::collections::BTreeMap;
 
 /// Longest organisation name, in tokens: longer capitalized runs are headlines or lists.
@@ -124,6 +124,46 @@ impl<'a> Scan<'a> {
         (count >= min).then_some(end)
     }
 
+    /// The first name word of tokens `s..e` after the first that is a plain common word
+    /// ("Winter Carnival", "Golden Age", "SPRING TERM", "Debbie Died"): there a given name stops
+    /// naming a person; from there on, the words name a thing or an event. A Roman numeral is no
+    /// such word ("William Fisher III").
+    fn first_thing_word(&self, s: usize, e: usize) -> Option<usize> {
+        /// Longest word looked up, in bytes: common words are shorter.
+        const MAX_WORD: usize = 24;
+        let words = shipped_lists();
+        (s + 1..e).find(|&k| {
+            let w = self.w(k).as_bytes();
+            if !self.is_name(k) || w.len() > MAX_WORD || !w.is_ascii() {
+                return false;
+            }
+            if w.iter().all(|c| matches!(c, b'I' | b'V' | b'X')) {
+                return false;
+            }
+            let mut buf = [0u8; MAX_WORD];
+            buf[..w.len()].copy_from_slice(w);
+            buf[..w.len()].make_ascii_lowercase();
+            std::str::from_utf8(&buf[..w.len()]).is_ok_and(|f| words.is_plain_word(f))
+        })
+    }
+
+    /// Whether the name at tokens `s..e` holds a plain common word ([`Self::first_thing_word`]).
+    fn names_a_thing(&self, s: usize, e: usize) -> bool {
+        self.first_thing_word(s, e).is_some()
+    }
+
+    /// The end of the person's name at tokens `s..e` once it stops before its first plain
+    /// common word ("James Webb" of "James Webb Space Telescope"); None when fewer than two name
+    /// words are left ("Golden Age").
+    fn before_thing(&self, s: usize, e: usize) -> Option<usize> {
+        let Some(k) = self.first_thing_word(s, e) else {
+            return Some(e);
+        };
+        // The name ends on a name word, not on a particle or an initial.
+        let end = (s..k).rev().find(|&m| self.is_name(m))? + 1;
+        ((s..end).filter(|&m| self.is_name(m)).count() >= 2).then_some(end)
+    }
+
     /// Proposes tokens `s..e` as a name of `kind`, found by rule `prio`.
     pub(super) fn push(out: &mut Vec<Cand>, s: usize, e: usize, kind: NameType, prio: usize) {
         out.push(Cand { s, e, kind, prio });
@@ -151,6 +191,10 @@ impl<'a> Scan<'a> {
             }
             let w = self.w(i);
             self.credit(i, out);
+            if self.is(i, class::NOUN) && i + 1 < n && toks[i + 1].joined && self.opens_sentence(i)
+            {
+                self.role_noun_first(i, out);
+            }
             if self.is(i, class::HONORIFIC) && i + 1 < n && toks[i + 1].joined {
                 if let Some(e) = self.name_at(i + 1, 1, 4) {
                     Self::push(out, i + 1, e, NameType::Person, HONORIFIC);
@@ -160,7 +204,7 @@ impl<'a> Scan<'a> {
                 role_end = self.title(i, out);
             }
             if self.is_name(i) && self.d.is_first_name(w) {
-                if let Some(e) = self.name_at(i, 2, 4) {
+                if let Some(e) = self.name_at(i, 2, 4).and_then(|e| self.before_thing(i, e)) {
                     Self::push(out, i, e, NameType::Person, FIRST_NAME);
                 }
             }
@@ -210,7 +254,10 @@ impl<'a> Scan<'a> {
         let w = self.w(i);
         let according = w == "to" && i > 0 && self.toks[i].joined && self.w(i - 1) == "according";
         if according || self.is(i, class::SAY_BEFORE | class::NOUN) {
-            if let Some(e) = self.name_at(i + 1, 2, 3) {
+            if let Some(e) = self
+                .name_at(i + 1, 2, 3)
+                .and_then(|e| self.before_thing(i + 1, e))
+            {
                 Self::push(out, i + 1, e, NameType::Person, ATTRIBUTION);
             }
         }
@@ -218,6 +265,25 @@ impl<'a> Scan<'a> {
             if let Some(e) = self.name_at(i + 1, 2, 4) {
                 Self::push(out, i + 1, e, NameType::Person, CREDIT);
             }
+        }
+    }
+
+    /// Whether token `i` opens a sentence or a line.
+    fn opens_sentence(&self, i: usize) -> bool {
+        i == 0
+            || self.text[self.toks[i - 1].e..self.toks[i].s]
+                .bytes()
+                .any(|c| matches!(c, b'.' | b'!' | b'?' | b'\n'))
+    }
+
+    /// Rule "attribution" after a role noun that opens a sentence ("Physicist Jane Roe
+    /// showed"): the noun at `i` is the role, the 2-3 name tokens after it the person.
+    fn role_noun_first(&self, i: usize, out: &mut Vec<Cand>) {
+        if let Some(e) = self
+            .name_at(i + 1, 2, 3)
+            .and_then(|e| self.before_thing(i + 1, e))
+        {
+            Self::push(out, i + 1, e, NameType::Person, ATTRIBUTION);
         }
     }
 
@@ -235,6 +301,10 @@ impl<'a> Scan<'a> {
         loop {
             if !toks[j].free {
                 return;
+            }
+            // "Physicist Zorg Quux said": a role noun that opens the sentence is no name word.
+            if first.is_some() && toks[j].cap && self.is(j, class::NOUN) {
+                break;
             }
             if self.is_name(j) {
                 count += 1;
@@ -256,7 +326,7 @@ impl<'a> Scan<'a> {
             j -= 1;
         }
         if let (Some(s), Some(l)) = (first, last) {
-            if count >= 2 {
+            if count >= 2 && !self.names_a_thing(s, l + 1) {
                 Self::push(out, s, l + 1, NameType::Person, ATTRIBUTION);
             }
         }

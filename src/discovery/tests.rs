@@ -293,6 +293,32 @@ const CASES: &[Case] = &[
         taken: &[],
         want: &[],
     },
+    // A given name followed by plain common words names a thing or an event; a person's name
+    // stops before the first of them.
+    Case {
+        text:
+            "The Leila Carnival opened, and the Karim Osgar Space Telescope flew. RANIA AGAIN said.",
+        taken: &[],
+        want: &[("Karim Osgar", P, "first-name")],
+    },
+    // A role noun that opens a sentence is the role of the name after it.
+    Case {
+        text: "Physicist Zorg Quux spoke. Economist Vanta Orel said so. Then the Writer Guild met.",
+        taken: &[],
+        want: &[
+            ("Zorg Quux", P, "attribution"),
+            ("Vanta Orel", P, "attribution"),
+        ],
+    },
+    Case {
+        text: "Karim Smith met Leila Rose and David Fisher III.",
+        taken: &[],
+        want: &[
+            ("Karim Smith", P, "first-name"),
+            ("Leila Rose", P, "first-name"),
+            ("David Fisher III", P, "first-name"),
+        ],
+    },
 ];
 
 #[test]

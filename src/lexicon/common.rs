@@ -81,8 +81,18 @@ pub enum Lone {
     /// A given name that is no common word, month, abbreviation, demonym or faith ("Cara",
     /// not "Will", "June", "Jan", "German", "Christian"): alone, it names a person.
     GivenName,
-    /// The plural that names the people of a country ("Israelis").
+    /// The adjective of a country or people ("Argentine", "Belgian"): alone, it names a player
+    /// or a citizen, not a person by name ("the Argentine, who").
+    Demonym,
+    /// The plural that names the people of a country or another people or faith ("Israelis",
+    /// "Kurds", "Muslims").
     People,
+}
+
+/// The shipped lists, built once for the stages that have no gazetteer at hand (discovery).
+pub(crate) fn shipped_lists() -> &'static WordLists {
+    static LISTS: std::sync::OnceLock<WordLists> = std::sync::OnceLock::new();
+    LISTS.get_or_init(WordLists::shipped)
 }
 
 /// The words of a list compiled in: borrowed, so that start-up copies nothing.
@@ -116,8 +126,14 @@ impl WordLists {
                 lone.insert((*w).into(), Lone::GivenName);
             }
         }
-        for (_, p) in rows().filter(|(_, p)| !p.is_empty()) {
-            lone.insert(p.to_lowercase().into(), Lone::People);
+        for d in &demonyms {
+            lone.entry(d.as_str().into()).or_insert(Lone::Demonym);
+        }
+        let plurals = rows().map(|(_, p)| p).filter(|p| !p.is_empty());
+        for p in plurals.chain(super::PEOPLES.iter().copied()) {
+            let mut folded = String::with_capacity(p.len());
+            crate::text::fold::fold_into(p, &mut folded);
+            lone.insert(folded.into(), Lone::People);
         }
         WordLists {
             common,
@@ -138,6 +154,13 @@ impl WordLists {
         } else {
             Weak::No
         }
+    }
+
+    /// Whether the folded word `w` is a common word and neither a given name, a surname nor a
+    /// month or weekday ("room", "carnival"; not "rose", "smith", "march"): in a name, it names
+    /// a thing, not a person.
+    pub fn is_plain_word(&self, w: &str) -> bool {
+        self.weak(w) == Weak::Common && !self.first.contains(w) && !self.surnames.contains(w)
     }
 
     /// Whether the folded word `w` is a given name.
@@ -182,9 +205,15 @@ mod tests {
         assert_eq!(w.lone("jan"), Lone::Unknown);
         assert_eq!(w.lone("putin"), Lone::Unknown);
         assert_eq!(w.lone("christian"), Lone::Unknown);
-        assert_eq!(w.lone("german"), Lone::Unknown);
+        assert_eq!(w.lone("german"), Lone::Demonym);
         assert_eq!(w.lone("israelis"), Lone::People);
         assert_eq!(w.lone("americans"), Lone::People);
-        assert_eq!(w.lone("israeli"), Lone::Unknown);
+        assert_eq!(w.lone("kurds"), Lone::People);
+        assert_eq!(w.lone("mohawks"), Lone::People);
+        assert_eq!(w.lone("kurd"), Lone::Unknown);
+        assert_eq!(w.lone("israeli"), Lone::Demonym);
+        assert!(w.is_plain_word("room"));
+        assert!(!w.is_plain_word("smith"));
+        assert!(!w.is_plain_word("rose"));
     }
 }

@@ -10,15 +10,17 @@ mod common;
 mod lists;
 mod names;
 mod orgs;
+mod peoples;
 mod places;
 mod stopwords;
 mod titles;
 
 pub(crate) use attribution::*;
-pub(crate) use common::{Lone, Weak, WordLists};
+pub(crate) use common::{shipped_lists, Lone, Weak, WordLists};
 pub(crate) use lists::*;
 pub(crate) use names::*;
 pub(crate) use orgs::*;
+pub(crate) use peoples::*;
 pub(crate) use places::*;
 pub(crate) use stopwords::*;
 pub(crate) use titles::*;

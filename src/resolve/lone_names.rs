@@ -1,8 +1,9 @@
 //! People named by one word, whom no full name introduces: a given name alone ("Cara nodded",
-//! "said Steven"), a surname that its context says is a person's ("Kumar said", "Vice President
-//! Ford", "lawyer Kumar"), a person discovery found by one word ("Mr Haddad"), and the people of
-//! a country ("Israelis", a person in GUM's scheme and Wikipedia's). Once a word
-//! names such a person, every other place it stands alone in the document names them too.
+//! "said Steven"), a surname that its context says is a person's ("Kumar said", "Vice
+//! President Ford", "lawyer Kumar", "Kumar (2005) showed", "Kumar, 45,"; `cues.rs`), a person
+//! discovery found by one word ("Mr Haddad"), and the people of a country ("Israelis", a person
+//! in GUM's scheme and Wikipedia's). Once a word names such a person, every other place it
+//! stands alone in the document names them too.
 //!
 //! A word counts only standing alone: capitalized, not covered by a mention, with no other
 //! name word right before or after it ("Cara Delevingne" is someone else). A given name must be
@@ -11,13 +12,16 @@
 //! A word of the full name of a person of the document names nobody new: short names gave it
 //! to that person where it was theirs alone.
 
-use super::context::{is_capitalized, word_after, word_before};
-use super::titled::is_title_head;
+mod cues;
+
+use cues::Cue;
+
+use super::context::{is_capitalized, word_before};
 use super::{names_person, FieldScan, Resolved};
 use crate::discovery::slug;
 use crate::gazetteer::{Gazetteer, Traits};
 use crate::lexicon::STOPWORDS;
-use crate::lexicon::{Lone, Weak, WordLists, ATTRIBUTION_NOUNS, SAY_AFTER_NAME, SAY_BEFORE_NAME};
+use crate::lexicon::{Lone, Weak, WordLists};
 use crate::model::{EntityRef, MatchKind, NewEntity};
 use crate::text::next_word_start;
 use crate::text::roles::is_role_word;
@@ -70,13 +74,26 @@ pub(super) fn add(
             } else {
                 crate::text::fold::fold_into(w, &mut fold);
             }
+            // A context only people take outweighs a place or group of that name ("Tyler
+            // nodded"), and a common word that is a surname but no given name or title
+            // ("Senator Baker", "Green (2010)"; not "Will smiled", "Marsh said").
             let named = match words.lone(&fold) {
                 Lone::People => true,
-                Lone::GivenName => !names_a_place_or_group(g, field, start, end),
-                Lone::Unknown => {
-                    said_to_be_a_person(text, start, end)
-                        && !matches!(words.weak(&fold), Weak::Common | Weak::Calendar)
+                Lone::Demonym => false,
+                Lone::GivenName => {
+                    !names_a_place_or_group(g, field, start, end)
+                        || cues::said_to_be_a_person(text, start, end, Cue::PersonOnly)
                 }
+                Lone::Unknown => match words.weak(&fold) {
+                    Weak::Calendar => false,
+                    Weak::Common => {
+                        words.is_surname(&fold)
+                            && !words.is_first_name(&fold)
+                            && !is_role_word(w)
+                            && cues::said_to_be_a_person(text, start, end, Cue::PersonOnly)
+                    }
+                    Weak::No | Weak::Name => cues::said_to_be_a_person(text, start, end, Cue::Any),
+                },
             };
             if !named {
                 others.push((k, start, end));
@@ -137,51 +154,6 @@ fn new_person(w: &str, new_entities: &mut Vec<NewEntity>) -> Option<EntityRef> {
         kind: "person",
     });
     Some(EntityRef::New(new_entities.len() as u32 - 1))
-}
-
-/// Whether the context of the word at `start..end` of `text`, a word in no list, says it names
-/// a person: a title before it ("President Ford"), a role noun ("lawyer Kumar") or a verb of
-/// speech ("Kumar said", "said Kumar"). Every word standing alone is asked, so the sets are
-/// looked up only for a neighbour that could be in them.
-fn said_to_be_a_person(text: &str, start: usize, end: usize) -> bool {
-    static BEFORE: OnceLock<FxHashSet<&str>> = OnceLock::new();
-    static AFTER: OnceLock<FxHashSet<&str>> = OnceLock::new();
-    let b = text.as_bytes();
-    // A verb of speech after the word starts with a letter that starts one after a space.
-    let verb_next = b.get(end) == Some(&b' ')
-        && b.get(end + 1)
-            .is_some_and(|&c| SAY_AFTER_NAME.iter().any(|v| v.as_bytes()[0] == c));
-    let after = verb_next
-        && word_after(text, end).is_some_and(|w| {
-            AFTER
-                .get_or_init(|| SAY_AFTER_NAME.iter().copied().collect())
-                .contains(w)
-        });
-    // A noun, verb or title before the word ends with a letter, or it is an abbreviated title
-    // ("Gen."), whose capital is at most five bytes before the space.
-    let word_next = start >= 2
-        && b[start - 1] == b' '
-        && (b[start - 2].is_ascii_alphabetic()
-            || (b[start - 2] == b'.'
-                && b[start.saturating_sub(7)..start - 2]
-                    .iter()
-                    .any(u8::is_ascii_uppercase)));
-    after
-        || (word_next
-            && word_before(text, start).is_some_and(|(_, w)| {
-                if w.as_bytes()[0].is_ascii_lowercase() {
-                    let before = BEFORE.get_or_init(|| {
-                        SAY_BEFORE_NAME
-                            .iter()
-                            .chain(ATTRIBUTION_NOUNS)
-                            .copied()
-                            .collect()
-                    });
-                    before.contains(w)
-                } else {
-                    is_role_word(w.trim_end_matches('.')) && is_title_head(w)
-                }
-            }))
 }
 
 /// Whether a gazetteer alias at `start..end` of the field may name a place or group.
@@ -300,17 +272,18 @@ fn word_end(text: &str, i: usize) -> usize {
 }
 
 /// A capitalized word of three chars or more (shorter ones are initials, abbreviations and
-/// stopwords: "He", "Al") and at most `MAX_BYTES` bytes, not in capitals ("NASA"), with no
-/// digit.
+/// stopwords: "He", "Al") and at most `MAX_BYTES` bytes, not in capitals ("NASA", but
+/// "O'Neill"), with no digit.
 fn shaped_like_a_name(w: &str) -> bool {
     let mut cs = w.chars();
-    let (Some(first), Some(second)) = (cs.next(), cs.next()) else {
+    let (Some(first), Some(second), Some(third)) = (cs.next(), cs.next(), cs.next()) else {
         return false;
     };
+    // "O'Neill", "D’Angelo": an apostrophe after the first capital, and a capital after it.
+    let elided = (second == '\'' || second == '’') && third.is_uppercase();
     w.len() <= MAX_BYTES
         && first.is_uppercase()
-        && second.is_lowercase()
-        && cs.next().is_some()
+        && (second.is_lowercase() || elided)
         && !w.bytes().any(|c| c.is_ascii_digit())
 }
 
@@ -326,7 +299,7 @@ pub(super) fn opens_sentence(words: &WordLists, w: &str, fold: &mut String) -> b
     }
     fold.clear();
     crate::text::fold::fold_into(w, fold);
-    words.weak(fold) == Weak::Common && !words.is_first_name(fold) && !words.is_surname(fold)
+    words.is_plain_word(fold)
 }
 
 #[cfg(test)]
@@ -359,6 +332,17 @@ mod tests {
     }
 
     #[test]
+    fn a_title_or_verb_makes_a_surname_of_a_common_word_and_a_person_of_a_place() {
+        let got = people(
+            "Senator Baker spoke, Speaker O'Neill agreed, Governor Table left and Nothing felt \
+             right. Mr. Chief Justice, Then Georgia nodded. Marsh said no. The Belgian, who won.",
+        );
+        let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["Baker", "O'Neill", "Georgia"], "{got:?}");
+        assert_eq!(got[2].1, "Georgia", "{got:?}");
+    }
+
+    #[test]
     fn common_words_places_and_longer_names_are_no_lone_names() {
         let got = people(
             "Will you come? Georgia voted. Cara Zamfir spoke, and \
@@ -378,6 +362,19 @@ mod tests {
             people("Many Israelis and Americans voted; the Israeli team and the Chinese lost.");
         let names: Vec<&str> = got.iter().map(|(_, n)| n.as_str()).collect();
         assert_eq!(names, ["Israelis", "Americans"], "{got:?}");
+    }
+
+    #[test]
+    fn peoples_and_faiths_are_a_person_named_by_the_plural() {
+        let got = people(
+            "Kurds, Muslims and Jews marched; a Kurd and the Kurdish Muslims Council watched.",
+        );
+        let names: Vec<&str> = got.iter().map(|(_, n)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Kurds", "Muslims", "Jews", "Kurdish Muslims Council"],
+            "{got:?}"
+        );
     }
 
     #[test]
