@@ -81,8 +81,9 @@ pub enum Lone {
     /// A given name that is no common word, month, abbreviation, demonym or faith ("Cara",
     /// not "Will", "June", "Jan", "German", "Christian"): alone, it names a person.
     GivenName,
-    /// The adjective of a country or people ("Argentine", "Belgian"): alone, it names a player
-    /// or a citizen, not a person by name ("the Argentine, who").
+    /// The adjective of a country, people or faith ("Argentine", "Belgian", "Muslim"): alone,
+    /// it names a player, a citizen or a believer, not a person by name ("the Argentine, who",
+    /// "said Muslim leaders").
     Demonym,
     /// The plural that names the people of a country or another people or faith ("Israelis",
     /// "Kurds", "Muslims").
@@ -126,8 +127,10 @@ impl WordLists {
                 lone.insert((*w).into(), Lone::GivenName);
             }
         }
-        for d in &demonyms {
-            lone.entry(d.as_str().into()).or_insert(Lone::Demonym);
+        // A faith that is also a given name ("Christian") is left to its context.
+        let faiths = FAITHS.iter().filter(|f| !first.contains(*f)).copied();
+        for d in demonyms.iter().map(String::as_str).chain(faiths) {
+            lone.entry(d.into()).or_insert(Lone::Demonym);
         }
         let plurals = rows().map(|(_, p)| p).filter(|p| !p.is_empty());
         for p in plurals.chain(super::PEOPLES.iter().copied()) {
@@ -212,6 +215,7 @@ mod tests {
         assert_eq!(w.lone("mohawks"), Lone::People);
         assert_eq!(w.lone("kurd"), Lone::Unknown);
         assert_eq!(w.lone("israeli"), Lone::Demonym);
+        assert_eq!(w.lone("muslim"), Lone::Demonym);
         assert!(w.is_plain_word("room"));
         assert!(!w.is_plain_word("smith"));
         assert!(!w.is_plain_word("rose"));

@@ -324,6 +324,12 @@ mod tests {
     }
 
     #[test]
+    fn an_adjective_of_a_country_or_faith_after_a_verb_names_nobody() {
+        let got = people("The cleric said Muslim leaders met. Officials said Belgian police came.");
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
     fn a_surname_needs_a_title_or_a_verb_of_speech() {
         let got = people("Quorvik said no. Vice President Pelt agreed. Zamfir sells boats.");
         let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
