@@ -5,7 +5,7 @@
 
 use super::{GazetteerBuilder, Row};
 use crate::error::Errors;
-use crate::lexicon::{Weak, WordLists};
+use crate::lexicon::{shipped_lists, Weak, WordLists};
 use crate::text::fold::fold_with;
 use crate::text::tokens::is_joiner;
 use rustc_hash::FxHashMap;
@@ -101,7 +101,7 @@ impl GazetteerBuilder {
     /// Python package alike.
     pub fn build_checked(&self) -> Result<super::Gazetteer, Errors> {
         let g = self.build()?;
-        let errors = alias_errors(self, &WordLists::shipped());
+        let errors = alias_errors(self, shipped_lists());
         if errors.is_empty() {
             return Ok(g);
         }

@@ -14,7 +14,7 @@ pub mod snapshot;
 pub mod variants;
 
 use crate::error::{Error, Errors};
-use crate::lexicon::WordLists;
+use crate::lexicon::{shipped_lists, WordLists};
 use crate::matching::{AliasProblem, Matcher, MatcherBuilder};
 use crate::model::MatchKind;
 use rustc_hash::FxHashMap;
@@ -234,7 +234,7 @@ impl GazetteerBuilder {
         let mut errors = self.errors.clone();
         let mut types: Vec<Box<str>> = vec!["person".into(), "group".into(), "place".into()];
         let mut entities = Vec::with_capacity(self.rows.len());
-        let words = Arc::new(WordLists::shipped());
+        let words = shipped_lists().clone();
         let mut mb = MatcherBuilder::with_words(words.clone());
         // Names, listed aliases and generated spellings: about three per entity.
         mb.reserve(self.rows.iter().map(|r| 3 + r.aliases.len()).sum());
@@ -630,7 +630,7 @@ impl Gazetteer {
             types,
             traits,
             matcher,
-            words: Arc::new(WordLists::shipped()),
+            words: shipped_lists().clone(),
             people_by_ends: OnceLock::new(),
         }
     }

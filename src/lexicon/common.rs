@@ -3,6 +3,7 @@
 //! gazetteers/scripts/gen_wordlists.py and compiled in.
 
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::sync::Arc;
 
 const COMMON: &str = include_str!("../../gazetteers/data/common_words.txt");
 const FIRST: &str = include_str!("../../gazetteers/data/first_names.txt");
@@ -90,10 +91,11 @@ pub enum Lone {
     People,
 }
 
-/// The shipped lists, built once for the stages that have no gazetteer at hand (discovery).
-pub(crate) fn shipped_lists() -> &'static WordLists {
-    static LISTS: std::sync::OnceLock<WordLists> = std::sync::OnceLock::new();
-    LISTS.get_or_init(WordLists::shipped)
+/// The shipped lists, built once per process and shared by every gazetteer and by the stages
+/// that have no gazetteer at hand (discovery).
+pub(crate) fn shipped_lists() -> &'static Arc<WordLists> {
+    static LISTS: std::sync::OnceLock<Arc<WordLists>> = std::sync::OnceLock::new();
+    LISTS.get_or_init(|| Arc::new(WordLists::shipped()))
 }
 
 /// The words of a list compiled in: borrowed, so that start-up copies nothing.
