@@ -259,12 +259,16 @@ impl MatcherBuilder {
         let mut free_len = [0u32; 256];
         let mut free_pair = vec![0u32; FREE_PAIRS];
         for (h, k) in &self.vocab {
+            // A token of combining marks alone folds to nothing: no byte of a text starts it.
+            let k = k.as_bytes();
+            let Some(&first) = k.first() else {
+                continue;
+            };
             if self.free_starts.contains(h) {
-                let k = k.as_bytes();
                 let len = 1 << k.len().min(LONGEST_LEN);
-                free_first[k[0] as usize] = true;
-                free_len[k[0] as usize] |= len;
-                free_pair[pair_index(k[0], k.get(1).copied())] |= len;
+                free_first[first as usize] = true;
+                free_len[first as usize] |= len;
+                free_pair[pair_index(first, k.get(1).copied())] |= len;
             }
         }
         (free_first, free_len, free_pair.into_boxed_slice())
