@@ -8,7 +8,7 @@
 //! discovered form written first. Nothing joins when the forms of a first and last word do not
 //! all fit one another ("John A. Smith", "John B. Smith"), or when two listed people share them.
 
-use super::{names_person, FieldScan, Resolved};
+use super::{names_person, unlisted_person, FieldScan, Resolved};
 use crate::gazetteer::Gazetteer;
 use crate::model::{EntityRef, MatchKind, NewEntity};
 use crate::text::roles::is_role_word;
@@ -27,9 +27,7 @@ pub(super) fn join(
     new_entities: &[NewEntity],
     out: &mut [Vec<Resolved>],
 ) {
-    let is_new_person = |r: &Resolved| {
-        matches!(r.entity, EntityRef::New(_)) && names_person(g, new_entities, r.entity)
-    };
+    let is_new_person = |r: &Resolved| unlisted_person(g, new_entities, r);
     // Most documents discover no person: nothing to join.
     if !out.iter().flatten().any(is_new_person) {
         return;

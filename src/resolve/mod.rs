@@ -87,6 +87,11 @@ fn names_person(g: &Gazetteer, new_entities: &[NewEntity], e: EntityRef) -> bool
     }
 }
 
+/// Whether `r` names a person that no gazetteer lists (discovered, or named by one word).
+fn unlisted_person(g: &Gazetteer, new_entities: &[NewEntity], r: &Resolved) -> bool {
+    matches!(r.entity, EntityRef::New(_)) && names_person(g, new_entities, r.entity)
+}
+
 /// Buffers reused from document to document by the caller: a document has hundreds of
 /// occurrences, and a vector of candidates for each (and maps rebuilt for each document) cost
 /// more allocations than the rules cost work.

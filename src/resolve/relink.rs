@@ -12,7 +12,7 @@
 //! name lacked.
 
 use super::context::{is_capitalized, word_before};
-use super::{names_person, FieldScan, Resolved};
+use super::{names_person, unlisted_person, FieldScan, Resolved};
 use crate::gazetteer::variants::{name_ends_key, name_words};
 use crate::gazetteer::{Gazetteer, Traits};
 use crate::lexicon::{Weak, HONORIFICS, PEERAGE_TITLES, STOPWORDS};
@@ -29,9 +29,7 @@ pub(super) fn link(
     new_entities: &[NewEntity],
     out: &mut [Vec<Resolved>],
 ) {
-    let is_new_person = |r: &Resolved| {
-        matches!(r.entity, EntityRef::New(_)) && names_person(g, new_entities, r.entity)
-    };
+    let is_new_person = |r: &Resolved| unlisted_person(g, new_entities, r);
     // Most documents discover no person: nothing to link.
     if !out.iter().flatten().any(is_new_person) {
         return;
