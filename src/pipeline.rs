@@ -182,6 +182,10 @@ const BATCHES_IN_FLIGHT: usize = 2;
 
 /// Runs the pipeline over `items` and writes to `outputs`.
 ///
+/// Ids are taken as given: a [`Reader`](crate::Reader) refuses a repeated id unless told not
+/// to, but items built by the caller are not checked, and an article passed twice counts twice
+/// in the network.
+///
 /// Returns an error only when an output cannot be written (a closed pipe is not an error: it ends
 /// the run early and sets [`Summary::closed_early`]).
 pub fn run<I>(
