@@ -47,6 +47,23 @@ const CALENDAR: &[&str] = &[
     "sunday",
 ];
 
+/// Feasts and holidays: capitalized, in no list of common words, yet in a name they name a day,
+/// never a person ("Merry Christmas", "Easter Sunday").
+const HOLIDAYS: &[&str] = &[
+    "christmas",
+    "xmas",
+    "easter",
+    "halloween",
+    "thanksgiving",
+    "hanukkah",
+    "passover",
+    "ramadan",
+    "diwali",
+    "eid",
+    "pentecost",
+    "epiphany",
+];
+
 /// What kind of ordinary word an alias is, if any.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Weak {
@@ -57,7 +74,7 @@ pub enum Weak {
     Name,
     /// A common English word ("Nice", "Turkey", "Congress").
     Common,
-    /// A month or weekday ("March", "May").
+    /// A month, weekday or holiday ("March", "May", "Easter").
     Calendar,
 }
 
@@ -154,6 +171,8 @@ impl WordLists {
             Weak::Calendar
         } else if self.common.contains(w) {
             Weak::Common
+        } else if HOLIDAYS.contains(&w) {
+            Weak::Calendar
         } else if self.first.contains(w) || self.surnames.contains(w) {
             Weak::Name
         } else {
@@ -162,10 +181,11 @@ impl WordLists {
     }
 
     /// Whether the folded word `w` is a common word and neither a given name, a surname nor a
-    /// month or weekday ("room", "carnival"; not "rose", "smith", "march"): in a name, it names
-    /// a thing, not a person.
+    /// month or weekday ("room", "carnival"; not "rose", "smith", "march"), or a holiday
+    /// ("christmas"): in a name, it names a thing or a day, not a person.
     pub fn is_plain_word(&self, w: &str) -> bool {
-        self.weak(w) == Weak::Common && !self.first.contains(w) && !self.surnames.contains(w)
+        let common = self.weak(w) == Weak::Common;
+        common && !self.first.contains(w) && !self.surnames.contains(w) || HOLIDAYS.contains(&w)
     }
 
     /// Whether the folded word `w` is a given name.
@@ -197,6 +217,7 @@ mod tests {
     fn shipped_lists_classify() {
         let w = WordLists::shipped();
         assert_eq!(w.weak("march"), Weak::Calendar);
+        assert_eq!(w.weak("easter"), Weak::Calendar);
         assert_eq!(w.weak("nice"), Weak::Common);
         assert_eq!(w.weak("turkey"), Weak::Common);
         assert_eq!(w.weak("jordan"), Weak::Name);
@@ -221,5 +242,6 @@ mod tests {
         assert!(w.is_plain_word("room"));
         assert!(!w.is_plain_word("smith"));
         assert!(!w.is_plain_word("rose"));
+        assert!(w.is_plain_word("christmas"));
     }
 }
