@@ -447,6 +447,13 @@ US_BARE = {"Atlanta", "Baltimore", "Boston", "Chicago", "Cincinnati", "Cleveland
            "St. Louis", "Salt Lake City", "San Antonio", "San Diego", "San Francisco",
            "Seattle"}
 
+# Countries whose towns English Wikipedia titles "City, State/Province" unless famous.
+STATE_TITLED = ("US", "CA", "AU")
+
+# GeoNames admin1 codes of the United Kingdom: Wikipedia disambiguates a British town by its
+# nation or county, never by "United Kingdom".
+GB_NATIONS = {"ENG": "England", "SCT": "Scotland", "WLS": "Wales", "NIR": "Northern Ireland"}
+
 CA_PROVINCES = {"01": "Alberta", "02": "British Columbia", "03": "Manitoba",
                 "04": "New Brunswick", "05": "Newfoundland and Labrador", "07": "Nova Scotia",
                 "08": "Ontario", "09": "Prince Edward Island", "10": "Quebec",
