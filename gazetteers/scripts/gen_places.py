@@ -36,8 +36,8 @@ except ImportError:  # pragma: no cover
 import tsv  # noqa: E402
 from place_tables import (ADMIN1_NAMES, ASCII_FOLD_COUNTRIES, AU_STATES,  # noqa: E402
                           CA_PROVINCES, CITY_LIKE_TYPES, CITY_OVERRIDES, COUNTRY_ALIASES,
-                          COUNTRY_SHORT, COUNTRY_TITLES, EXTRA_ALIASES, GB_NATIONS, HISTORIC,
-                          STATE_TITLED, SUBDIVISION_NO_SUFFIX, SUBDIVISION_SUFFIX,
+                          COUNTRY_SHORT, COUNTRY_TITLES, EXTRA_ALIASES, FORMER_COUNTRIES, GB_NATIONS,
+                          HISTORIC_STATES, STATE_TITLED, SUBDIVISION_NO_SUFFIX, SUBDIVISION_SUFFIX,
                           SUBDIVISION_TITLES, TERRITORIES, US_BARE, US_STATE_ALIASES,
                           US_STATE_TITLES)
 
@@ -176,8 +176,9 @@ def main():
     rows = Rows(reserved + sorted(other_ids), other_names)
 
     # ------------------------------------------------------------ countries
-    codes = sorted(set(COUNTRY_TITLES) | {c.alpha_2 for c in pycountry.countries}
-                   | set(gn_countries))
+    current = {c.alpha_2 for c in pycountry.countries}
+    retired = {h.alpha_2 for h in pycountry.historic_countries} - current
+    codes = sorted((set(COUNTRY_TITLES) | current | set(gn_countries)) - retired)
     country_title = {}
     country_names_folded = set()
     for cc in codes:
@@ -202,12 +203,14 @@ def main():
         aliases = [a for a in aliases if not a.lower().startswith("the state of")]
         if "(" in title:  # "Georgia (country)" -> "Georgia"
             aliases.append(title.split(" (")[0])
-        prom = 50 if cc in HISTORIC else 90 if cc in TERRITORIES else 100
-        rows.add(title, aliases, prom, country="" if cc in HISTORIC else cc,
+        prom = 90 if cc in TERRITORIES else 100
+        rows.add(title, aliases, prom, country=cc,
                  pop=gn.get("population") or "", gid=gn.get("geonameid") or "")
         country_names_folded.add(fold(title))
         for a in aliases:
             country_names_folded.add(fold(a))
+
+    n_former = add_former_states(rows)
 
     def cshort(cc):
         return COUNTRY_SHORT.get(cc) or country_title.get(cc, cc).split(" (")[0]
@@ -477,7 +480,8 @@ def main():
         f.write("\t".join(HEADER) + "\n")
         for r in rows.rows:
             f.write("\t".join("|".join(r[k]) if k == "aliases" else r[k] for k in HEADER) + "\n")
-    print(f"wrote {OUT}: {len(codes)} countries/territories, {n_div + len(us_states) - 1} "
+    print(f"wrote {OUT}: {len(codes)} countries/territories, {n_former} former states, "
+          f"{n_div + len(us_states) - 1} "
           f"divisions, {n_city} cities ({len(quarters)} quarters of bigger cities left out)")
     check([OUT, EXTRA])
 
@@ -497,6 +501,26 @@ WIDELY_NAMED_AT_HOME = 30
 # A person or group whose alias is a city's name, with at least this prominence, is as likely
 # a reader's meaning as the city: the city keeps a disambiguated title.
 NOTABLE_NAMESAKE = 50
+
+
+# Former states rank below every current country and territory, so that a modern country keeps
+# any name they share, and above most cities and divisions, which rarely share theirs.
+FORMER_STATE_PROMINENCE = 70
+
+
+def add_former_states(rows):
+    """Rows for the former countries of ISO 3166-3 and the historic states of place_tables.py,
+    under their Wikipedia titles; returns how many."""
+    n = 0
+    for h in sorted(pycountry.historic_countries, key=lambda h: h.alpha_4):
+        spec = FORMER_COUNTRIES[h.alpha_4]  # a new ISO 3166-3 code needs a decision there
+        if spec is not None:
+            rows.add(spec[0], spec[1], FORMER_STATE_PROMINENCE)
+            n += 1
+    for title, aliases in HISTORIC_STATES.items():
+        rows.add(title, aliases, FORMER_STATE_PROMINENCE)
+        n += 1
+    return n
 
 
 # A numbered district ("Lyon 03", "Zürich (Kreis 11)") lies anywhere in its city: within this

