@@ -322,8 +322,11 @@ def main():
 
     used = set(rows.ids)
     n_div = 0
+    # Indonesia's ISO 3166-2 divisions sit under island groups ("Geographical unit"): the
+    # provinces under them are first-level divisions too.
+    units = {s.code for s in pycountry.subdivisions if s.type == "Geographical unit"}
     for s in sorted(pycountry.subdivisions, key=lambda s: s.code):
-        if s.parent_code or s.country_code == "US":
+        if (s.parent_code and s.parent_code not in units) or s.country_code == "US":
             continue
         cc = s.country_code
         raw = s.name
