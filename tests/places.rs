@@ -1,0 +1,77 @@
+//! End-to-end tests that the default gazetteer names places under their English Wikipedia
+//! titles: a city that is the primary topic bare, former states as states of their own, and
+//! no city quarters that GeoNames lists as cities.
+
+mod util;
+
+use std::collections::BTreeSet;
+use util::*;
+
+/// The (text, name) of every place newsner finds in `text`.
+fn places(text: &str) -> BTreeSet<(String, String)> {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(dir.path(), &["extract", "-q"], Some(text.as_bytes()));
+    assert!(out.status.success(), "{}", stderr(&out));
+    rows(&out.stdout)
+        .into_iter()
+        .filter(|r| r["type"] == "place")
+        .map(|r| (r["text"].clone(), r["name"].clone()))
+        .collect()
+}
+
+fn set(items: &[(&str, &str)]) -> BTreeSet<(String, String)> {
+    items
+        .iter()
+        .map(|(t, n)| (t.to_string(), n.to_string()))
+        .collect()
+}
+
+#[test]
+fn a_city_that_outranks_its_namesakes_keeps_the_bare_title() {
+    let text = "The ferry left Portsmouth for Aberdeen; tourists flocked to Heidelberg and Trento.";
+    let want = [
+        ("Portsmouth", "Portsmouth"),
+        ("Aberdeen", "Aberdeen"),
+        ("Heidelberg", "Heidelberg"),
+        ("Trento", "Trento"),
+    ];
+    assert_eq!(places(text), set(&want));
+}
+
+#[test]
+fn a_name_another_country_owns_stays_with_it() {
+    let text = "She spent a week in Bali and flew home from Jakarta.";
+    assert_eq!(
+        places(text),
+        set(&[("Bali", "Bali"), ("Jakarta", "Jakarta")])
+    );
+}
+
+#[test]
+fn former_countries_are_states_of_their_own() {
+    let text = "In 1968 the USSR sent tanks into Czechoslovakia while East Germany watched.";
+    let want = [
+        ("USSR", "Soviet Union"),
+        ("Czechoslovakia", "Czechoslovakia"),
+        ("East Germany", "East Germany"),
+    ];
+    assert_eq!(places(text), set(&want));
+}
+
+#[test]
+fn historic_empires_are_places_and_modern_countries_keep_their_old_names() {
+    let text = "The Ottoman Empire and Austria-Hungary were allies. Burma became Myanmar in 1989.";
+    let want = [
+        ("Ottoman Empire", "Ottoman Empire"),
+        ("Austria-Hungary", "Austria-Hungary"),
+        ("Burma", "Myanmar"),
+        ("Myanmar", "Myanmar"),
+    ];
+    assert_eq!(places(text), set(&want));
+}
+
+#[test]
+fn a_paris_arrondissement_does_not_tag_its_landmarks() {
+    let text = "Crowds queued outside the Louvre and climbed to Montmartre.";
+    assert_eq!(places(text), set(&[]));
+}
