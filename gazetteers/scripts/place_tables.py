@@ -479,7 +479,7 @@ IN PK BD NP LK KZ UZ TM TJ KG MN IL""".split())
 US_BARE = {"Atlanta", "Baltimore", "Boston", "Chicago", "Cincinnati", "Cleveland", "Dallas",
            "Denver", "Detroit", "Honolulu", "Houston", "Indianapolis", "Las Vegas",
            "Los Angeles", "Miami", "Milwaukee", "Minneapolis", "New Orleans",
-           "New York City", "Oklahoma City", "Philadelphia", "Phoenix", "Pittsburgh",
+           "New York City", "Oklahoma City", "Philadelphia", "Pittsburgh",
            "St. Louis", "Salt Lake City", "San Antonio", "San Diego", "San Francisco",
            "Seattle"}
 
