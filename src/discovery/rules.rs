@@ -382,7 +382,7 @@ impl<'a> Scan<'a> {
                 "the" => matches!(prev, "of" | "for" | "on" | "in"),
                 "and" => toks[k - 1].cap && !self.is(k - 1, class::SUFFIX),
                 "on" | "in" => self.is(k - 1, class::SUFFIX | class::STARTER),
-                _ => false,
+                _ => toks[k - 1].cap && self.is(k, class::ORG_JOINER),
             };
             if !ok {
                 break;
@@ -468,7 +468,9 @@ impl<'a> Scan<'a> {
     ) {
         let toks = &self.toks;
         for p in a..b.saturating_sub(2) {
-            if !is_starter(p) || !matches!(self.w(p + 1), "of" | "for" | "on") {
+            let joins =
+                matches!(self.w(p + 1), "of" | "for" | "on") || self.is(p + 1, class::ORG_JOINER);
+            if !is_starter(p) || !joins {
                 continue;
             }
             // first capitalized word after "of" / "for the" / "on"

@@ -12,7 +12,9 @@ pub(crate) const ORG_SUFFIXES: &[&str] = &[
     "Secretariat", "Directorate", "Battalion", "Regiment", "Syndicate", "College", "School",
     "Academy", "Club", "Church", "Press", "Magazine", "Airlines", "Airways", "Government",
     "Library", "Laboratory", "Studios", "Records", "Inc", "Corp", "Ltd", "Co.", "FC", "F.C.",
-    "Times", "Herald", "Journal", "Gazette", "Tribune",
+    "Times", "Herald", "Journal", "Gazette", "Tribune", "Orchestra", "Conservatory",
+    "Conservatoire", "Caucus", "Subcommittee", "Industries", "Publishing",
+    "Collaboration", "Libraries", "Comics", "Institution", "Seminary", "Polytechnic",
 ];
 
 /// "X of/for/on ..." openers of organisation names ("Ministry of Local Administration",
@@ -23,7 +25,17 @@ pub(crate) const ORG_STARTERS: &[&str] = &[
     "Committee", "Organization", "Organisation", "League", "Federation", "Association", "Union",
     "Agency", "Academy", "Board", "Court", "Party", "Chamber", "Directorate", "Army",
     "Observatory", "Center", "Centre", "Front", "Movement", "College", "School", "Church",
-    "Society", "Foundation", "Government", "Congress", "Conservatory",
+    "Society", "Foundation", "Government", "Congress", "Conservatory", "Conservatoire", "County",
+    "Journal", "Corps", "Library", "Institution", "Orchestra", "Universidad", "Universidade",
+    "Università", "Universität", "Université", "Universiteit", "Banco", "Instituto", "Institut",
+];
+
+/// Lowercase words that join a starter to the rest of a name in the languages whose
+/// organisations news often names in the original ("Conservatoire de Paris", "Universidade da
+/// Coruña", "Banco del Sur").
+#[rustfmt::skip]
+pub(crate) const ORG_FOREIGN_JOINERS: &[&str] = &[
+    "de", "da", "do", "das", "dos", "del", "della", "di", "des", "du", "der",
 ];
 
 /// Stopwords that may still start an organisation name ("Police Department").
