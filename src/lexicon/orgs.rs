@@ -41,3 +41,22 @@ pub(crate) const ORG_FOREIGN_JOINERS: &[&str] = &[
 /// Stopwords that may still start an organisation name ("Police Department").
 #[rustfmt::skip]
 pub(crate) const ORG_START_OK: &[&str] = &["Police", "Government"];
+
+/// Head words of organisation names that stand for the whole name once the article has named
+/// it ("the Pennsylvania State University ... the University", "the Supreme Court ... this
+/// Court"), written capitalized.
+#[rustfmt::skip]
+pub(crate) const ORG_BACK_HEADS: &[&str] = &[
+    "Court", "University", "College", "School", "Academy", "House", "Assembly", "Parliament",
+    "Party", "Society", "Church", "Council", "Committee", "Commission", "Ministry", "Department",
+    "Agency", "Company", "Corporation", "Bank", "Foundation", "Institute", "Association",
+    "League", "Board", "Trust", "Club", "Conservatory", "Orchestra", "Government",
+    "Administration", "Tribunal", "Federation", "Authority", "Congress", "Senate", "Cabinet",
+];
+
+/// Words right before a head word that make it refer back to a named organisation ("the
+/// Court", "this House", "your Party").
+#[rustfmt::skip]
+pub(crate) const ORG_BACK_DETERMINERS: &[&str] = &[
+    "the", "The", "this", "This", "our", "Our", "your", "Your", "its", "their",
+];
