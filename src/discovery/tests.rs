@@ -225,6 +225,26 @@ const CASES: &[Case] = &[
         taken: &[],
         want: &[],
     },
+    // A noun for a kind of organisation names the capitalized words right after it, but not
+    // a person, a title or a run too long for a name.
+    Case {
+        text: "shares in security firm Zorbix Labs rose as the band Quietowls played",
+        taken: &[],
+        want: &[
+            ("Zorbix Labs", G, "org-pattern"),
+            ("Quietowls", G, "org-pattern"),
+        ],
+    },
+    Case {
+        text: "the firm David Jones founded and the company Chief Executive spoke",
+        taken: &[],
+        want: &[("David Jones", P, "first-name")],
+    },
+    Case {
+        text: "the magazine Best Cars Weekly Review Annual came out; the firm. Zorbix left",
+        taken: &[],
+        want: &[],
+    },
     Case {
         text: "a contract with Acme Holdings Ltd. was signed",
         taken: &[],

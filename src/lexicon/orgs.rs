@@ -60,3 +60,12 @@ pub(crate) const ORG_BACK_HEADS: &[&str] = &[
 pub(crate) const ORG_BACK_DETERMINERS: &[&str] = &[
     "the", "The", "this", "This", "our", "Our", "your", "Your", "its", "their",
 ];
+
+/// Lowercase nouns for a kind of organisation that name the one right after them ("the
+/// publishing giant Elsevier", "retailer Woolworths", "the band Oasis").
+#[rustfmt::skip]
+pub(crate) const ORG_NOUNS: &[&str] = &[
+    "company", "firm", "publisher", "giant", "airline", "carrier", "retailer", "broadcaster",
+    "newspaper", "magazine", "website", "charity", "bank", "insurer", "band", "label",
+    "conglomerate", "supermarket", "automaker", "carmaker", "startup", "start-up", "outlet",
+];
