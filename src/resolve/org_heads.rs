@@ -22,11 +22,11 @@ pub(super) fn add(
     }
     for (field, res) in fields.iter().zip(out.iter_mut()) {
         let mut added = Vec::new();
-        for (head, entity) in ORG_BACK_HEADS.iter().zip(&heads) {
+        for ((head, finder), entity) in ORG_BACK_HEADS.iter().zip(finders()).zip(&heads) {
             let Some(Some(e)) = entity else {
                 continue;
             };
-            for s in memchr::memmem::find_iter(field.text.as_bytes(), head) {
+            for s in finder.find_iter(field.text.as_bytes()) {
                 let e_ = s + head.len();
                 if refers_back(field.text, s, e_) && !covered(res, s, e_) {
                     added.push(Resolved::new(s, e_, *e, MatchKind::Coref));
@@ -40,6 +40,19 @@ pub(super) fn add(
     }
 }
 
+/// A searcher for each word of [`ORG_BACK_HEADS`], built once: building one costs more than
+/// searching a short article with it.
+fn finders() -> &'static [memchr::memmem::Finder<'static>] {
+    static FINDERS: std::sync::OnceLock<Vec<memchr::memmem::Finder<'static>>> =
+        std::sync::OnceLock::new();
+    FINDERS.get_or_init(|| {
+        ORG_BACK_HEADS
+            .iter()
+            .map(memchr::memmem::Finder::new)
+            .collect()
+    })
+}
+
 /// For each word of [`ORG_BACK_HEADS`]: None when no organisation of the document has it in
 /// its name, Some(None) when several do, Some(Some(entity)) when exactly one does.
 fn named_heads(
@@ -51,16 +64,18 @@ fn named_heads(
     let mut heads = vec![None; ORG_BACK_HEADS.len()];
     for (field, res) in fields.iter().zip(out) {
         for r in res {
-            if !names_group(g, new_entities, r.entity) {
-                continue;
-            }
-            let name = &field.text[r.start..r.end];
+            let name = &field.text.as_bytes()[r.start..r.end];
             // The head alone is no name that could be referred back to.
-            if !name.contains(char::is_whitespace) {
+            if memchr::memchr(b' ', name).is_none() || !names_group(g, new_entities, r.entity) {
                 continue;
             }
-            for w in name.split(|c: char| !c.is_alphanumeric()) {
-                let Some(k) = ORG_BACK_HEADS.iter().position(|h| *h == w) else {
+            // Heads are capitalized ASCII words between spaces; most words are no head, and
+            // their first letter tells so before any comparison.
+            for w in name.split(|&c| c == b' ') {
+                if !w.first().is_some_and(u8::is_ascii_uppercase) {
+                    continue;
+                }
+                let Some(k) = ORG_BACK_HEADS.iter().position(|h| h.as_bytes() == w) else {
                     continue;
                 };
                 heads[k] = match heads[k] {
