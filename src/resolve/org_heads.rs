@@ -17,16 +17,20 @@ pub(super) fn add(
     out: &mut [Vec<Resolved>],
 ) {
     let heads = named_heads(g, fields, new_entities, out);
-    if heads.iter().all(|h| h.is_none()) {
+    // The heads that name one organisation, by their index in ORG_BACK_HEADS.
+    let unique: Vec<(usize, EntityRef)> = heads
+        .iter()
+        .enumerate()
+        .filter_map(|(k, h)| h.flatten().map(|e| (k, e)))
+        .collect();
+    if unique.is_empty() {
         return;
     }
     for (field, res) in fields.iter().zip(out.iter_mut()) {
         let mut added = Vec::new();
-        for ((head, finder), entity) in ORG_BACK_HEADS.iter().zip(finders()).zip(&heads) {
-            let Some(Some(e)) = entity else {
-                continue;
-            };
-            for s in finder.find_iter(field.text.as_bytes()) {
+        for &(k, ref e) in &unique {
+            let head = ORG_BACK_HEADS[k];
+            for s in finders()[k].find_iter(field.text.as_bytes()) {
                 let e_ = s + head.len();
                 if refers_back(field.text, s, e_) && !covered(res, s, e_) {
                     added.push(Resolved::new(s, e_, *e, MatchKind::Coref));
@@ -66,7 +70,8 @@ fn named_heads(
         for r in res {
             let name = &field.text.as_bytes()[r.start..r.end];
             // The head alone is no name that could be referred back to.
-            if memchr::memchr(b' ', name).is_none() || !names_group(g, new_entities, r.entity) {
+            // Names are short: a plain loop finds the space sooner than a call to memchr.
+            if !name.contains(&b' ') || !names_group(g, new_entities, r.entity) {
                 continue;
             }
             // Heads are capitalized ASCII words between spaces; most words are no head, and
