@@ -64,20 +64,19 @@ fn named_heads(
     fields: &[FieldScan<'_>],
     new_entities: &[NewEntity],
     out: &[Vec<Resolved>],
-) -> Vec<Option<Option<EntityRef>>> {
-    let mut heads = vec![None; ORG_BACK_HEADS.len()];
+) -> [Option<Option<EntityRef>>; ORG_BACK_HEADS.len()] {
+    let mut heads = [None; ORG_BACK_HEADS.len()];
     for (field, res) in fields.iter().zip(out) {
         for r in res {
-            let name = &field.text.as_bytes()[r.start..r.end];
-            // The head alone is no name that could be referred back to.
-            // Names are short: a plain loop finds the space sooner than a call to memchr.
-            if !name.contains(&b' ') || !names_group(g, new_entities, r.entity) {
+            if !names_group(g, new_entities, r.entity) {
                 continue;
             }
+            let name = &field.text.as_bytes()[r.start..r.end];
             // Heads are capitalized ASCII words between spaces; most words are no head, and
-            // their first letter tells so before any comparison.
+            // their first letter tells so before any comparison. The head alone is no name
+            // that could be referred back to.
             for w in name.split(|&c| c == b' ') {
-                if !w.first().is_some_and(u8::is_ascii_uppercase) {
+                if w.len() == name.len() || !w.first().is_some_and(u8::is_ascii_uppercase) {
                     continue;
                 }
                 let Some(k) = ORG_BACK_HEADS.iter().position(|h| h.as_bytes() == w) else {
