@@ -22,6 +22,7 @@ mod lists;
 mod lone_names;
 mod namesakes;
 mod org_heads;
+mod org_repeats;
 mod relink;
 mod roles;
 mod short_names;
@@ -177,6 +178,8 @@ pub fn resolve_document(
         acronyms::add(fields, out);
         // "the University" after "the Pennsylvania State University".
         org_heads::add(g, fields, new_entities, out);
+        // "Sophos said" after "security firm Sophos".
+        org_repeats::add(fields, new_entities, out);
     }
     // 6. Short names of people named in full in this document.
     short_names::add(g, fields, new_entities, &mut s.short_names, out);
