@@ -24,6 +24,8 @@ pub(super) mod class {
     pub const SAY_AFTER: u32 = 1 << 13;
     pub const NOUN: u32 = 1 << 14;
     pub const CREDIT: u32 = 1 << 15;
+    pub const ORG_JOINER: u32 = 1 << 16;
+    pub const ORG_NOUN: u32 = 1 << 17;
     /// Not a list: the token holds a capital or a non-ASCII byte (no abbreviation is without
     /// one).
     pub const NOT_PLAIN: u32 = 1 << 29;
@@ -98,6 +100,8 @@ fn lists() -> Vec<(u32, Vec<String>)> {
         (class::SAY_AFTER, exact(SAY_AFTER_NAME)),
         (class::NOUN, any_case(ATTRIBUTION_NOUNS)),
         (class::CREDIT, any_case(CREDIT_WORDS)),
+        (class::ORG_JOINER, exact(ORG_FOREIGN_JOINERS)),
+        (class::ORG_NOUN, exact(ORG_NOUNS)),
     ]
 }
 

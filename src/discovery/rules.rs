@@ -251,6 +251,9 @@ impl<'a> Scan<'a> {
     /// Rules triggered by a lowercase word before a name: "said NAME", "according to NAME",
     /// "analyst NAME" (attribution) and "Photo by NAME" (credit).
     fn lower_trigger(&self, i: usize, out: &mut Vec<Cand>) {
+        if self.is(i, class::ORG_NOUN) {
+            self.named_by_noun(i, out);
+        }
         let w = self.w(i);
         let according = w == "to" && i > 0 && self.toks[i].joined && self.w(i - 1) == "according";
         if according || self.is(i, class::SAY_BEFORE | class::NOUN) {
@@ -265,6 +268,29 @@ impl<'a> Scan<'a> {
             if let Some(e) = self.name_at(i + 1, 2, 4) {
                 Self::push(out, i + 1, e, NameType::Person, CREDIT);
             }
+        }
+    }
+
+    /// Rule "org-pattern" after a noun for a kind of organisation ("the publishing giant
+    /// Elsevier"): the 1-3 capitalized words right after the noun at `i`, when they are not a
+    /// given name, a title or a stopword, and no further capitalized word follows.
+    fn named_by_noun(&self, i: usize, out: &mut Vec<Cand>) {
+        /// Most words of a name after such a noun: longer runs are headlines or lists.
+        const MAX_NOUN_NAME: usize = 3;
+        let toks = &self.toks;
+        let n = toks.len();
+        if self.d.is_first_name(self.w(i + 1)) {
+            return;
+        }
+        let mut e = i + 1;
+        while e < n && toks[e].joined && toks[e].free && toks[e].cap {
+            if self.org_stop(e) || self.is_role(e) || e - i > MAX_NOUN_NAME {
+                return;
+            }
+            e += 1;
+        }
+        if e > i + 1 && !(e < n && toks[e].joined && toks[e].cap) {
+            Self::push(out, i + 1, e, NameType::Group, ORG);
         }
     }
 
@@ -382,7 +408,7 @@ impl<'a> Scan<'a> {
                 "the" => matches!(prev, "of" | "for" | "on" | "in"),
                 "and" => toks[k - 1].cap && !self.is(k - 1, class::SUFFIX),
                 "on" | "in" => self.is(k - 1, class::SUFFIX | class::STARTER),
-                _ => false,
+                _ => toks[k - 1].cap && self.is(k, class::ORG_JOINER),
             };
             if !ok {
                 break;
@@ -468,7 +494,9 @@ impl<'a> Scan<'a> {
     ) {
         let toks = &self.toks;
         for p in a..b.saturating_sub(2) {
-            if !is_starter(p) || !matches!(self.w(p + 1), "of" | "for" | "on") {
+            let joins =
+                matches!(self.w(p + 1), "of" | "for" | "on") || self.is(p + 1, class::ORG_JOINER);
+            if !is_starter(p) || !joins {
                 continue;
             }
             // first capitalized word after "of" / "for the" / "on"

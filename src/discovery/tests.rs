@@ -198,6 +198,53 @@ const CASES: &[Case] = &[
             ("Damascus University", G, "org-pattern"),
         ],
     },
+    // A starter joined by a foreign "de/da/del" still opens a name; a person's particle does not.
+    Case {
+        text: "loans from the Banco del Sur and a chair at the Conservatoire de Lyon",
+        taken: &[],
+        want: &[
+            ("Banco del Sur", G, "org-pattern"),
+            ("Conservatoire de Lyon", G, "org-pattern"),
+        ],
+    },
+    Case {
+        text: "Maria da Costa spoke to Pedro de Souza",
+        taken: &[],
+        want: &[],
+    },
+    Case {
+        text: "books from Quarry Publishing and a piece in the Journal of Applied Zoology",
+        taken: &[],
+        want: &[
+            ("Quarry Publishing", G, "org-pattern"),
+            ("Journal of Applied Zoology", G, "org-pattern"),
+        ],
+    },
+    Case {
+        text: "the Journal of record said little about the Orchestra",
+        taken: &[],
+        want: &[],
+    },
+    // A noun for a kind of organisation names the capitalized words right after it, but not
+    // a person, a title or a run too long for a name.
+    Case {
+        text: "shares in security firm Zorbix Labs rose as the band Quietowls played",
+        taken: &[],
+        want: &[
+            ("Zorbix Labs", G, "org-pattern"),
+            ("Quietowls", G, "org-pattern"),
+        ],
+    },
+    Case {
+        text: "the firm David Jones founded and the company Chief Executive spoke",
+        taken: &[],
+        want: &[("David Jones", P, "first-name")],
+    },
+    Case {
+        text: "the magazine Best Cars Weekly Review Annual came out; the firm. Zorbix left",
+        taken: &[],
+        want: &[],
+    },
     Case {
         text: "a contract with Acme Holdings Ltd. was signed",
         taken: &[],

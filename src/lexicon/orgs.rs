@@ -12,7 +12,9 @@ pub(crate) const ORG_SUFFIXES: &[&str] = &[
     "Secretariat", "Directorate", "Battalion", "Regiment", "Syndicate", "College", "School",
     "Academy", "Club", "Church", "Press", "Magazine", "Airlines", "Airways", "Government",
     "Library", "Laboratory", "Studios", "Records", "Inc", "Corp", "Ltd", "Co.", "FC", "F.C.",
-    "Times", "Herald", "Journal", "Gazette", "Tribune",
+    "Times", "Herald", "Journal", "Gazette", "Tribune", "Orchestra", "Conservatory",
+    "Conservatoire", "Caucus", "Subcommittee", "Industries", "Publishing",
+    "Collaboration", "Libraries", "Comics", "Institution", "Seminary", "Polytechnic",
 ];
 
 /// "X of/for/on ..." openers of organisation names ("Ministry of Local Administration",
@@ -23,9 +25,47 @@ pub(crate) const ORG_STARTERS: &[&str] = &[
     "Committee", "Organization", "Organisation", "League", "Federation", "Association", "Union",
     "Agency", "Academy", "Board", "Court", "Party", "Chamber", "Directorate", "Army",
     "Observatory", "Center", "Centre", "Front", "Movement", "College", "School", "Church",
-    "Society", "Foundation", "Government", "Congress", "Conservatory",
+    "Society", "Foundation", "Government", "Congress", "Conservatory", "Conservatoire", "County",
+    "Journal", "Corps", "Library", "Institution", "Orchestra", "Universidad", "Universidade",
+    "Università", "Universität", "Université", "Universiteit", "Banco", "Instituto", "Institut",
+];
+
+/// Lowercase words that join a starter to the rest of a name in the languages whose
+/// organisations news often names in the original ("Conservatoire de Paris", "Universidade da
+/// Coruña", "Banco del Sur").
+#[rustfmt::skip]
+pub(crate) const ORG_FOREIGN_JOINERS: &[&str] = &[
+    "de", "da", "do", "das", "dos", "del", "della", "di", "des", "du", "der",
 ];
 
 /// Stopwords that may still start an organisation name ("Police Department").
 #[rustfmt::skip]
 pub(crate) const ORG_START_OK: &[&str] = &["Police", "Government"];
+
+/// Head words of organisation names that stand for the whole name once the article has named
+/// it ("the Pennsylvania State University ... the University", "the Supreme Court ... this
+/// Court"), written capitalized.
+#[rustfmt::skip]
+pub(crate) const ORG_BACK_HEADS: &[&str] = &[
+    "Court", "University", "College", "School", "Academy", "House", "Assembly", "Parliament",
+    "Party", "Society", "Church", "Council", "Committee", "Commission", "Ministry", "Department",
+    "Agency", "Company", "Corporation", "Bank", "Foundation", "Institute", "Association",
+    "League", "Board", "Trust", "Club", "Conservatory", "Orchestra", "Government",
+    "Administration", "Tribunal", "Federation", "Authority", "Congress", "Senate", "Cabinet",
+];
+
+/// Words right before a head word that make it refer back to a named organisation ("the
+/// Court", "this House", "your Party").
+#[rustfmt::skip]
+pub(crate) const ORG_BACK_DETERMINERS: &[&str] = &[
+    "the", "The", "this", "This", "our", "Our", "your", "Your", "its", "their",
+];
+
+/// Lowercase nouns for a kind of organisation that name the one right after them ("the
+/// publishing giant Elsevier", "retailer Woolworths", "the band Oasis").
+#[rustfmt::skip]
+pub(crate) const ORG_NOUNS: &[&str] = &[
+    "company", "firm", "publisher", "giant", "airline", "carrier", "retailer", "broadcaster",
+    "newspaper", "magazine", "website", "charity", "bank", "insurer", "band", "label",
+    "conglomerate", "supermarket", "automaker", "carmaker", "startup", "start-up", "outlet",
+];

@@ -1,5 +1,6 @@
-//! Acronyms defined in the text: after "Hayat Tahrir al-Sham (HTS)", every "HTS" of the field
-//! names the same entity, be it from the gazetteer or discovered.
+//! Acronyms defined in the text: after "Hayat Tahrir al-Sham (HTS)" or "HTS (Hayat Tahrir
+//! al-Sham)", every "HTS" of the field names the same entity, be it from the gazetteer or
+//! discovered.
 
 use super::{FieldScan, Resolved};
 use crate::model::{EntityRef, MatchKind};
@@ -24,33 +25,62 @@ const ACRONYM_CHARS: std::ops::RangeInclusive<usize> = 2..=10;
 /// is short, so a long document with no closing parenthesis costs nothing.
 const MAX_ACRONYM_BYTES: usize = 64;
 
-/// Acronyms defined right after a mention: `NAME (ACR)`.
+/// Acronyms defined next to a mention: `NAME (ACR)`, or `ACR (NAME)`.
 fn acronym_definitions(text: &str, res: &[Resolved]) -> Vec<(String, EntityRef)> {
     let mut defs = Vec::new();
     let mut seen: FxHashSet<&str> = FxHashSet::default();
     for r in res {
-        let rest = &text[r.end..];
-        let Some(inner) = rest.trim_start_matches([' ', '\u{a0}']).strip_prefix('(') else {
-            continue;
-        };
-        let head = &inner.as_bytes()[..inner.len().min(MAX_ACRONYM_BYTES)];
-        let Some(close) = memchr::memchr(b')', head) else {
-            continue;
-        };
-        let acr = inner[..close].trim();
-        let letters = acr.chars().filter(|c| c.is_alphabetic()).count();
-        if ACRONYM_CHARS.contains(&acr.chars().count())
-            && letters >= 2
-            && acr
-                .chars()
-                .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-' || c == '&')
-            && initial_matches(acr, &text[r.start..r.end])
-            && seen.insert(acr)
-        {
-            defs.push((acr.to_string(), r.entity));
+        let name = &text[r.start..r.end];
+        let acr = acronym_after(text, r.end).or_else(|| acronym_before(text, r.start, r.end));
+        if let Some(acr) = acr {
+            if initial_matches(acr, name) && seen.insert(acr) {
+                defs.push((acr.to_string(), r.entity));
+            }
         }
     }
     defs
+}
+
+/// The acronym in parentheses right after a name that ends at `end`: "Example Trust (ET)".
+fn acronym_after(text: &str, end: usize) -> Option<&str> {
+    let inner = text[end..]
+        .trim_start_matches([' ', '\u{a0}'])
+        .strip_prefix('(')?;
+    let head = &inner.as_bytes()[..inner.len().min(MAX_ACRONYM_BYTES)];
+    let close = memchr::memchr(b')', head)?;
+    let acr = inner[..close].trim();
+    is_acronym(acr).then_some(acr)
+}
+
+/// The acronym right before a name in parentheses at `start..end`: "ET (Example Trust)".
+fn acronym_before(text: &str, start: usize, end: usize) -> Option<&str> {
+    if !text[end..].starts_with(')') {
+        return None;
+    }
+    let before = text[..start]
+        .strip_suffix('(')?
+        .trim_end_matches([' ', '\u{a0}']);
+    let from = before
+        .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | ',' | '"' | '\u{201c}'))
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let acr = &before[from..];
+    is_acronym(acr).then_some(acr)
+}
+
+/// Whether `acr` is written as an acronym: capitals, digits, '-' and '&', or capitals with a
+/// few lowercase letters among them ("ACPeds", "DfES"), never more lowercase than capitals.
+fn is_acronym(acr: &str) -> bool {
+    let upper = acr.chars().filter(|c| c.is_uppercase()).count();
+    let lower = acr.chars().filter(|c| c.is_lowercase()).count();
+    ACRONYM_CHARS.contains(&acr.chars().count())
+        && upper >= 2
+        && lower <= upper
+        && acr.chars().next().is_some_and(char::is_uppercase)
+        && acr
+            .chars()
+            .all(|c| c.is_alphabetic() || c.is_ascii_digit() || c == '-' || c == '&')
 }
 
 /// Whether an acronym starts with the name's initial (English acronyms do; "Côte d'Ivoire
@@ -87,5 +117,48 @@ fn add_acronyms(text: &str, defs: &[(String, EntityRef)], res: &mut Vec<Resolved
     if !added.is_empty() {
         res.extend(added);
         res.sort_by_key(|r| r.start);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_acronym;
+    use crate::resolve::test_util::mentions;
+
+    const ROWS: &str = "Q1\tNational Union of Teachers\tgroup\t\n";
+
+    #[test]
+    fn an_acronym_before_its_name_in_parentheses_names_it() {
+        let got = mentions(
+            ROWS,
+            "The NUT (National Union of Teachers) voted. Later the NUT said no.",
+        );
+        let nut: Vec<_> = got.iter().filter(|(t, _)| t == "NUT").collect();
+        assert_eq!(nut.len(), 2, "{got:?}");
+        assert!(nut.iter().all(|(_, n)| n == "National Union of Teachers"));
+    }
+
+    #[test]
+    fn a_word_before_a_name_in_parentheses_is_no_acronym() {
+        let got = mentions(
+            ROWS,
+            "Teachers (National Union of Teachers) voted. Later Teachers said no. \
+             The FUT (National Union of Teachers) met; FUT left.",
+        );
+        assert!(
+            got.iter().all(|(t, _)| t != "Teachers" && t != "FUT"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn acronyms_may_hold_a_few_lowercase_letters() {
+        assert!(is_acronym("ACPeds"));
+        assert!(is_acronym("DfES"));
+        assert!(is_acronym("ECOWAS-AES"));
+        assert!(!is_acronym("Reuters"));
+        assert!(!is_acronym("McDonalds"));
+        assert!(!is_acronym("UNICEFFUNDS"));
+        assert!(!is_acronym("dfES"));
     }
 }

@@ -21,6 +21,8 @@ mod gate;
 mod lists;
 mod lone_names;
 mod namesakes;
+mod org_heads;
+mod org_repeats;
 mod relink;
 mod roles;
 mod short_names;
@@ -174,6 +176,10 @@ pub fn resolve_document(
         discovered::add(d, g, fields, new_entities, &mut s.discovery, out);
         full_forms::join(g, fields, new_entities, out);
         acronyms::add(fields, out);
+        // "the University" after "the Pennsylvania State University".
+        org_heads::add(g, fields, new_entities, out);
+        // "Sophos said" after "security firm Sophos".
+        org_repeats::add(fields, new_entities, out);
     }
     // 6. Short names of people named in full in this document.
     short_names::add(g, fields, new_entities, &mut s.short_names, out);
