@@ -23,8 +23,8 @@ use crate::gazetteer::{Gazetteer, Traits};
 use crate::lexicon::STOPWORDS;
 use crate::lexicon::{Lone, Weak, WordLists};
 use crate::model::{EntityRef, MatchKind, NewEntity};
-use crate::text::next_word_start;
 use crate::text::roles::is_role_word;
+use crate::text::words::WordStarts;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
@@ -65,7 +65,7 @@ pub(super) fn add(
     let mut others: Vec<(usize, usize, usize)> = Vec::new();
     for (k, (field, res)) in fields.iter().zip(out.iter()).enumerate() {
         let text = field.text;
-        standing_alone(text, res, |start, end| {
+        standing_alone(text, field.sentences.word_starts(), res, |start, end| {
             let w = &text[start..end];
             fold.clear();
             if w.is_ascii() {
@@ -176,21 +176,27 @@ pub(super) fn names_a_place_or_group(
 /// mention of `res` (sorted by start) covers it, no capitalized word follows it, and it is
 /// shaped like a name ([`shaped_like_a_name`]). The tests go from the cheapest to the dearest:
 /// most capitalized words of news are covered by a mention or stand next to another.
-fn standing_alone(text: &str, res: &[Resolved], mut found: impl FnMut(usize, usize)) {
+fn standing_alone(
+    text: &str,
+    starts: &WordStarts,
+    res: &[Resolved],
+    mut found: impl FnMut(usize, usize),
+) {
     let b = text.as_bytes();
     let mut m = 0;
-    let mut i = next_word_start(b, 0);
+    let mut starts = starts.walk();
+    let mut i = starts.from(0);
     while i < b.len() {
         while m < res.len() && res[m].end <= i {
             m += 1;
         }
         // A mention covers the word: go on after the mention.
         if m < res.len() && res[m].start <= i {
-            i = next_word_start(b, res[m].end);
+            i = starts.from(res[m].end);
             continue;
         }
         let end = word_end(text, i);
-        let next = next_word_start(b, end.max(i + 1));
+        let next = starts.from(end.max(i + 1));
         let covered = m < res.len() && res[m].start < end;
         if !covered
             && !glued(text, i)

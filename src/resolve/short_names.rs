@@ -11,9 +11,9 @@ use super::{names_person, namesakes, FieldScan, Resolved, MAX_KEPT_OCCURRENCES};
 use crate::gazetteer::Gazetteer;
 use crate::lexicon::{Weak, WordLists, EAST_ASIAN_FAMILY_NAMES};
 use crate::model::{EntityRef, MatchKind, NewEntity};
+use crate::text::char_at;
 use crate::text::roles::is_role_word;
 use crate::text::tokens::ALNUM;
-use crate::text::{char_at, next_word_start};
 use rustc_hash::FxHashMap;
 
 /// The buffers of [`add`], kept from document to document.
@@ -128,11 +128,12 @@ impl<'a> ShortNames<'a> {
             let text = field.text;
             let bytes = text.as_bytes();
             b.added.clear();
-            let mut p = next_word_start(bytes, 0);
+            let mut starts = field.sentences.word_starts().walk();
+            let mut p = starts.from(0);
             while p < bytes.len() {
                 let mut next = p + 1;
                 if !firsts[usize::from(bytes[p])] {
-                    p = next_word_start(bytes, next);
+                    p = starts.from(next);
                     continue;
                 }
                 while next < bytes.len() && ALNUM[bytes[next] as usize] {
@@ -154,7 +155,7 @@ impl<'a> ShortNames<'a> {
                     }
                     break;
                 }
-                p = next_word_start(bytes, next);
+                p = starts.from(next);
             }
             if !b.added.is_empty() {
                 res.append(&mut b.added);
