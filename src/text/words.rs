@@ -58,7 +58,7 @@ impl WordStarts {
     }
 }
 
-/// A position in a [`WordStarts`], for a walk that mostly goes forward.
+/// A position in a [`WordStarts`], for a walk that only goes forward.
 #[derive(Clone, Debug)]
 pub struct Walk<'a> {
     /// The starts.
@@ -71,14 +71,12 @@ pub struct Walk<'a> {
 
 impl Walk<'_> {
     /// The first byte at or after `i` (at most the text's length) that can start a word; the
-    /// text's length when there is none. A step forward passes each start once; a step back
-    /// searches the ones already passed.
+    /// text's length when there is none. `i` must be past every start an earlier call passed
+    /// (past the one it returned, or at it): each start is passed once.
     #[inline]
     pub fn from(&mut self, i: usize) -> usize {
         debug_assert!(i <= self.len, "{i} past the end {}", self.len);
-        if self.k > 0 && self.at[self.k - 1] >= i {
-            self.k = self.at[..self.k].partition_point(|&p| p < i);
-        }
+        debug_assert!(self.k == 0 || self.at[self.k - 1] < i, "{i} goes back");
         while self.k < self.at.len() && self.at[self.k] < i {
             self.k += 1;
         }
@@ -126,14 +124,12 @@ mod tests {
         for t in TEXTS {
             let b = t.as_bytes();
             let starts = WordStarts::of(b);
-            // Forward, byte by byte, and in jumps back and forth.
-            let mut w = starts.walk();
-            for i in 0..=b.len() {
-                assert_eq!(w.from(i), next_word_start(b, i), "{t:?} from {i}");
-            }
-            let mut w = starts.walk();
-            for i in (0..=b.len()).rev().chain((0..=b.len()).step_by(7)) {
-                assert_eq!(w.from(i), next_word_start(b, i), "{t:?} from {i}");
+            // Byte by byte, and in jumps of every length.
+            for step in 1..=b.len().max(1) {
+                let mut w = starts.walk();
+                for i in (0..=b.len()).step_by(step) {
+                    assert_eq!(w.from(i), next_word_start(b, i), "{t:?} from {i}");
+                }
             }
         }
     }
