@@ -5,7 +5,8 @@
 
 use crate::discovery::{self, Discoverer};
 use crate::text::roles::is_role_word;
-use crate::text::{next_word_start, skip_lowercase, starts_word, Sentences};
+use crate::text::words::Walk;
+use crate::text::{skip_lowercase, starts_word, Sentences};
 use rustc_hash::FxHashSet;
 
 /// Bytes of words: ASCII letters and digits, and every byte of a non-ASCII char.
@@ -45,18 +46,17 @@ pub(super) fn discover_in(
     // `local`: the taken ranges of one sentence, relative to it; filled only for the sentences
     // that get past the gate, in one buffer.
     let mut t = 0;
+    let mut words = sents.word_starts().walk();
     // The first byte that can start a word at or after the sentence start: the scan of one
-    // sentence ends on it when it passes the end, so it is not searched for twice.
-    let mut next = starts
-        .first()
-        .map_or(text.len(), |&s| next_word_start(text.as_bytes(), s));
+    // sentence ends on it when it passes the end.
+    let mut next = starts.first().map_or(text.len(), |&s| words.from(s));
     for (k, &s) in starts.iter().enumerate() {
         let e = starts.get(k + 1).copied().unwrap_or(text.len());
         while t < taken.len() && taken[t].1 <= s {
             t += 1;
         }
-        if worth_discovering(text, s, e, &taken[t..], &mut next) {
-            next = next_word_start(text.as_bytes(), e);
+        if worth_discovering(text, s, e, &taken[t..], &mut words, &mut next) {
+            next = words.from(e);
             local.clear();
             local.extend(
                 taken[t..]
@@ -89,23 +89,25 @@ fn upper_at(text: &str, i: usize) -> bool {
 
 /// Whether the sentence `text[s..e]` has two capitalized words side by side, one of them a
 /// [`candidate`]: a rule of discovery could find something there. `taken` holds the taken
-/// ranges from the first that ends after `s` on, sorted. `next` is the first byte at or after `s`
-/// that can start a word ([`next_word_start`]); when the answer is no, it is left on the first
-/// such byte at or after `e`, where the next sentence starts its walk.
+/// ranges from the first that ends after `s` on, sorted. `words` walks the bytes of the text that
+/// can start a word ([`starts_word`]); `next` is the first such byte at or after `s`; when the
+/// answer is no, it is left on the first such byte at or after `e`, where the next sentence
+/// starts its walk.
 ///
 /// The words are those of a walk over the sentence: a word starts at an ASCII capital or a byte
 /// that starts a multibyte char, when no word byte comes before it, and runs over word bytes and
 /// apostrophes ("O'Brien"). Two capitalized words are side by side when one to three bytes of
 /// ` -.\n/:` part them. Most capitalized words are followed by a lowercase word, so each word
 /// first looks past its end for the next one; only a pair asks about case, coverage and
-/// stopwords. The scan for word starts passes over sixteen bytes per step ([`next_word_start`])
-/// and may run past `e`: a sentence mostly starts with a capital, so it does not go far.
+/// stopwords. The walk for word starts may run past `e`: a sentence mostly starts with a capital,
+/// so it does not go far.
 #[inline]
 fn worth_discovering(
     text: &str,
     s: usize,
     e: usize,
     taken: &[(usize, usize)],
+    words: &mut Walk<'_>,
     next: &mut usize,
 ) -> bool {
     let b = text.as_bytes();
@@ -128,7 +130,7 @@ fn worth_discovering(
             return false;
         }
         if i != s && WORD_BYTE[b[i - 1] as usize] {
-            i = next_word_start(b, i + 1);
+            i = words.from(i + 1);
             continue;
         }
         let j = word_end(b, i, e);
@@ -155,7 +157,7 @@ fn worth_discovering(
             i = n;
             continue;
         }
-        i = next_word_start(b, j);
+        i = words.from(j);
     }
 }
 
@@ -179,7 +181,7 @@ fn stopwords() -> &'static FxHashSet<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::next_capital_or_non_ascii;
+    use crate::text::{next_capital_or_non_ascii, next_word_start};
 
     /// The gate of [`discover_in`] as it was before [`worth_discovering`]: every capitalized
     /// word of the sentence is delimited, in turn, and compared with the one before it. Kept as
@@ -252,8 +254,10 @@ mod tests {
             while t < taken.len() && taken[t].1 <= s {
                 t += 1;
             }
-            let mut next = next_word_start(text.as_bytes(), s);
-            let got = worth_discovering(text, s, e, &taken[t..], &mut next);
+            // A fresh walk per sentence: the gate must not depend on where the walk was.
+            let mut words = sents.word_starts().walk();
+            let mut next = words.from(s);
+            let got = worth_discovering(text, s, e, &taken[t..], &mut words, &mut next);
             if !got {
                 assert_eq!(next, next_word_start(text.as_bytes(), e));
             }

@@ -23,8 +23,9 @@ use crate::gazetteer::{Gazetteer, Traits};
 use crate::lexicon::STOPWORDS;
 use crate::lexicon::{Lone, Weak, WordLists};
 use crate::model::{EntityRef, MatchKind, NewEntity};
-use crate::text::next_word_start;
 use crate::text::roles::is_role_word;
+use crate::text::tokens::alnum_end;
+use crate::text::words::WordStarts;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
@@ -65,7 +66,7 @@ pub(super) fn add(
     let mut others: Vec<(usize, usize, usize)> = Vec::new();
     for (k, (field, res)) in fields.iter().zip(out.iter()).enumerate() {
         let text = field.text;
-        standing_alone(text, res, |start, end| {
+        standing_alone(text, field.sentences.word_starts(), res, |start, end| {
             let w = &text[start..end];
             fold.clear();
             if w.is_ascii() {
@@ -176,21 +177,27 @@ pub(super) fn names_a_place_or_group(
 /// mention of `res` (sorted by start) covers it, no capitalized word follows it, and it is
 /// shaped like a name ([`shaped_like_a_name`]). The tests go from the cheapest to the dearest:
 /// most capitalized words of news are covered by a mention or stand next to another.
-fn standing_alone(text: &str, res: &[Resolved], mut found: impl FnMut(usize, usize)) {
+fn standing_alone(
+    text: &str,
+    starts: &WordStarts,
+    res: &[Resolved],
+    mut found: impl FnMut(usize, usize),
+) {
     let b = text.as_bytes();
     let mut m = 0;
-    let mut i = next_word_start(b, 0);
+    let mut starts = starts.walk();
+    let mut i = starts.from(0);
     while i < b.len() {
         while m < res.len() && res[m].end <= i {
             m += 1;
         }
         // A mention covers the word: go on after the mention.
         if m < res.len() && res[m].start <= i {
-            i = next_word_start(b, res[m].end);
+            i = starts.from(res[m].end);
             continue;
         }
         let end = word_end(text, i);
-        let next = next_word_start(b, end.max(i + 1));
+        let next = starts.from(end.max(i + 1));
         let covered = m < res.len() && res[m].start < end;
         if !covered
             && !glued(text, i)
@@ -245,14 +252,17 @@ fn name_word_before(words: &WordLists, text: &str, start: usize, fold: &mut Stri
 }
 
 /// The end of the word starting at `i`: letters and digits, joined by inner hyphens and by
-/// apostrophes before a capital ("O'Brien"); a possessive "’s" is left out. ASCII letters are
-/// passed over byte by byte; only other chars are decoded.
+/// apostrophes before a capital ("O'Brien"); a possessive "’s" is left out. ASCII letters and
+/// digits are passed eight at a time, and an ASCII byte after them other than a hyphen or an
+/// apostrophe ends the word at once; only other chars are decoded.
 fn word_end(text: &str, i: usize) -> usize {
     let b = text.as_bytes();
     let mut j = i;
     loop {
-        while j < b.len() && b[j].is_ascii_alphanumeric() {
-            j += 1;
+        j = alnum_end(b, j);
+        match b.get(j) {
+            Some(&c) if c >= 0x80 || c == b'-' || c == b'\'' => {}
+            _ => return j,
         }
         let Some(c) = text[j..].chars().next() else {
             return j;
@@ -381,6 +391,46 @@ mod tests {
             ["Kurds", "Muslims", "Jews", "Kurdish Muslims Council"],
             "{got:?}"
         );
+    }
+
+    /// [`word_end`] as it was before its ASCII shortcuts: byte by byte over ASCII letters and
+    /// digits, and every other char decoded. The reference the fast one must agree with.
+    fn word_end_reference(text: &str, i: usize) -> usize {
+        let b = text.as_bytes();
+        let mut j = i;
+        loop {
+            while j < b.len() && b[j].is_ascii_alphanumeric() {
+                j += 1;
+            }
+            let Some(c) = text[j..].chars().next() else {
+                return j;
+            };
+            let l = c.len_utf8();
+            let after = text[j + l..].chars().next();
+            if c.is_alphanumeric() {
+                j += l;
+            } else if (c == '-' && after.is_some_and(char::is_alphabetic))
+                || ((c == '\'' || c == '’') && after.is_some_and(char::is_uppercase))
+            {
+                j += l + after.map_or(0, char::len_utf8);
+            } else {
+                return j;
+            }
+        }
+    }
+
+    #[test]
+    fn word_end_agrees_with_its_reference() {
+        let texts = [
+            "O'Brien’s car, Jean-Luc's. Erdoğan-Ünal x-1 A- B' C'd D’E Ab12cd3, \
+             Zürich–Genf 東京 Москва-Сити ΑΘΗΝΑ 'Quote' -Dash ends-",
+            "Abcdefghijklmnopqrstuvwxyz0123456789_Abc Short.Long-Word-Chain'Xy’Zw",
+        ];
+        for t in texts {
+            for i in (0..t.len()).filter(|&i| t.is_char_boundary(i)) {
+                assert_eq!(word_end(t, i), word_end_reference(t, i), "{t:?} at {i}");
+            }
+        }
     }
 
     #[test]

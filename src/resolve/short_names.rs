@@ -11,9 +11,9 @@ use super::{names_person, namesakes, FieldScan, Resolved, MAX_KEPT_OCCURRENCES};
 use crate::gazetteer::Gazetteer;
 use crate::lexicon::{Weak, WordLists, EAST_ASIAN_FAMILY_NAMES};
 use crate::model::{EntityRef, MatchKind, NewEntity};
+use crate::text::char_at;
 use crate::text::roles::is_role_word;
 use crate::text::tokens::ALNUM;
-use crate::text::{char_at, next_word_start};
 use rustc_hash::FxHashMap;
 
 /// The buffers of [`add`], kept from document to document.
@@ -118,21 +118,17 @@ impl<'a> ShortNames<'a> {
         let words = g.words();
         let mut fold = String::new();
         let max_len = self.usable().map(str::len).max().unwrap_or(0);
-        // The first bytes of the keys (an ASCII capital or the lead byte of a longer char): a
-        // short name can only start at one of them, and every one is a byte a word can start at.
-        let mut firsts = [false; 256];
-        for k in self.usable() {
-            firsts[usize::from(k.as_bytes()[0])] = true;
-        }
+        let heads = Heads::of(self.usable());
         for (field, res) in fields.iter().zip(out.iter_mut()) {
             let text = field.text;
             let bytes = text.as_bytes();
             b.added.clear();
-            let mut p = next_word_start(bytes, 0);
+            let mut starts = field.sentences.word_starts().walk();
+            let mut p = starts.from(0);
             while p < bytes.len() {
                 let mut next = p + 1;
-                if !firsts[usize::from(bytes[p])] {
-                    p = next_word_start(bytes, next);
+                if !heads.may_start(bytes, p) {
+                    p = starts.from(next);
                     continue;
                 }
                 while next < bytes.len() && ALNUM[bytes[next] as usize] {
@@ -154,7 +150,7 @@ impl<'a> ShortNames<'a> {
                     }
                     break;
                 }
-                p = next_word_start(bytes, next);
+                p = starts.from(next);
             }
             if !b.added.is_empty() {
                 res.append(&mut b.added);
@@ -215,6 +211,44 @@ impl<'a> ShortNames<'a> {
         if found.len() > 1 {
             found.sort_unstable();
         }
+    }
+}
+
+/// The first two bytes of a document's short names: most capitalized words share no first two
+/// bytes with any ("Smith" and "Said" do not), and are passed without a lookup. Short names have
+/// three chars or more, so both bytes are in each.
+struct Heads {
+    /// For each first byte (an ASCII capital or the lead byte of a longer char, which a word can
+    /// start at), the classes of the second bytes that follow it ([`Heads::class`]).
+    seconds: [u32; 256],
+}
+
+impl Heads {
+    fn of<'k>(keys: impl Iterator<Item = &'k str>) -> Heads {
+        let mut seconds = [0u32; 256];
+        for k in keys {
+            let k = k.as_bytes();
+            seconds[usize::from(k[0])] |= Heads::class(k[1]);
+        }
+        Heads { seconds }
+    }
+
+    /// The class of a second byte, as one bit: each ASCII lowercase letter its own (most names
+    /// go on in lowercase), every other byte the last bit.
+    #[inline]
+    fn class(c: u8) -> u32 {
+        if c.is_ascii_lowercase() {
+            1 << (c - b'a')
+        } else {
+            1 << 31
+        }
+    }
+
+    /// Whether a short name may start at byte `p` of `b`: false only where none can.
+    #[inline]
+    fn may_start(&self, b: &[u8], p: usize) -> bool {
+        let second = b.get(p + 1).map_or(0, |&c| Heads::class(c));
+        self.seconds[usize::from(b[p])] & second != 0
     }
 }
 
@@ -308,7 +342,52 @@ fn spot(
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     use crate::resolve::test_util::mentions;
+
+    /// [`Heads`] passes every place where [`ShortNames::keys_at`] finds a short name, on
+    /// texts with names that share first bytes, second bytes and lengths, in ASCII and not.
+    #[test]
+    fn heads_pass_every_place_a_short_name_starts() {
+        let keys = [
+            "Lee",
+            "Pelt",
+            "Özil",
+            "Łukasz",
+            "Abu Qasra",
+            "Jae-myung",
+            "O'Neill",
+            "ÉÈÊ",
+        ];
+        let mut names = ShortNames {
+            keys: Vec::new(),
+            index: FxHashMap::default(),
+        };
+        for (i, k) in keys.iter().enumerate() {
+            names.insert(k, EntityRef::New(i as u32));
+        }
+        let heads = Heads::of(names.usable());
+        let max_len = names.usable().map(str::len).max().unwrap();
+        let text = "Lee, Leeds and Lee’s; Pelt-Pelt Pelts LEE Özil Özils Łukasz Abu Qasra's \
+                    Abu Qasrah Jae-myung O'Neill ONeill ÉÈÊ É Lu Le L";
+        let b = text.as_bytes();
+        let mut found = Vec::new();
+        let mut hits = 0;
+        for p in (0..b.len()).filter(|&p| text.is_char_boundary(p)) {
+            let next = p
+                + 1
+                + b[p + 1..]
+                    .iter()
+                    .take_while(|&&c| ALNUM[c as usize])
+                    .count();
+            names.keys_at(text, p, next, max_len, &mut found);
+            if !found.is_empty() {
+                hits += 1;
+                assert!(heads.may_start(b, p), "{:?}", &text[p..]);
+            }
+        }
+        assert!(hits >= 7, "{hits}");
+    }
 
     /// The mentions of `text` that are one word, as (text, entity name), with discovered
     /// people only (the gazetteer lists a place).

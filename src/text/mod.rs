@@ -6,6 +6,7 @@ pub mod fold;
 pub mod roles;
 pub mod sentences;
 pub mod tokens;
+pub(crate) mod words;
 
 pub use sentences::{split as split_sentences, Sentences};
 /// The name [`TokenKind`] had, for the stages that still use it.
@@ -128,8 +129,8 @@ pub(crate) fn skip_lowercase(b: &[u8], i: usize, end: usize) -> usize {
 
 /// The first byte in `b[i..end]` that is an ASCII capital or not ASCII (`end` when there is
 /// none). Only such a byte can start a capitalized word, and most bytes of news are lowercase
-/// letters and spaces, so they are passed over eight at a time. Only tests use it, as the
-/// reference [`next_word_start`] is compared with.
+/// letters and spaces, so they are passed over eight at a time. Only tests use it, in the
+/// reference of the gate of discovery.
 #[cfg(test)]
 pub(crate) fn next_capital_or_non_ascii(b: &[u8], i: usize, end: usize) -> usize {
     // Capitals, and non-ASCII bytes by their own bit 7.
@@ -149,26 +150,12 @@ pub(crate) fn starts_word(c: u8) -> bool {
 }
 
 /// The first position in `b[i..]` that can start a word ([`starts_word`]; `b.len()` when there
-/// is none). Sixteen bytes are tested per step in a form the compiler makes vector compares of
-/// (SSE2 on x86-64), down to one mask test; the step that hits finds the byte eight at a time.
-/// From a char boundary it finds what [`next_capital_or_non_ascii`] finds (the first non-ASCII
-/// byte there is a lead byte); resolution's sentence gate uses it.
-#[inline(always)]
-pub(crate) fn next_word_start(b: &[u8], mut i: usize) -> usize {
-    while let Some(w) = b.get(i..i + 16) {
-        if w.iter().fold(false, |any, &c| any | starts_word(c)) {
-            break;
-        }
-        i += 16;
-    }
-    // ASCII capitals, and bytes with both bit 7 and bit 6 set (0xC0 and up).
-    find_byte(
-        b,
-        i,
-        b.len(),
-        |x| ascii_in_range(x, b'A', b'Z') | (x & (x << 1) & HI),
-        starts_word,
-    )
+/// is none), byte by byte: the reference that a walk of [`words::WordStarts`] is compared with.
+#[cfg(test)]
+pub(crate) fn next_word_start(b: &[u8], i: usize) -> usize {
+    (i..b.len())
+        .find(|&k| starts_word(b[k]))
+        .unwrap_or(b.len().max(i))
 }
 
 /// Number of chars in a UTF-8 byte slice: the bytes that do not continue a char. Every mention

@@ -11,17 +11,21 @@
 //! matching.
 
 use super::tokens::is_ascii_space;
+use super::words::WordStarts;
 use super::{ascii_in_range, HI};
 use crate::lexicon::ABBREVIATIONS;
 use std::sync::OnceLock;
 
-/// Sentence boundaries of one text.
+/// Sentence boundaries of one text, and where its words can start.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Sentences {
     /// Byte offset where each sentence starts; the first is always 0.
     starts: Vec<usize>,
     /// Paragraph index of each sentence.
     paragraphs: Vec<u32>,
+    /// The bytes that can start a word, which the steps that walk the sentences' capitalized
+    /// words share.
+    words: WordStarts,
 }
 
 impl Sentences {
@@ -48,6 +52,11 @@ impl Sentences {
     /// Number of paragraphs.
     pub fn paragraphs(&self) -> u32 {
         self.paragraphs.last().map_or(1, |p| p + 1)
+    }
+
+    /// The bytes of the text that can start a word.
+    pub(crate) fn word_starts(&self) -> &WordStarts {
+        &self.words
     }
 }
 
@@ -192,6 +201,7 @@ fn split_with(text: &str, fast: bool) -> Sentences {
     let mut out = Sentences {
         starts: Vec::with_capacity(room),
         paragraphs: Vec::with_capacity(room),
+        words: WordStarts::of(b),
     };
     out.starts.push(0);
     out.paragraphs.push(0);
