@@ -238,8 +238,12 @@ where
             if stop.load(Ordering::Relaxed) {
                 break;
             }
-            let done: Vec<Done> =
-                pool.install(|| batch.into_par_iter().map(|i| worker.process(i)).collect());
+            let done: Vec<Done> = pool.install(|| {
+                batch
+                    .into_par_iter()
+                    .map(|i| worker.process_caught(i))
+                    .collect()
+            });
             if done_tx.send(done).is_err() {
                 break;
             }
@@ -255,6 +259,28 @@ where
         pairs_counted: worker.want_pairs,
         ..summary
     })
+}
+
+/// Runs `work` for the document `id` of `bytes` bytes; a panic in it becomes a rejected record
+/// with the panic's message (the panic hook has already printed where it happened).
+fn caught(id: &str, bytes: u64, work: impl FnOnce() -> Done) -> Done {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)) {
+        Ok(done) => done,
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Done::Rejected(Rejected {
+                source: id.to_string(),
+                line: None,
+                reason: format!("internal error, please report it: {what}"),
+                record: String::new(),
+                bytes,
+            })
+        }
+    }
 }
 
 /// Writes the CSV headers of the tables written row by row.
@@ -308,6 +334,16 @@ impl<'a> Worker<'a> {
             want_extractions: outputs.extractions.is_some(),
             want_documents: outputs.documents.is_some(),
         }
+    }
+
+    /// [`Self::process`], with a panic (a bug) turned into a rejected record of the document:
+    /// one article then cannot end a run over millions, and the reject says which one it was.
+    fn process_caught(&self, item: Item) -> Done {
+        let Item::Doc(doc) = &item else {
+            return self.process(item);
+        };
+        let (id, bytes) = (doc.id.clone(), doc.bytes);
+        caught(&id, bytes, || self.process(item))
     }
 
     fn process(&self, item: Item) -> Done {
@@ -559,4 +595,27 @@ fn progress_bar(size: Option<u64>) -> indicatif::ProgressBar {
     };
     bar.enable_steady_tick(PROGRESS_TICK);
     bar
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_while_processing_becomes_a_rejected_document() {
+        let done = caught("doc-7", 42, || panic!("index out of range"));
+        let Done::Rejected(r) = done else {
+            panic!("not rejected");
+        };
+        assert_eq!(r.source, "doc-7");
+        assert_eq!(r.bytes, 42);
+        assert_eq!(
+            r.reason,
+            "internal error, please report it: index out of range"
+        );
+        let formatted = caught("doc-8", 1, || panic!("at byte {}", 3));
+        assert!(matches!(formatted, Done::Rejected(r) if r.reason.ends_with("at byte 3")));
+        let fine = caught("doc-9", 5, || Done::Filtered { bytes: 5 });
+        assert!(matches!(fine, Done::Filtered { bytes: 5 }));
+    }
 }
