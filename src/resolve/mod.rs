@@ -94,6 +94,11 @@ fn unlisted_person(g: &Gazetteer, new_entities: &[NewEntity], r: &Resolved) -> b
     matches!(r.entity, EntityRef::New(_)) && names_person(g, new_entities, r.entity)
 }
 
+/// Whether a mention of `res` overlaps the bytes `s..e`: a word already named is not named again.
+fn covered(res: &[Resolved], s: usize, e: usize) -> bool {
+    res.iter().any(|r| r.start < e && r.end > s)
+}
+
 /// Buffers reused from document to document by the caller: a document has hundreds of
 /// occurrences, and a vector of candidates for each (and maps rebuilt for each document) cost
 /// more allocations than the rules cost work.

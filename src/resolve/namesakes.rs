@@ -4,7 +4,7 @@
 
 use super::context::{is_capitalized, word_before};
 use super::lone_names::names_a_place_or_group;
-use super::{FieldScan, Resolved};
+use super::{covered, FieldScan, Resolved};
 use crate::gazetteer::{Gazetteer, Traits};
 use crate::lexicon::Weak;
 use crate::model::EntityRef;
@@ -74,10 +74,7 @@ fn after_given_name(
             continue;
         }
         let e = s + w.len();
-        if !is_capitalized(w)
-            || res.iter().any(|r| r.start < e && r.end > s)
-            || names_a_place_or_group(g, field, s, e)
-        {
+        if !is_capitalized(w) || covered(res, s, e) || names_a_place_or_group(g, field, s, e) {
             return false;
         }
         fold.clear();

@@ -3,7 +3,7 @@
 //! article named. Only a head that exactly one named organisation of the document carries
 //! refers back; with two universities named, "the University" is left alone.
 
-use super::{FieldScan, Resolved};
+use super::{covered, FieldScan, Resolved};
 use crate::gazetteer::{Gazetteer, Traits};
 use crate::lexicon::{ORG_BACK_DETERMINERS, ORG_BACK_HEADS};
 use crate::model::{EntityRef, MatchKind, NewEntity};
@@ -126,11 +126,6 @@ fn refers_back(text: &str, s: usize, e: usize) -> bool {
         .next()
         .unwrap_or("");
     !(next_word == "of" || next_word.chars().next().is_some_and(char::is_uppercase))
-}
-
-/// Whether a mention of `res` overlaps `s..e`.
-fn covered(res: &[Resolved], s: usize, e: usize) -> bool {
-    res.iter().any(|r| r.start < e && r.end > s)
 }
 
 #[cfg(test)]

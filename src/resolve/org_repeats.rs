@@ -2,7 +2,7 @@
 //! in front, but not the later "Sophos said"; every other whole-word use of the name, as
 //! written, in the document names the same organisation.
 
-use super::{FieldScan, Resolved};
+use super::{covered, FieldScan, Resolved};
 use crate::lexicon::ORG_BACK_HEADS;
 use crate::model::{EntityRef, MatchKind, NewEntity};
 
@@ -24,7 +24,7 @@ pub(super) fn add(fields: &[FieldScan<'_>], new_entities: &[NewEntity], out: &mu
                 let e = s + name.len();
                 if text[s..].starts_with(name)
                     && whole_word(field.text, s, e)
-                    && !res.iter().any(|r| r.start < e && r.end > s)
+                    && !covered(res, s, e)
                 {
                     added.push(Resolved::new(s, e, entity, MatchKind::Coref));
                 }
