@@ -14,6 +14,7 @@
 mod acronyms;
 mod choose;
 mod context;
+mod coverage;
 mod discovered;
 mod evidence;
 mod full_forms;
@@ -92,11 +93,6 @@ fn names_person(g: &Gazetteer, new_entities: &[NewEntity], e: EntityRef) -> bool
 /// Whether `r` names a person that no gazetteer lists (discovered, or named by one word).
 fn unlisted_person(g: &Gazetteer, new_entities: &[NewEntity], r: &Resolved) -> bool {
     matches!(r.entity, EntityRef::New(_)) && names_person(g, new_entities, r.entity)
-}
-
-/// Whether a mention of `res` overlaps the bytes `s..e`: a word already named is not named again.
-fn covered(res: &[Resolved], s: usize, e: usize) -> bool {
-    res.iter().any(|r| r.start < e && r.end > s)
 }
 
 /// Buffers reused from document to document by the caller: a document has hundreds of

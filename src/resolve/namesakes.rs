@@ -3,8 +3,9 @@
 //! places and groups keep their name ("Paul London" leaves London a city).
 
 use super::context::{is_capitalized, word_before};
+use super::coverage::covered;
 use super::lone_names::names_a_place_or_group;
-use super::{covered, FieldScan, Resolved};
+use super::{FieldScan, Resolved};
 use crate::gazetteer::{Gazetteer, Traits};
 use crate::lexicon::Weak;
 use crate::model::EntityRef;

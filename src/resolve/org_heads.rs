@@ -3,7 +3,8 @@
 //! article named. Only a head that exactly one named organisation of the document carries
 //! refers back; with two universities named, "the University" is left alone.
 
-use super::{covered, FieldScan, Resolved};
+use super::coverage::Coverage;
+use super::{FieldScan, Resolved};
 use crate::gazetteer::{Gazetteer, Traits};
 use crate::lexicon::{ORG_BACK_DETERMINERS, ORG_BACK_HEADS};
 use crate::model::{EntityRef, MatchKind, NewEntity};
@@ -28,11 +29,17 @@ pub(super) fn add(
     }
     for (field, res) in fields.iter().zip(out.iter_mut()) {
         let mut added = Vec::new();
+        // Built at the first head that refers back: most fields have none.
+        let mut coverage: Option<Coverage> = None;
         for &(k, ref e) in &unique {
             let head = ORG_BACK_HEADS[k];
             for s in finders()[k].find_iter(field.text.as_bytes()) {
                 let e_ = s + head.len();
-                if refers_back(field.text, s, e_) && !covered(res, s, e_) {
+                if refers_back(field.text, s, e_)
+                    && !coverage
+                        .get_or_insert_with(|| Coverage::of(res))
+                        .covers(s, e_)
+                {
                     added.push(Resolved::new(s, e_, *e, MatchKind::Coref));
                 }
             }
