@@ -4,7 +4,7 @@
 use super::names::canonical;
 use super::tokens::Tok;
 use super::{class, Discoverer, Found, NameType, RULES};
-use crate::lexicon::{shipped_lists, TITLE_JOINERS};
+use crate::lexicon::{shipped_lists, HONOURS, TITLE_JOINERS};
 use std::collections::BTreeMap;
 
 /// Longest organisation name, in tokens: longer capitalized runs are headlines or lists.
@@ -455,6 +455,7 @@ impl<'a> Scan<'a> {
                 s += 1;
             }
             s = self.after_person_of(s, k);
+            s = self.after_honour_of(s, k);
             let caps = (s..=k)
                 .filter(|&m| toks[m].cap || self.w(m) == "plc")
                 .count();
@@ -477,6 +478,26 @@ impl<'a> Scan<'a> {
             of + 2
         } else {
             of + 1
+        }
+    }
+
+    /// Where a name that starts at `s` and ends at `k` starts once an honour "of" it is left
+    /// out: "Fellow of the Royal Society" is the Royal Society ([`HONOURS`]).
+    fn after_honour_of(&self, s: usize, k: usize) -> usize {
+        // An honour as written, or in ALL CAPS.
+        let honour = |m: usize| {
+            let w = self.w(m);
+            HONOURS.iter().any(|h| {
+                *h == w || (h.eq_ignore_ascii_case(w) && !w.bytes().any(|c| c.is_ascii_lowercase()))
+            })
+        };
+        match (s + 1..k)
+            .rev()
+            .find(|&m| self.w(m) == "of" && honour(m - 1))
+        {
+            Some(of) if self.w(of + 1) == "the" => of + 2,
+            Some(of) => of + 1,
+            None => s,
         }
     }
 

@@ -366,6 +366,26 @@ const CASES: &[Case] = &[
             ("David Fisher III", P, "first-name"),
         ],
     },
+    // An honour "of" an organisation names the organisation, not the honour.
+    Case {
+        text: "She is a Fellow of the Quorvik Society and was MVP of the Zamfir League. He won \
+            the Lifetime Achievement Award of the Association for Quorvik Studies.",
+        taken: &[],
+        want: &[
+            ("Quorvik Society", G, "org-pattern"),
+            ("Zamfir League", G, "org-pattern"),
+            ("Association for Quorvik Studies", G, "org-pattern"),
+        ],
+    },
+    // Without an honour before its "of", the whole name stays.
+    Case {
+        text: "The Bank of Quorvik Union and the Friends of the Zamfir Society met.",
+        taken: &[],
+        want: &[
+            ("Bank of Quorvik Union", G, "org-pattern"),
+            ("Friends of the Zamfir Society", G, "org-pattern"),
+        ],
+    },
 ];
 
 #[test]
