@@ -99,6 +99,17 @@ impl<'a> Scan<'a> {
         self.toks[i].is_initial(self.text.as_bytes())
     }
 
+    /// Whether token `i` is written in ALL CAPS, with two letters or more, and is no Roman
+    /// numeral ("ICT", not "W." nor "III").
+    fn shouted(&self, i: usize) -> bool {
+        let w = self.w(i);
+        if w.bytes().all(|c| matches!(c, b'I' | b'V' | b'X')) {
+            return false;
+        }
+        w.chars().filter(|c| c.is_uppercase()).nth(1).is_some()
+            && !w.chars().any(char::is_lowercase)
+    }
+
     /// Longest person name starting at token `i` (free tokens only); returns its end token if it
     /// has `min..=max` name tokens. Particles and initials may sit inside, never at the ends.
     fn name_at(&self, i: usize, min: usize, max: usize) -> Option<usize> {
@@ -109,7 +120,12 @@ impl<'a> Scan<'a> {
         let mut count = 1;
         let mut end = i + 1;
         let mut j = i + 1;
+        // In a name written in mixed case, a word in ALL CAPS is an acronym ("Kenya ICT Board").
+        let mixed = !self.shouted(i);
         while j < toks.len() && toks[j].joined && toks[j].free {
+            if mixed && self.shouted(j) {
+                break;
+            }
             if self.is_name(j) {
                 count += 1;
                 end = j + 1;
@@ -154,8 +170,12 @@ impl<'a> Scan<'a> {
 
     /// The end of the person's name at tokens `s..e` once it stops before its first plain
     /// common word ("James Webb" of "James Webb Space Telescope"); None when fewer than two name
-    /// words are left ("Golden Age").
+    /// words are left ("Golden Age"), and None when its last word is the cue word of a place
+    /// ("Florence Street").
     fn before_thing(&self, s: usize, e: usize) -> Option<usize> {
+        if self.ends_place(s, e - 1) {
+            return None;
+        }
         let Some(k) = self.first_thing_word(s, e) else {
             return Some(e);
         };

@@ -386,6 +386,25 @@ const CASES: &[Case] = &[
             ("Friends of the Zamfir Society", G, "org-pattern"),
         ],
     },
+    // A given name before the cue word of a place names the place; before an event word, the
+    // event; before an acronym, an organisation.
+    Case {
+        text: "It is on Leila Ave, near the Jordan Station. The Summer Olympics, the Karim ICT \
+            office and Rania Hall were closed.",
+        taken: &[],
+        want: &[
+            ("Leila Ave", L, "place-pattern"),
+            ("Jordan Station", L, "place-pattern"),
+            ("Rania Hall", P, "first-name"),
+        ],
+    },
+    // A name all in capitals is still a name, and a surname that is also a cue word still
+    // ends a person's name.
+    Case {
+        text: "Then KARIM OSGAR spoke. David Lane said so.",
+        taken: &[],
+        want: &[("Karim Osgar", P, ""), ("David Lane", P, "")],
+    },
 ];
 
 #[test]

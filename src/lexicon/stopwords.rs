@@ -20,7 +20,8 @@ pub(crate) const STOPWORDS: &[&str] = &[
     "October", "November", "December",
 ];
 
-/// Capitalized words that mark a place or thing, never part of a person name ("Jordan Valley").
+/// Capitalized words that mark a place, thing or event, never part of a person name ("Jordan
+/// Valley", "Winter Olympics").
 #[rustfmt::skip]
 pub(crate) const PERSON_BLOCKERS: &[&str] = &[
     "Valley", "River", "Street", "Road", "Avenue", "Square", "City", "Province", "Governorate",
@@ -30,4 +31,7 @@ pub(crate) const PERSON_BLOCKERS: &[&str] = &[
     "Journal", "Herald", "Daily", "Press", "Radio", "Television", "Channel", "Stadium", "Palace",
     "Tower", "Hotel", "Camp", "Prison", "Base", "Republic", "Kingdom", "Emirates", "States",
     "Nations",
+    // events
+    "Olympics", "Paralympics", "Games", "Championship", "Championships", "Cup", "Festival",
+    "Awards", "Trophy", "Tournament", "Expo", "Marathon", "Prix",
 ];
