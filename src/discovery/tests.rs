@@ -405,6 +405,18 @@ const CASES: &[Case] = &[
         taken: &[],
         want: &[("Karim Osgar", P, ""), ("David Lane", P, "")],
     },
+    // A preposition that opens a sentence is not the first word of the name after it; a word
+    // that only starts like one is.
+    Case {
+        text: "Outside of the Quorvik Party, few agreed. Besides the Zamfir Council, none did. \
+            The Outsider Union met.",
+        taken: &[],
+        want: &[
+            ("Quorvik Party", G, "org-pattern"),
+            ("Zamfir Council", G, "org-pattern"),
+            ("Outsider Union", G, "org-pattern"),
+        ],
+    },
 ];
 
 #[test]

@@ -18,6 +18,10 @@ pub(crate) const STOPWORDS: &[&str] = &[
     "According", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December",
+    // prepositions and conjunctions that open sentences ("Outside of the Labour Party, ...")
+    "Outside", "Inside", "Besides", "Beyond", "Within", "Throughout", "Toward", "Towards", "Upon",
+    "Onto", "Across", "Behind", "Beside", "Beneath", "Except", "Via", "Regarding", "Concerning",
+    "Including", "Unless", "Whether", "Whereas",
 ];
 
 /// Capitalized words that mark a place, thing or event, never part of a person name ("Jordan
