@@ -211,6 +211,9 @@ impl<'a> Scan<'a> {
             }
             let w = self.w(i);
             self.credit(i, out);
+            if matches!(w, "By" | "BY") {
+                self.byline(i, out);
+            }
             if self.is(i, class::NOUN) && i + 1 < n && toks[i + 1].joined && self.opens_sentence(i)
             {
                 self.role_noun_first(i, out);
@@ -406,6 +409,41 @@ impl<'a> Scan<'a> {
             return;
         }
         Self::push(out, i, e, NameType::Person, CREDIT);
+    }
+
+    /// Rule "credit" for a byline: a line that holds only "By" and the names of its authors
+    /// ("By Jane Roe", "By Jane Roe, John Doe and Ann Poe"), two to four name tokens each,
+    /// joined by commas and "and". A line that goes on after the names proposes nobody ("By
+    /// Zorg Bridge the road turns").
+    fn byline(&self, i: usize, out: &mut Vec<Cand>) {
+        let toks = &self.toks;
+        let n = toks.len();
+        let gap = |k: usize| &self.text[toks[k - 1].e..toks[k].s];
+        if i > 0 && !gap(i).contains('\n') {
+            return;
+        }
+        let mut names = Vec::new();
+        let mut j = i + 1;
+        loop {
+            let Some(e) = self.name_at(j, 2, 4) else {
+                return;
+            };
+            names.push((j, e));
+            if e == n || gap(e).contains('\n') {
+                break;
+            }
+            j = match (gap(e).trim(), self.w(e)) {
+                ("," | "", "and" | "AND") => e + 1,
+                (",", _) => e,
+                _ => return,
+            };
+            if j >= n || gap(j).contains('\n') {
+                return;
+            }
+        }
+        for (s, e) in names {
+            Self::push(out, s, e, NameType::Person, CREDIT);
+        }
     }
 
     /// Rule "org-pattern" over the maximal run of capitalized words starting at `a`.

@@ -417,6 +417,19 @@ const CASES: &[Case] = &[
             ("Outsider Union", G, "org-pattern"),
         ],
     },
+    // A byline names its authors; a line that goes on after "By" and a name is no byline.
+    Case {
+        text: "By Quorvik Zamfir\n\nThe council met.\nBY ORESK BALTU, VANTA OREL AND ZORG QUUX\n\
+            By Oresk Bridge the road turns.\nBy plane\nBy the end of the day, Zorg Quux",
+        taken: &[],
+        want: &[
+            ("Quorvik Zamfir", P, "credit"),
+            ("Oresk Baltu", P, "credit"),
+            ("Vanta Orel", P, "credit"),
+            ("Zorg Quux", P, "credit"),
+            ("Oresk Bridge", L, "place-pattern"),
+        ],
+    },
 ];
 
 #[test]
