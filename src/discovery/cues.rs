@@ -109,6 +109,12 @@ impl Scan<'_> {
         }
     }
 
+    /// Whether token `k` ends a place name by its cue word ("Anderson Ave") rather than a
+    /// person's name: no cue word that is also a surname after a given name ("Stuart Hall").
+    pub(super) fn ends_place(&self, a: usize, k: usize) -> bool {
+        self.cue(k, cue::SUFFIX) && !self.surname_after_given_name(a, k)
+    }
+
     /// Whether token `k` is a cue word that is also a surname, after a given name and at most
     /// one more name word in the run starting at `a` ("Stuart Hall", "Thomas Haden Church").
     pub(super) fn surname_after_given_name(&self, a: usize, k: usize) -> bool {

@@ -4,7 +4,7 @@
 use super::names::canonical;
 use super::tokens::Tok;
 use super::{class, Discoverer, Found, NameType, RULES};
-use crate::lexicon::{shipped_lists, TITLE_JOINERS};
+use crate::lexicon::{shipped_lists, HONOURS, TITLE_JOINERS};
 use std::collections::BTreeMap;
 
 /// Longest organisation name, in tokens: longer capitalized runs are headlines or lists.
@@ -99,6 +99,17 @@ impl<'a> Scan<'a> {
         self.toks[i].is_initial(self.text.as_bytes())
     }
 
+    /// Whether token `i` is written in ALL CAPS, with two letters or more, and is no Roman
+    /// numeral ("ICT", not "W." nor "III").
+    fn shouted(&self, i: usize) -> bool {
+        let w = self.w(i);
+        if w.bytes().all(|c| matches!(c, b'I' | b'V' | b'X')) {
+            return false;
+        }
+        w.chars().filter(|c| c.is_uppercase()).nth(1).is_some()
+            && !w.chars().any(char::is_lowercase)
+    }
+
     /// Longest person name starting at token `i` (free tokens only); returns its end token if it
     /// has `min..=max` name tokens. Particles and initials may sit inside, never at the ends.
     fn name_at(&self, i: usize, min: usize, max: usize) -> Option<usize> {
@@ -109,7 +120,12 @@ impl<'a> Scan<'a> {
         let mut count = 1;
         let mut end = i + 1;
         let mut j = i + 1;
+        // In a name written in mixed case, a word in ALL CAPS is an acronym ("Kenya ICT Board").
+        let mixed = !self.shouted(i);
         while j < toks.len() && toks[j].joined && toks[j].free {
+            if mixed && self.shouted(j) {
+                break;
+            }
             if self.is_name(j) {
                 count += 1;
                 end = j + 1;
@@ -154,8 +170,12 @@ impl<'a> Scan<'a> {
 
     /// The end of the person's name at tokens `s..e` once it stops before its first plain
     /// common word ("James Webb" of "James Webb Space Telescope"); None when fewer than two name
-    /// words are left ("Golden Age").
+    /// words are left ("Golden Age"), and None when its last word is the cue word of a place
+    /// ("Florence Street").
     fn before_thing(&self, s: usize, e: usize) -> Option<usize> {
+        if self.ends_place(s, e - 1) {
+            return None;
+        }
         let Some(k) = self.first_thing_word(s, e) else {
             return Some(e);
         };
@@ -191,6 +211,9 @@ impl<'a> Scan<'a> {
             }
             let w = self.w(i);
             self.credit(i, out);
+            if matches!(w, "By" | "BY") {
+                self.byline(i, out);
+            }
             if self.is(i, class::NOUN) && i + 1 < n && toks[i + 1].joined && self.opens_sentence(i)
             {
                 self.role_noun_first(i, out);
@@ -388,6 +411,41 @@ impl<'a> Scan<'a> {
         Self::push(out, i, e, NameType::Person, CREDIT);
     }
 
+    /// Rule "credit" for a byline: a line that holds only "By" and the names of its authors
+    /// ("By Jane Roe", "By Jane Roe, John Doe and Ann Poe"), two to four name tokens each,
+    /// joined by commas and "and". A line that goes on after the names proposes nobody ("By
+    /// Zorg Bridge the road turns").
+    fn byline(&self, i: usize, out: &mut Vec<Cand>) {
+        let toks = &self.toks;
+        let n = toks.len();
+        let gap = |k: usize| &self.text[toks[k - 1].e..toks[k].s];
+        if i > 0 && !gap(i).contains('\n') {
+            return;
+        }
+        let mut names = Vec::new();
+        let mut j = i + 1;
+        loop {
+            let Some(e) = self.name_at(j, 2, 4) else {
+                return;
+            };
+            names.push((j, e));
+            if e == n || gap(e).contains('\n') {
+                break;
+            }
+            j = match (gap(e).trim(), self.w(e)) {
+                ("," | "", "and" | "AND") => e + 1,
+                (",", _) => e,
+                _ => return,
+            };
+            if j >= n || gap(j).contains('\n') {
+                return;
+            }
+        }
+        for (s, e) in names {
+            Self::push(out, s, e, NameType::Person, CREDIT);
+        }
+    }
+
     /// Rule "org-pattern" over the maximal run of capitalized words starting at `a`.
     /// Returns the end of the run.
     fn org(&self, a: usize, out: &mut Vec<Cand>) -> usize {
@@ -455,6 +513,7 @@ impl<'a> Scan<'a> {
                 s += 1;
             }
             s = self.after_person_of(s, k);
+            s = self.after_honour_of(s, k);
             let caps = (s..=k)
                 .filter(|&m| toks[m].cap || self.w(m) == "plc")
                 .count();
@@ -477,6 +536,26 @@ impl<'a> Scan<'a> {
             of + 2
         } else {
             of + 1
+        }
+    }
+
+    /// Where a name that starts at `s` and ends at `k` starts once an honour "of" it is left
+    /// out: "Fellow of the Royal Society" is the Royal Society ([`HONOURS`]).
+    fn after_honour_of(&self, s: usize, k: usize) -> usize {
+        // An honour as written, or in ALL CAPS.
+        let honour = |m: usize| {
+            let w = self.w(m);
+            HONOURS.iter().any(|h| {
+                *h == w || (h.eq_ignore_ascii_case(w) && !w.bytes().any(|c| c.is_ascii_lowercase()))
+            })
+        };
+        match (s + 1..k)
+            .rev()
+            .find(|&m| self.w(m) == "of" && honour(m - 1))
+        {
+            Some(of) if self.w(of + 1) == "the" => of + 2,
+            Some(of) => of + 1,
+            None => s,
         }
     }
 

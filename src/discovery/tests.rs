@@ -366,6 +366,70 @@ const CASES: &[Case] = &[
             ("David Fisher III", P, "first-name"),
         ],
     },
+    // An honour "of" an organisation names the organisation, not the honour.
+    Case {
+        text: "She is a Fellow of the Quorvik Society and was MVP of the Zamfir League. He won \
+            the Lifetime Achievement Award of the Association for Quorvik Studies.",
+        taken: &[],
+        want: &[
+            ("Quorvik Society", G, "org-pattern"),
+            ("Zamfir League", G, "org-pattern"),
+            ("Association for Quorvik Studies", G, "org-pattern"),
+        ],
+    },
+    // Without an honour before its "of", the whole name stays.
+    Case {
+        text: "The Bank of Quorvik Union and the Friends of the Zamfir Society met.",
+        taken: &[],
+        want: &[
+            ("Bank of Quorvik Union", G, "org-pattern"),
+            ("Friends of the Zamfir Society", G, "org-pattern"),
+        ],
+    },
+    // A given name before the cue word of a place names the place; before an event word, the
+    // event; before an acronym, an organisation.
+    Case {
+        text: "It is on Leila Ave, near the Jordan Station. The Summer Olympics, the Karim ICT \
+            office and Rania Hall were closed.",
+        taken: &[],
+        want: &[
+            ("Leila Ave", L, "place-pattern"),
+            ("Jordan Station", L, "place-pattern"),
+            ("Rania Hall", P, "first-name"),
+        ],
+    },
+    // A name all in capitals is still a name, and a surname that is also a cue word still
+    // ends a person's name.
+    Case {
+        text: "Then KARIM OSGAR spoke. David Lane said so.",
+        taken: &[],
+        want: &[("Karim Osgar", P, ""), ("David Lane", P, "")],
+    },
+    // A preposition that opens a sentence is not the first word of the name after it; a word
+    // that only starts like one is.
+    Case {
+        text: "Outside of the Quorvik Party, few agreed. Besides the Zamfir Council, none did. \
+            The Outsider Union met.",
+        taken: &[],
+        want: &[
+            ("Quorvik Party", G, "org-pattern"),
+            ("Zamfir Council", G, "org-pattern"),
+            ("Outsider Union", G, "org-pattern"),
+        ],
+    },
+    // A byline names its authors; a line that goes on after "By" and a name is no byline.
+    Case {
+        text: "By Quorvik Zamfir\n\nThe council met.\nBY ORESK BALTU, VANTA OREL AND ZORG QUUX\n\
+            By Oresk Bridge the road turns.\nBy plane\nBy the end of the day, Zorg Quux",
+        taken: &[],
+        want: &[
+            ("Quorvik Zamfir", P, "credit"),
+            ("Oresk Baltu", P, "credit"),
+            ("Vanta Orel", P, "credit"),
+            ("Zorg Quux", P, "credit"),
+            ("Oresk Bridge", L, "place-pattern"),
+        ],
+    },
 ];
 
 #[test]

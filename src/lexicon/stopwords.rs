@@ -18,9 +18,14 @@ pub(crate) const STOPWORDS: &[&str] = &[
     "According", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December",
+    // prepositions and conjunctions that open sentences ("Outside of the Labour Party, ...")
+    "Outside", "Inside", "Besides", "Beyond", "Within", "Throughout", "Toward", "Towards", "Upon",
+    "Onto", "Across", "Behind", "Beside", "Beneath", "Except", "Via", "Regarding", "Concerning",
+    "Including", "Unless", "Whether", "Whereas",
 ];
 
-/// Capitalized words that mark a place or thing, never part of a person name ("Jordan Valley").
+/// Capitalized words that mark a place, thing or event, never part of a person name ("Jordan
+/// Valley", "Winter Olympics").
 #[rustfmt::skip]
 pub(crate) const PERSON_BLOCKERS: &[&str] = &[
     "Valley", "River", "Street", "Road", "Avenue", "Square", "City", "Province", "Governorate",
@@ -30,4 +35,7 @@ pub(crate) const PERSON_BLOCKERS: &[&str] = &[
     "Journal", "Herald", "Daily", "Press", "Radio", "Television", "Channel", "Stadium", "Palace",
     "Tower", "Hotel", "Camp", "Prison", "Base", "Republic", "Kingdom", "Emirates", "States",
     "Nations",
+    // events
+    "Olympics", "Paralympics", "Games", "Championship", "Championships", "Cup", "Festival",
+    "Awards", "Trophy", "Tournament", "Expo", "Marathon", "Prix",
 ];

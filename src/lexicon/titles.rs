@@ -44,6 +44,17 @@ pub(crate) const TITLE_PREFIXES: &[&str] = &[
     "Special", "Executive", "Joint", "Field",
 ];
 
+/// Honours, awards and degrees given by an organisation ("Fellow of the Royal Society", "MVP of
+/// the Eastern League", "Lifetime Achievement Award of the Association for ..."): the
+/// organisation is the name after their "of", not the whole phrase. Matched as written or in ALL
+/// CAPS.
+#[rustfmt::skip]
+pub(crate) const HONOURS: &[&str] = &[
+    "Fellow", "Fellows", "Fellowship", "Member", "Members", "MVP", "Award", "Awards", "Prize",
+    "Medal", "Trophy", "Laureate", "Champion", "Champions", "Doctor", "Master", "Bachelor",
+    "Graduate", "Alumnus", "Scholar",
+];
+
 /// Lowercase words that may sit inside a title ("Secretary of State", "Foreign and Expatriates
 /// Minister").
 pub(crate) const TITLE_JOINERS: &[&str] = &["and", "of", "for", "the"];

@@ -91,14 +91,17 @@ fn after(text: &str, end: usize, cue: Cue) -> bool {
 }
 
 /// "Kumar said", "Tyler nodded": a verb of speech (not with [`Cue::PersonOnly`]) or of people
-/// right after the word.
+/// right after the word, unless "its" follows the verb: what "said its profits rose" is a
+/// company, not a person.
 fn verb_after(text: &str, end: usize, cue: Cue) -> bool {
     let s = sets();
     let b = text.as_bytes();
     b.get(end + 1)
         .is_some_and(|&c| c < 0x80 && s.verb_starts[usize::from(c)])
         && word_after(text, end).is_some_and(|w| {
-            s.verbs_after.contains(w) && (cue == Cue::Any || s.person_verbs.contains(w))
+            s.verbs_after.contains(w)
+                && (cue == Cue::Any || s.person_verbs.contains(w))
+                && word_after(text, end + 1 + w.len()) != Some("its")
         })
 }
 
@@ -255,6 +258,7 @@ mod tests {
             ("Morris, 45, said", "Morris"),
             ("Morris, who lives here", "Morris"),
             ("when Tyler nodded", "Tyler"),
+            ("Quorvik said his profits rose", "Quorvik"),
             ("Ebert died in 1990", "Ebert"),
             ("Quorvik's wife", "Quorvik"),
             ("Quorvik’s funeral", "Quorvik"),
@@ -284,6 +288,7 @@ mod tests {
         for (text, w) in [
             ("Morris, 1945, was", "Morris"),
             ("Morris, which lies", "Morris"),
+            ("Quorvik said its profits rose", "Quorvik"),
             ("Quorvik grew fast", "Quorvik"),
             ("Quorvik's economy", "Quorvik"),
             ("according to the Quorvik", "Quorvik"),
