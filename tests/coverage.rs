@@ -110,3 +110,20 @@ fn an_ordinary_word_or_a_namesake_does_not_take_a_listed_name() {
         "{found:?}"
     );
 }
+
+#[test]
+fn broadcasters_are_known_by_full_and_short_names() {
+    let text = "The minister told BBC Radio 4 that talks would resume. \
+                Later, speaking on Radio 4 again, he repeated it, and ZDF reported the same.";
+    let found = names(text);
+    for (written, name) in [
+        ("BBC Radio 4", "BBC Radio 4"),
+        ("Radio 4", "BBC Radio 4"),
+        ("ZDF", "ZDF"),
+    ] {
+        assert!(
+            has(&found, written, name),
+            "{written} as {name} in {found:?}"
+        );
+    }
+}
