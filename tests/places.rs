@@ -75,3 +75,13 @@ fn a_paris_arrondissement_does_not_tag_its_landmarks() {
     let text = "Crowds queued outside the Louvre and climbed to Montmartre.";
     assert_eq!(places(text), set(&[]));
 }
+
+#[test]
+fn a_mexican_city_with_namesakes_abroad_is_titled_by_its_state() {
+    let text = "The hurricane reached Mérida, the capital of Yucatán, before it turned north.";
+    let found = places(text);
+    assert!(
+        found.contains(&("Mérida".to_string(), "Mérida, Yucatán".to_string())),
+        "{found:?}"
+    );
+}

@@ -34,8 +34,8 @@ except ImportError:  # pragma: no cover
     import pycountry
 
 import tsv  # noqa: E402
-from place_tables import (ADMIN1_NAMES, ASCII_FOLD_COUNTRIES, AU_STATES,  # noqa: E402
-                          CA_PROVINCES, CITY_LIKE_TYPES, CITY_OVERRIDES, COUNTRY_ALIASES,
+from place_tables import (ADMIN1_DISAMBIGUATED, ADMIN1_NAMES, ASCII_FOLD_COUNTRIES,  # noqa: E402
+                          AU_STATES, CA_PROVINCES, CITY_LIKE_TYPES, CITY_OVERRIDES, COUNTRY_ALIASES,
                           COUNTRY_SHORT, COUNTRY_TITLES, EXTRA_ALIASES, FORMER_COUNTRIES, GB_NATIONS,
                           HISTORIC_STATES, STATE_TITLED, SUBDIVISION_NO_SUFFIX, SUBDIVISION_SUFFIX,
                           SUBDIVISION_TITLES, TERRITORIES, US_BARE, US_STATE_ALIASES,
@@ -280,8 +280,8 @@ def main():
                 t = base
             elif cc in STATE_TITLED and admin1_name(c) and base not in US_BARE:
                 t = f"{base}, {admin1_name(c)}"
-            elif ADMIN1_NAMES.get(cc, {}).get(c["admin1code"]) and any(
-                    o["countrycode"] == cc for o in namesakes):
+            elif ADMIN1_NAMES.get(cc, {}).get(c["admin1code"]) and (
+                    cc in ADMIN1_DISAMBIGUATED or any(o["countrycode"] == cc for o in namesakes)):
                 t = f"{base}, {admin1_name(c)}"
             elif cc == "GB" and c["admin1code"] in GB_NATIONS:
                 t = f"{base}, {GB_NATIONS[c['admin1code']]}"
