@@ -85,3 +85,26 @@ fn a_mexican_city_with_namesakes_abroad_is_titled_by_its_state() {
         "{found:?}"
     );
 }
+
+#[test]
+fn us_counties_are_places_under_their_state() {
+    let text = "Flooding closed roads in Westchester County and in Suffolk County, New York.";
+    let found = places(text);
+    for want in [
+        ("Westchester County", "Westchester County, New York"),
+        ("Suffolk County", "Suffolk County, New York"),
+    ] {
+        let want = (want.0.to_string(), want.1.to_string());
+        assert!(found.contains(&want), "{found:?}");
+    }
+}
+
+#[test]
+fn an_english_county_named_bare_is_no_american_county() {
+    let text = "Storms closed roads in Kent and Essex overnight, and ferries to Orange stopped.";
+    let found = places(text);
+    assert!(
+        found.iter().all(|(_, name)| !name.contains(" County, ")),
+        "{found:?}"
+    );
+}

@@ -314,6 +314,8 @@ def main():
         title = US_STATE_TITLES.get(name, name)
         div_row(title, US_STATE_ALIASES.get(name, []), "US", st.get("geonameid", ""))
 
+    n_counties = add_us_counties(rows, gc, us_states)
+
     try:
         import gettext
         en = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"]).gettext
@@ -485,7 +487,8 @@ def main():
             f.write("\t".join("|".join(r[k]) if k == "aliases" else r[k] for k in HEADER) + "\n")
     print(f"wrote {OUT}: {len(codes)} countries/territories, {n_former} former states, "
           f"{n_div + len(us_states) - 1} "
-          f"divisions, {n_city} cities ({len(quarters)} quarters of bigger cities left out)")
+          f"divisions, {n_counties} US counties, {n_city} cities ({len(quarters)} quarters of "
+          "bigger cities left out)")
     check([OUT, EXTRA])
 
 
@@ -504,6 +507,34 @@ WIDELY_NAMED_AT_HOME = 30
 # A person or group whose alias is a city's name, with at least this prominence, is as likely
 # a reader's meaning as the city: the city keeps a disambiguated title.
 NOTABLE_NAMESAKE = 50
+
+
+# A US county ranks below every city of 15,000 (10 * log10(15,000) = 42): a county shares its
+# bare name with its seat or a namesake town far more often than news means the county.
+COUNTY_PROMINENCE = 40
+# The kinds of county-level divisions that Wikipedia titles "Name Kind, State"; the others in
+# GeoNames' list are independent cities, Alaska's city-boroughs and Puerto Rico's municipios,
+# which are the same entity as the city row.
+COUNTY_KINDS = (" County", " Parish", " Borough", " Census Area")
+
+
+def add_us_counties(rows, gc, us_states):
+    """Rows for the US counties, parishes, boroughs and census areas, titled as Wikipedia
+    does ("Westchester County, New York"; newsner matches the part before the comma too);
+    returns how many."""
+    n = 0
+    for c in sorted(gc.get_us_counties(), key=lambda c: c["fips"]):
+        name, state = c["name"], us_states.get(c["state"], {}).get("name")
+        kind = next((k for k in COUNTY_KINDS if name.endswith(k)), None)
+        if state is None or kind is None or name.endswith("City and Borough") \
+                or c["state"] == "DC":
+            continue
+        title = f"{name}, {state}"
+        if title.replace(" ", "_") in rows.ids:
+            continue
+        rows.add(title, [], COUNTY_PROMINENCE, country="US")
+        n += 1
+    return n
 
 
 # Former states rank below every current country and territory, so that a modern country keeps
