@@ -135,3 +135,27 @@ fn a_state_does_not_pull_a_name_from_another_country_the_story_names() {
     let want = ("Paris".to_string(), "Paris".to_string());
     assert!(found.contains(&want), "{found:?}");
 }
+
+#[test]
+fn rivers_lakes_deserts_and_regions_are_places() {
+    let text = "Barges on the Yangtze and the River Severn, a drought at Lake Victoria, \
+                dust from the Gobi Desert and snow across the Great Plains.";
+    let want = [
+        ("Yangtze", "Yangtze"),
+        ("River Severn", "River Severn"),
+        ("Lake Victoria", "Lake Victoria"),
+        ("Gobi Desert", "Gobi Desert"),
+        ("Great Plains", "Great Plains"),
+    ];
+    assert_eq!(places(text), set(&want));
+}
+
+#[test]
+fn a_feature_named_after_a_town_leaves_the_town_its_name() {
+    let text = "Commuters in Severn, Maryland, waited for the Potomac ferry.";
+    let found = places(text);
+    assert!(
+        found.iter().all(|(_, name)| !name.starts_with("River ")),
+        "{found:?}"
+    );
+}
