@@ -75,3 +75,87 @@ fn a_paris_arrondissement_does_not_tag_its_landmarks() {
     let text = "Crowds queued outside the Louvre and climbed to Montmartre.";
     assert_eq!(places(text), set(&[]));
 }
+
+#[test]
+fn a_mexican_city_with_namesakes_abroad_is_titled_by_its_state() {
+    let text = "The hurricane reached Mérida, the capital of Yucatán, before it turned north.";
+    let found = places(text);
+    assert!(
+        found.contains(&("Mérida".to_string(), "Mérida, Yucatán".to_string())),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn us_counties_are_places_under_their_state() {
+    let text = "Flooding closed roads in Westchester County and in Suffolk County, New York.";
+    let found = places(text);
+    for want in [
+        ("Westchester County", "Westchester County, New York"),
+        ("Suffolk County", "Suffolk County, New York"),
+    ] {
+        let want = (want.0.to_string(), want.1.to_string());
+        assert!(found.contains(&want), "{found:?}");
+    }
+}
+
+#[test]
+fn an_english_county_named_bare_is_no_american_county() {
+    let text = "Storms closed roads in Kent and Essex overnight, and ferries to Orange stopped.";
+    let found = places(text);
+    assert!(
+        found.iter().all(|(_, name)| !name.contains(" County, ")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_state_the_story_names_picks_its_own_namesake() {
+    let text = "The governor of Illinois spoke in Springfield on Monday.";
+    let found = places(text);
+    let want = (
+        "Springfield".to_string(),
+        "Springfield, Illinois".to_string(),
+    );
+    assert!(found.contains(&want), "{found:?}");
+}
+
+#[test]
+fn a_town_the_story_names_speaks_for_its_state() {
+    let text = "Police in Portland said the man was arrested in Biddeford.";
+    let found = places(text);
+    let want = ("Portland".to_string(), "Portland, Maine".to_string());
+    assert!(found.contains(&want), "{found:?}");
+}
+
+#[test]
+fn a_state_does_not_pull_a_name_from_another_country_the_story_names() {
+    let text = "French police in Paris met officers from Texas to talk about France and smuggling.";
+    let found = places(text);
+    let want = ("Paris".to_string(), "Paris".to_string());
+    assert!(found.contains(&want), "{found:?}");
+}
+
+#[test]
+fn rivers_lakes_deserts_and_regions_are_places() {
+    let text = "Barges on the Yangtze and the River Severn, a drought at Lake Victoria, \
+                dust from the Gobi Desert and snow across the Great Plains.";
+    let want = [
+        ("Yangtze", "Yangtze"),
+        ("River Severn", "River Severn"),
+        ("Lake Victoria", "Lake Victoria"),
+        ("Gobi Desert", "Gobi Desert"),
+        ("Great Plains", "Great Plains"),
+    ];
+    assert_eq!(places(text), set(&want));
+}
+
+#[test]
+fn a_feature_named_after_a_town_leaves_the_town_its_name() {
+    let text = "Commuters in Severn, Maryland, waited for the Potomac ferry.";
+    let found = places(text);
+    assert!(
+        found.iter().all(|(_, name)| !name.starts_with("River ")),
+        "{found:?}"
+    );
+}

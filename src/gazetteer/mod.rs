@@ -2,7 +2,7 @@
 //! whole before any work starts, and compiled into a [`Matcher`].
 //!
 //! A file has a header naming at least `id`, `name`, `type` and `aliases` (in any order; other
-//! columns such as `prominence`, `country`, `lat`, `lon` or `population` may follow), then one
+//! columns such as `prominence`, `country`, `admin1`, `lat`, `lon` or `population` may follow), then one
 //! entity per line.
 //! `#` starts a comment line. `name` is the canonical name (the English Wikipedia title), `type` is
 //! `person`, `group`, `place` or another lowercase label, and `aliases` are separated by `|`.
@@ -53,6 +53,10 @@ pub struct Entity {
     pub prominence: f32,
     /// ISO 3166-1 alpha-2 country code, when the gazetteer gives one.
     pub country: Option<Box<str>>,
+    /// The first-level division of [`Entity::country`] it lies in or is (the GeoNames admin1
+    /// code: `NY`, `31`), when the gazetteer gives one: a story that names a state prefers the
+    /// state's towns among namesakes.
+    pub admin1: Option<Box<str>>,
     /// Where it is, when the gazetteer gives both `lat` and `lon`.
     pub coordinates: Option<LatLon>,
 }
@@ -289,10 +293,12 @@ impl GazetteerBuilder {
             return Err(Errors(errors));
         }
         let traits = traits_of(&entities, &types);
+        let regions = regions_of(&entities);
         Ok(Gazetteer {
             entities,
             types,
             traits,
+            regions,
             matcher: mb.build(),
             words,
             people_by_ends: OnceLock::new(),
@@ -363,6 +369,21 @@ fn traits_of(entities: &[Entity], types: &[Box<str>]) -> Vec<Traits> {
         })
         .collect();
     traits
+}
+
+/// The first-level division of every entity as a number, equal for equal (country, admin1)
+/// pairs; None for an entity without both. A division's code means nothing without its country
+/// ("01" is Alabama's in no list but the US one).
+fn regions_of(entities: &[Entity]) -> Vec<Option<u32>> {
+    let mut numbers: FxHashMap<(&str, &str), u32> = FxHashMap::default();
+    entities
+        .iter()
+        .map(|e| {
+            let key = (e.country.as_deref()?, e.admin1.as_deref()?);
+            let next = numbers.len() as u32;
+            Some(*numbers.entry(key).or_insert(next))
+        })
+        .collect()
 }
 
 /// The forms of an entity's own name that text uses: the title, and the title without a
@@ -459,6 +480,9 @@ fn parse_row(cols: &Columns, fields: &[&str], file: &str, line: u64) -> Result<R
     let country = Some(get(cols.country))
         .filter(|c| !c.is_empty())
         .map(Into::into);
+    let admin1 = Some(get(cols.admin1))
+        .filter(|c| !c.is_empty())
+        .map(Into::into);
     let coordinates = match coordinates(id, get(cols.lat), get(cols.lon)) {
         Ok(c) => c,
         Err(m) => {
@@ -478,6 +502,7 @@ fn parse_row(cols: &Columns, fields: &[&str], file: &str, line: u64) -> Result<R
             kind: 0,
             prominence,
             country,
+            admin1,
             coordinates,
         },
         type_name: type_name.to_string(),
@@ -520,6 +545,7 @@ struct Columns {
     prominence: Option<usize>,
     population: Option<usize>,
     country: Option<usize>,
+    admin1: Option<usize>,
     lat: Option<usize>,
     lon: Option<usize>,
     required_len: usize,
@@ -574,6 +600,7 @@ impl Columns {
             prominence: find("prominence"),
             population: find("population"),
             country: find("country"),
+            admin1: find("admin1"),
             lat: find("lat"),
             lon: find("lon"),
             // A row may leave out trailing empty alias and optional fields.
@@ -590,6 +617,8 @@ pub struct Gazetteer {
     types: Vec<Box<str>>,
     /// Per entity, what resolution asks of it.
     traits: Vec<Traits>,
+    /// Per entity, its first-level division ([`regions_of`]).
+    regions: Vec<Option<u32>>,
     matcher: Matcher,
     words: Arc<WordLists>,
     /// The people by the key of their name ([`variants::name_ends_key`]); built when first
@@ -625,10 +654,12 @@ impl Gazetteer {
     /// A gazetteer from its parts, entities in id order (see [`snapshot`]).
     fn from_parts(entities: Vec<Entity>, types: Vec<Box<str>>, matcher: Matcher) -> Gazetteer {
         let traits = traits_of(&entities, &types);
+        let regions = regions_of(&entities);
         Gazetteer {
             entities,
             types,
             traits,
+            regions,
             matcher,
             words: shipped_lists().clone(),
             people_by_ends: OnceLock::new(),
@@ -644,6 +675,13 @@ impl Gazetteer {
     #[inline]
     pub(crate) fn traits(&self, i: u32) -> Traits {
         self.traits[i as usize]
+    }
+
+    /// The first-level division of entity `i` as a number, equal for entities in the same
+    /// division of the same country; None without a country and an `admin1` code.
+    #[inline]
+    pub(crate) fn region(&self, i: u32) -> Option<u32> {
+        self.regions[i as usize]
     }
 
     /// All type labels; `person`, `group` and `place` come first.
@@ -815,6 +853,17 @@ mod tests {
     }
 
     #[test]
+    fn a_division_code_numbers_one_region_within_its_country_only() {
+        let g = build("id\tname\ttype\taliases\tcountry\tadmin1\nA\tAlpha\tplace\t\tUS\tNY\nB\tBeta\tplace\t\tUS\tNY\nC\tGamma\tplace\t\tUS\tNJ\nD\tDelta\tplace\t\tCA\tNY\nE\tEpsilon\tplace\t\t\tNY\nF\tZeta\tplace\t\tUS\t\n").unwrap();
+        let r = |id: &str| g.region(g.find(id).unwrap());
+        assert!(r("A").is_some());
+        assert_eq!(r("A"), r("B"));
+        assert_ne!(r("A"), r("C"));
+        assert_ne!(r("A"), r("D"));
+        assert_eq!((r("E"), r("F")), (None, None));
+    }
+
+    #[test]
     fn countries_beyond_the_numbered_ones_are_other() {
         let types: Vec<Box<str>> = vec!["person".into(), "group".into(), "place".into()];
         let entities: Vec<Entity> = (0..usize::from(u16::MAX) + 2)
@@ -824,6 +873,7 @@ mod tests {
                 kind: 2,
                 prominence: 0.0,
                 country: Some(format!("c{i}").into()),
+                admin1: None,
                 coordinates: None,
             })
             .collect();

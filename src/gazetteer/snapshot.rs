@@ -16,16 +16,18 @@ use std::path::Path;
 /// The first bytes of a compiled gazetteer.
 pub const MAGIC: &[u8; 8] = b"NEWSNERG";
 /// Bumped whenever the layout below changes.
-const FORMAT: u32 = 13;
+const FORMAT: u32 = 14;
 /// Bytes of the CRC-32 that ends the file.
 const CHECKSUM_BYTES: usize = 4;
-/// The fewest bytes an entity takes after the string block: three lengths, the flags, the type,
+/// The fewest bytes an entity takes after the string block: four lengths, the flags, the type,
 /// the prominence (coordinates follow only when [`HAS_COORDINATES`] is set).
-const ENTITY_BYTES: usize = 3 * 4 + 1 + 2 + 4;
+const ENTITY_BYTES: usize = 4 * 4 + 1 + 2 + 4;
 /// Flag: the entity has a country.
 const HAS_COUNTRY: u8 = 1;
 /// Flag: the entity has coordinates, written as two f64 after the prominence.
 const HAS_COORDINATES: u8 = 2;
+/// Flag: the entity has a first-level division code.
+const HAS_ADMIN1: u8 = 4;
 
 /// Whether `bytes` start like a compiled gazetteer.
 pub fn is_snapshot(bytes: &[u8]) -> bool {
@@ -56,7 +58,13 @@ impl Gazetteer {
         let mut blob = String::new();
         let mut fixed = Enc::default();
         for ent in &self.entities {
-            for s in [&*ent.id, &*ent.name, ent.country.as_deref().unwrap_or("")] {
+            let (country, admin1) = (ent.country.as_deref(), ent.admin1.as_deref());
+            for s in [
+                &*ent.id,
+                &*ent.name,
+                country.unwrap_or(""),
+                admin1.unwrap_or(""),
+            ] {
                 blob.push_str(s);
                 fixed.u32(s.len() as u32);
             }
@@ -66,6 +74,9 @@ impl Gazetteer {
             }
             if ent.coordinates.is_some() {
                 flags |= HAS_COORDINATES;
+            }
+            if ent.admin1.is_some() {
+                flags |= HAS_ADMIN1;
             }
             fixed.u8(flags);
             fixed.u16(ent.kind);
@@ -124,11 +135,13 @@ impl Gazetteer {
             let id: Box<str> = next(&mut d)?.into();
             let name = next(&mut d)?.into();
             let country = next(&mut d)?;
+            let admin1 = next(&mut d)?;
             let flags = d.u8()?;
-            if flags & !(HAS_COUNTRY | HAS_COORDINATES) != 0 {
+            if flags & !(HAS_COUNTRY | HAS_COORDINATES | HAS_ADMIN1) != 0 {
                 return Err(SnapshotError::Corrupt("entity flags"));
             }
             let country = (flags & HAS_COUNTRY != 0).then(|| country.into());
+            let admin1 = (flags & HAS_ADMIN1 != 0).then(|| admin1.into());
             let kind = d.u16()?;
             let prominence = f32::from_bits(d.u32()?);
             let coordinates = if flags & HAS_COORDINATES != 0 {
@@ -151,6 +164,7 @@ impl Gazetteer {
                 kind,
                 prominence,
                 country,
+                admin1,
                 coordinates,
             });
         }
@@ -185,10 +199,10 @@ mod tests {
     use super::*;
     use crate::gazetteer::GazetteerBuilder;
 
-    const TSV: &str = "id\tname\ttype\taliases\tcountry\tprominence\tlat\tlon\n\
+    const TSV: &str = "id\tname\ttype\taliases\tcountry\tprominence\tlat\tlon\tadmin1\n\
         putin\tVladimir Putin\tperson\tPutin\tRU\t90\n\
         syria\tSyria\tplace\tSyrian Arab Republic\tSY\t95\n\
-        damascus\tDamascus\tplace\t\tSY\t72\t33.5102\t36.29128\n\
+        damascus\tDamascus\tplace\t\tSY\t72\t33.5102\t36.29128\t13\n\
         hts\tHayat Tahrir al-Sham\tgroup\tHTS\tSY\t\n";
 
     fn build() -> Gazetteer {
@@ -209,6 +223,7 @@ mod tests {
             damascus.coordinates.map(|c| (c.lat, c.lon)),
             Some((33.5102, 36.29128))
         );
+        assert_eq!(damascus.admin1.as_deref(), Some("13"));
         assert_eq!(g.types(), h.types());
         assert_eq!(h.find("syria"), g.find("syria"));
         assert_eq!(g.matcher().aliases(), h.matcher().aliases());

@@ -2,8 +2,9 @@
 //! gazetteer's own aliases over generated spellings, the last picks one of the candidates the
 //! evidence left.
 
-use super::evidence::Certain;
+use super::evidence::{same_country, Certain};
 use super::{FieldScan, Resolved};
+use crate::gazetteer::Traits;
 use crate::matching::Candidate;
 use crate::model::{EntityRef, MatchKind};
 use rustc_hash::FxHashSet;
@@ -48,7 +49,8 @@ fn first_of(all: &[Candidate], out: &mut Vec<Candidate>) {
 
 /// Puts in `out` the mention of every occurrence that kept a candidate, one vector per field:
 /// of several candidates, the one the document names without doubt wins, else the person it
-/// names in full most often, else the one in a country it names, else the most prominent, else
+/// names in full most often, else the one in a country it names, else the one in a state or
+/// province it names (or one of whose towns it names), else the most prominent, else
 /// the smallest id (entities are numbered in id order, never file order).
 pub(super) fn best(
     certain: &Certain<'_, '_, '_>,
@@ -78,6 +80,7 @@ pub(super) fn best(
         res.reserve(field.occurrences.len());
         for o in &field.occurrences {
             let &(lo, hi) = spans.next().expect("a span per occurrence");
+            let divisions_decide = hi - lo > 1 && divisions_decide(certain, &cands[lo..hi]);
             let Some(best) = cands[lo..hi].iter().max_by(|a, b| {
                 let (ta, tb) = (g.traits(a.entity), g.traits(b.entity));
                 named
@@ -89,6 +92,10 @@ pub(super) fn best(
                         countries
                             .contains(a.entity, ta)
                             .cmp(&countries.contains(b.entity, tb))
+                            .then_with(|| {
+                                let in_region = |e| divisions_decide && countries.in_region(e);
+                                in_region(a.entity).cmp(&in_region(b.entity))
+                            })
                     })
                     .then_with(|| ta.prominence.total_cmp(&tb.prominence))
                     // Smaller id wins a tie, so compare reversed.
@@ -108,4 +115,45 @@ pub(super) fn best(
             ));
         }
     }
+}
+
+/// How much more prominent a namesake outside the states a story names may be and still yield
+/// to one inside them: ten points, a tenfold population. Portland, Oregon yields to Portland,
+/// Maine in a story about Maine; Hollywood does not yield to Hollywood, Florida in a story that
+/// mentions Miami.
+const DIVISION_MARGIN: f32 = 10.0;
+
+/// Whether the states and provinces a document names may decide between `cands`: only between
+/// places (a football club is no namesake of its borough), when the candidates in the countries
+/// the document names are all in one of them ("Paris" in a story naming France and Texas stays
+/// the capital), and when one in a named state is within [`DIVISION_MARGIN`] of the most
+/// prominent candidate.
+fn divisions_decide(certain: &Certain<'_, '_, '_>, cands: &[Candidate]) -> bool {
+    let g = certain.g;
+    if cands
+        .iter()
+        .any(|c| g.traits(c.entity).class != Traits::PLACE)
+    {
+        return false;
+    }
+    let mut named = cands.iter().filter(|c| {
+        let t = g.traits(c.entity);
+        certain.countries.contains(c.entity, t)
+    });
+    let Some(first) = named.next() else {
+        return false;
+    };
+    let tf = g.traits(first.entity);
+    if !named.all(|c| same_country(g, first.entity, tf, c.entity, g.traits(c.entity))) {
+        return false;
+    }
+    let prominence = |c: &&Candidate| g.traits(c.entity).prominence;
+    let top = cands
+        .iter()
+        .map(|c| prominence(&c))
+        .fold(f32::MIN, f32::max);
+    cands
+        .iter()
+        .filter(|c| certain.countries.in_region(c.entity))
+        .any(|c| prominence(&c) + DIVISION_MARGIN >= top)
 }

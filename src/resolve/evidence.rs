@@ -347,13 +347,15 @@ fn is_given_name(words: &WordLists, w: &str) -> bool {
     words.is_first_name(w) && words.weak(w) != Weak::Common
 }
 
-/// The countries of the places a document names without doubt.
+/// The countries, and the first-level divisions, of the places a document names without doubt.
 pub(super) struct Countries<'a, 'g> {
     g: &'g Gazetteer,
     /// Bit `n` says whether country number `n` is in.
     bits: &'a mut Vec<u64>,
     /// The codes beyond the numbered ones ([`Traits::OTHER_COUNTRY`]).
     long: Vec<&'g str>,
+    /// The divisions ([`Gazetteer::region`]): a story names a few, so a list.
+    regions: Vec<u32>,
 }
 
 impl<'a, 'g> Countries<'a, 'g> {
@@ -364,11 +366,17 @@ impl<'a, 'g> Countries<'a, 'g> {
             g,
             bits,
             long: Vec::new(),
+            regions: Vec::new(),
         }
     }
 
-    /// Adds the country of entity `e`, whose traits are `t`, if it has one.
+    /// Adds the country and the division of entity `e`, whose traits are `t`, if it has them.
     fn insert(&mut self, e: u32, t: Traits) {
+        if let Some(r) = self.g.region(e) {
+            if !self.regions.contains(&r) {
+                self.regions.push(r);
+            }
+        }
         match t.country {
             0 => {}
             Traits::OTHER_COUNTRY => {
@@ -398,6 +406,11 @@ impl<'a, 'g> Countries<'a, 'g> {
                 .is_some_and(|w| w >> (n % 64) & 1 != 0),
         }
     }
+
+    /// Whether the first-level division of entity `e` is in (false without one).
+    pub(super) fn in_region(&self, e: u32) -> bool {
+        self.g.region(e).is_some_and(|r| self.regions.contains(&r))
+    }
 }
 
 /// The country code of entity `e`, which has one.
@@ -406,7 +419,7 @@ fn country_of(g: &Gazetteer, e: u32) -> &str {
 }
 
 /// Whether entities `a` and `b`, whose traits are `ta` and `tb`, have a country and the same.
-fn same_country(g: &Gazetteer, a: u32, ta: Traits, b: u32, tb: Traits) -> bool {
+pub(super) fn same_country(g: &Gazetteer, a: u32, ta: Traits, b: u32, tb: Traits) -> bool {
     ta.country != 0
         && ta.country == tb.country
         && (ta.country != Traits::OTHER_COUNTRY || country_of(g, a) == country_of(g, b))
