@@ -46,13 +46,18 @@ impl Matcher {
         let at_node = self.variants[node as usize..]
             .iter()
             .take_while(|v| std::mem::replace(&mut more, v.flags & LAST == 0));
+        let short_caps = is_short_caps_word(surface);
         for v in at_node {
             if !has_caps(v) {
                 continue;
             }
-            if v.flags & ACRONYM != 0 {
+            // An alias in capitals does not match inside a run of capitals; an alias written
+            // as a word ("Aru", "Osu") does not match a short word in capitals ("ARU", "OSU":
+            // an acronym) unless the words around it are in capitals too (a headline).
+            let word_alias = v.flags & LONG_CAPS == 0 && v.caps == 1;
+            if v.flags & ACRONYM != 0 || short_caps && word_alias {
                 let run = *in_caps_run.get_or_insert_with(|| in_capitals_run(text, start, end));
-                if run {
+                if run == (v.flags & ACRONYM != 0) {
                     continue;
                 }
             }
@@ -71,6 +76,15 @@ impl Matcher {
         let start = v.caps as u32 as usize;
         &self.long_caps[start..][..(v.caps >> 32) as usize]
     }
+}
+
+/// How many letters a word in capitals may have and still be read as an acronym.
+const ACRONYM_LETTERS: usize = 4;
+
+/// Whether `surface` is one word of 2 to [`ACRONYM_LETTERS`] ASCII capitals ("OSU", "XI").
+fn is_short_caps_word(surface: &str) -> bool {
+    (2..=ACRONYM_LETTERS).contains(&surface.len())
+        && surface.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// [`surface_capitals`] as bits (bit `i` for folded char `i`) for the surface `b[start..end]`

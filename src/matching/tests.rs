@@ -130,6 +130,18 @@ case!(
     [("US", 1)]
 );
 case!(
+    short_capitals_are_an_acronym_not_a_word_alias,
+    [("Aru", 1), ("OSU", 2), ("Xi", 3), ("PwC", 4)],
+    "OSU and ARU met in Aru; Louis XI, Xi and PWC",
+    [("OSU", 2), ("Aru", 1), ("Xi", 3), ("PWC", 4)]
+);
+case!(
+    short_capitals_in_a_headline_match_a_word_alias,
+    [("Aru", 1)],
+    "FLOODS HIT ARU ISLANDS",
+    [("ARU", 1)]
+);
+case!(
     lowercase_alias_letters_take_any_case,
     [("al-Qaeda", 1)],
     "Al-Qaeda and al-Qaeda, not al-qaeda",
