@@ -491,6 +491,10 @@ fn canonical_forms() {
     assert_eq!(canonical("SEAN O'BRIEN"), "Sean O'Brien");
     assert_eq!(canonical("Maher  \n Al-Sharaa"), "Maher Al-Sharaa");
     assert_eq!(canonical("ŞENOL GÜNEŞ"), "Şenol Güneş");
+    assert_eq!(canonical("THX"), "THX");
+    assert_eq!(canonical(" EDS\n"), "EDS");
+    assert_eq!(canonical("HARRIS"), "Harris");
+    assert_eq!(canonical("THX LTD"), "Thx Ltd");
 }
 
 #[test]
