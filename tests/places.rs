@@ -159,3 +159,21 @@ fn a_feature_named_after_a_town_leaves_the_town_its_name() {
         "{found:?}"
     );
 }
+
+#[test]
+fn new_york_boroughs_are_bare_and_a_lesser_namesake_names_its_state() {
+    let text = "The bakery moved from Brooklyn to Staten Island. A plant in Cleveland, Tennessee \
+                hired staff, and the mill in Manhattan, Kansas closed.";
+    let found = places(text);
+    for want in [
+        ("Brooklyn", "Brooklyn"),
+        ("Staten Island", "Staten Island"),
+        ("Cleveland", "Cleveland, Tennessee"),
+        ("Manhattan", "Manhattan, Kansas"),
+    ] {
+        assert!(
+            found.contains(&(want.0.to_string(), want.1.to_string())),
+            "{want:?} not in {found:?}"
+        );
+    }
+}

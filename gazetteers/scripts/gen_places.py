@@ -271,14 +271,17 @@ def main():
             namesakes = [o for o in by_name[fold(base)] if o is not c]
             if cc == "US":
                 # English Wikipedia titles US places "City, State" except AP-style cities
-                bare = base in US_BARE
+                # (the most populous of the name: Cleveland, Ohio, not Cleveland, Tennessee)
+                bare = base in US_BARE and not any(
+                    o["countrycode"] == "US" and o["population"] > c["population"]
+                    for o in namesakes)
             elif cc in STATE_TITLED:
                 bare = not namesakes or c["geonameid"] in capital_ids
             else:
                 bare = takes_bare_title(c, namesakes, capital_ids, owned, override)
             if bare:
                 t = base
-            elif cc in STATE_TITLED and admin1_name(c) and base not in US_BARE:
+            elif cc in STATE_TITLED and admin1_name(c):
                 t = f"{base}, {admin1_name(c)}"
             elif ADMIN1_NAMES.get(cc, {}).get(c["admin1code"]) and (
                     cc in ADMIN1_DISAMBIGUATED or any(o["countrycode"] == cc for o in namesakes)):

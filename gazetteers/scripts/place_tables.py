@@ -475,13 +475,15 @@ CITY_LIKE_TYPES = {"City", "Capital city", "Autonomous city", "Capital district"
 ASCII_FOLD_COUNTRIES = set("""SY IQ SA JO LB YE EG LY TN DZ MA SD OM AE QA KW BH IR AF PS MR
 IN PK BD NP LK KZ UZ TM TJ KG MN IL""".split())
 
-# US AP-style cities whose English Wikipedia title is the bare name.
+# US AP-style cities whose English Wikipedia title is the bare name, and New York City's
+# five boroughs, which GeoNames lists as cities and Wikipedia also titles bare.
 US_BARE = {"Atlanta", "Baltimore", "Boston", "Chicago", "Cincinnati", "Cleveland", "Dallas",
            "Denver", "Detroit", "Honolulu", "Houston", "Indianapolis", "Las Vegas",
            "Los Angeles", "Miami", "Milwaukee", "Minneapolis", "New Orleans",
            "New York City", "Oklahoma City", "Philadelphia", "Pittsburgh",
            "St. Louis", "Salt Lake City", "San Antonio", "San Diego", "San Francisco",
-           "Seattle"}
+           "Seattle",
+           "Brooklyn", "Manhattan", "Queens", "The Bronx", "Staten Island"}
 
 # Countries whose towns English Wikipedia titles "City, State/Province" unless famous.
 STATE_TITLED = ("US", "CA", "AU")
