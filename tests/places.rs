@@ -177,3 +177,21 @@ fn new_york_boroughs_are_bare_and_a_lesser_namesake_names_its_state() {
         );
     }
 }
+
+#[test]
+fn a_far_more_prominent_namesake_beats_one_in_a_country_the_story_names() {
+    // Athens, the capital of Greece, is far above Athens, Georgia; Cambridge, England and
+    // Cambridge, Massachusetts are close, so the story's country decides.
+    let text = "The United States sent its team to Athens for the Games. \
+                Later the delegation toured laboratories in Cambridge.";
+    let found = places(text);
+    for want in [
+        ("Athens", "Athens"),
+        ("Cambridge", "Cambridge, Massachusetts"),
+    ] {
+        assert!(
+            found.contains(&(want.0.to_string(), want.1.to_string())),
+            "{want:?} not in {found:?}"
+        );
+    }
+}

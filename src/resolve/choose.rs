@@ -4,7 +4,7 @@
 
 use super::evidence::{same_country, Certain};
 use super::{FieldScan, Resolved};
-use crate::gazetteer::Traits;
+use crate::gazetteer::{Gazetteer, Traits};
 use crate::matching::Candidate;
 use crate::model::{EntityRef, MatchKind};
 use rustc_hash::FxHashSet;
@@ -49,8 +49,8 @@ fn first_of(all: &[Candidate], out: &mut Vec<Candidate>) {
 
 /// Puts in `out` the mention of every occurrence that kept a candidate, one vector per field:
 /// of several candidates, the one the document names without doubt wins, else the person it
-/// names in full most often, else the one in a country it names, else the one in a state or
-/// province it names (or one of whose towns it names), else the most prominent, else
+/// names in full most often, else the one in a country it names (a place only when no
+/// namesake is [`COUNTRY_MARGIN`] more prominent), else the one in a state or province it names (or one of whose towns it names), else the most prominent, else
 /// the smallest id (entities are numbered in id order, never file order).
 pub(super) fn best(
     certain: &Certain<'_, '_, '_>,
@@ -81,6 +81,15 @@ pub(super) fn best(
         for o in &field.occurrences {
             let &(lo, hi) = spans.next().expect("a span per occurrence");
             let divisions_decide = hi - lo > 1 && divisions_decide(certain, &cands[lo..hi]);
+            let top_place = top_place(g, &cands[lo..hi]);
+            let in_country = |e, t: Traits| {
+                let countries = &certain.countries;
+                countries.contains(e, t)
+                    && (t.class != Traits::PLACE
+                        || t.prominence >= KNOWN_IN_ITS_OWN_RIGHT
+                        || t.prominence + COUNTRY_MARGIN >= top_place
+                        || countries.in_region(e))
+            };
             let Some(best) = cands[lo..hi].iter().max_by(|a, b| {
                 let (ta, tb) = (g.traits(a.entity), g.traits(b.entity));
                 named
@@ -89,9 +98,8 @@ pub(super) fn best(
                     .then_with(|| full_people.get(&a.entity).cmp(&full_people.get(&b.entity)))
                     .then_with(|| {
                         let countries = &certain.countries;
-                        countries
-                            .contains(a.entity, ta)
-                            .cmp(&countries.contains(b.entity, tb))
+                        in_country(a.entity, ta)
+                            .cmp(&in_country(b.entity, tb))
                             .then_with(|| {
                                 let in_region = |e| divisions_decide && countries.in_region(e);
                                 in_region(a.entity).cmp(&in_region(b.entity))
@@ -115,6 +123,28 @@ pub(super) fn best(
             ));
         }
     }
+}
+
+/// How much more prominent a place outside the countries a story names may be and still yield
+/// to a namesake inside them: fifteen points, a thirtyfold population (a capital counts ten
+/// more). Cambridge yields to Cambridge, Massachusetts in a story that names the United
+/// States; Athens, the capital of Greece, does not yield to Athens, Georgia, unless the story
+/// also names the state of Georgia or one of its towns.
+const COUNTRY_MARGIN: f32 = 15.0;
+
+/// A place this prominent in a country the story names is meant by its name whatever
+/// namesake ranks above it: every first-level division (the generator ranks them 60: "Georgia"
+/// in a story about the United States is the state) and cities of a million people.
+const KNOWN_IN_ITS_OWN_RIGHT: f32 = 60.0;
+
+/// The prominence of the most prominent place among `cands` (the lowest possible without one).
+fn top_place(g: &Gazetteer, cands: &[Candidate]) -> f32 {
+    cands
+        .iter()
+        .map(|c| g.traits(c.entity))
+        .filter(|t| t.class == Traits::PLACE)
+        .map(|t| t.prominence)
+        .fold(f32::MIN, f32::max)
 }
 
 /// How much more prominent a namesake outside the states a story names may be and still yield
