@@ -4,6 +4,7 @@
 use super::tokens::is_apostrophe;
 use crate::lexicon::{HYPHEN_PARTICLES, LOWER_IN_NAMES};
 use crate::text::fold::fold_into;
+use crate::text::is_acronym_word;
 
 /// `w` in lowercase, with the Turkish dotted capital I lowered to a plain "i".
 fn lower(w: &str) -> String {
@@ -74,19 +75,14 @@ fn title_word(w: &str, first: bool) -> String {
     out
 }
 
-/// How many letters a name in capitals may have and still be read as an acronym, not a word.
-const ACRONYM_LETTERS: usize = 4;
-
 /// Canonical form of a name as written: whitespace runs collapsed; ALL CAPS title-cased with
 /// particles ("al-", "bin", "de", "van") kept lowercase inside, but for a one-word acronym.
 pub fn canonical(raw: &str) -> String {
     let all_caps = raw.chars().any(char::is_uppercase) && !raw.chars().any(char::is_lowercase);
     let words = raw.split_whitespace();
     // One short word in capitals is an acronym ("THX", "EDS"), written as it is.
-    let acronym = match raw.split_whitespace().collect::<Vec<_>>()[..] {
-        [one] => one.chars().count() <= ACRONYM_LETTERS,
-        _ => false,
-    };
+    let acronym =
+        matches!(raw.split_whitespace().collect::<Vec<_>>()[..], [one] if is_acronym_word(one));
     if !all_caps || acronym {
         return words.collect::<Vec<_>>().join(" ");
     }

@@ -4,7 +4,7 @@
 use super::{Candidate, Candidates, Matcher, Scratch, Variant, ACRONYM, ARTICLE, LAST, LONG_CAPS};
 use crate::text::fold::fold_with;
 use crate::text::tokens::{is_ascii_joiner, is_word_char};
-use crate::text::{TokenKind, Tokenizer};
+use crate::text::{is_acronym_word, TokenKind, Tokenizer};
 
 impl Matcher {
     /// The variants at `node` whose capitals the surface
@@ -46,7 +46,7 @@ impl Matcher {
         let at_node = self.variants[node as usize..]
             .iter()
             .take_while(|v| std::mem::replace(&mut more, v.flags & LAST == 0));
-        let short_caps = is_short_caps_word(surface);
+        let short_caps = is_acronym_word(surface);
         for v in at_node {
             if !has_caps(v) {
                 continue;
@@ -76,15 +76,6 @@ impl Matcher {
         let start = v.caps as u32 as usize;
         &self.long_caps[start..][..(v.caps >> 32) as usize]
     }
-}
-
-/// How many letters a word in capitals may have and still be read as an acronym.
-const ACRONYM_LETTERS: usize = 4;
-
-/// Whether `surface` is one word of 2 to [`ACRONYM_LETTERS`] ASCII capitals ("OSU", "XI").
-fn is_short_caps_word(surface: &str) -> bool {
-    (2..=ACRONYM_LETTERS).contains(&surface.len())
-        && surface.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// [`surface_capitals`] as bits (bit `i` for folded char `i`) for the surface `b[start..end]`

@@ -143,6 +143,22 @@ pub(crate) fn next_capital_or_non_ascii(b: &[u8], i: usize, end: usize) -> usize
     )
 }
 
+/// How many letters a word in capitals may have and still be read as an acronym ("OSU",
+/// "THX"), not as a word written in capitals.
+pub(crate) const ACRONYM_LETTERS: usize = 4;
+
+/// Whether `w` is one word of 2 to [`ACRONYM_LETTERS`] capital letters ("OSU", "ÖBB"): an
+/// acronym.
+pub(crate) fn is_acronym_word(w: &str) -> bool {
+    let mut letters = 0;
+    w.len() <= 4 * ACRONYM_LETTERS
+        && w.chars().all(|c| {
+            letters += 1;
+            c.is_uppercase()
+        })
+        && (2..=ACRONYM_LETTERS).contains(&letters)
+}
+
 /// Bytes a word can start at: an ASCII capital, or the first byte of a multibyte char.
 #[inline(always)]
 pub(crate) fn starts_word(c: u8) -> bool {
