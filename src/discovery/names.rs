@@ -81,8 +81,8 @@ pub fn canonical(raw: &str) -> String {
     let all_caps = raw.chars().any(char::is_uppercase) && !raw.chars().any(char::is_lowercase);
     let words = raw.split_whitespace();
     // One short word in capitals is an acronym ("THX", "EDS"), written as it is.
-    let acronym =
-        matches!(raw.split_whitespace().collect::<Vec<_>>()[..], [one] if is_acronym_word(one));
+    let mut ws = raw.split_whitespace();
+    let acronym = matches!((ws.next(), ws.next()), (Some(one), None) if is_acronym_word(one));
     if !all_caps || acronym {
         return words.collect::<Vec<_>>().join(" ");
     }

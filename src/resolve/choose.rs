@@ -80,8 +80,14 @@ pub(super) fn best(
         res.reserve(field.occurrences.len());
         for o in &field.occurrences {
             let &(lo, hi) = spans.next().expect("a span per occurrence");
-            let divisions_decide = hi - lo > 1 && divisions_decide(certain, &cands[lo..hi]);
-            let top_place = top_place(g, &cands[lo..hi]);
+            // With one candidate there is nothing to weigh.
+            let many = hi - lo > 1;
+            let top_place = if many {
+                top_place(g, &cands[lo..hi])
+            } else {
+                f32::MIN
+            };
+            let divisions_decide = many && divisions_decide(certain, &cands[lo..hi], top_place);
             let in_country = |e, t: Traits| {
                 let countries = &certain.countries;
                 countries.contains(e, t)
@@ -156,9 +162,9 @@ const DIVISION_MARGIN: f32 = 10.0;
 /// Whether the states and provinces a document names may decide between `cands`: only between
 /// places (a football club is no namesake of its borough), when the candidates in the countries
 /// the document names are all in one of them ("Paris" in a story naming France and Texas stays
-/// the capital), and when one in a named state is within [`DIVISION_MARGIN`] of the most
-/// prominent candidate.
-fn divisions_decide(certain: &Certain<'_, '_, '_>, cands: &[Candidate]) -> bool {
+/// the capital), and when one in a named state is within [`DIVISION_MARGIN`] of `top`, the
+/// prominence of the most prominent place among them ([`top_place`]).
+fn divisions_decide(certain: &Certain<'_, '_, '_>, cands: &[Candidate], top: f32) -> bool {
     let g = certain.g;
     if cands
         .iter()
@@ -177,13 +183,8 @@ fn divisions_decide(certain: &Certain<'_, '_, '_>, cands: &[Candidate]) -> bool 
     if !named.all(|c| same_country(g, first.entity, tf, c.entity, g.traits(c.entity))) {
         return false;
     }
-    let prominence = |c: &&Candidate| g.traits(c.entity).prominence;
-    let top = cands
-        .iter()
-        .map(|c| prominence(&c))
-        .fold(f32::MIN, f32::max);
     cands
         .iter()
         .filter(|c| certain.countries.in_region(c.entity))
-        .any(|c| prominence(&c) + DIVISION_MARGIN >= top)
+        .any(|c| g.traits(c.entity).prominence + DIVISION_MARGIN >= top)
 }
