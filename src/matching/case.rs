@@ -42,6 +42,7 @@ impl Matcher {
         out.clear();
         let mut article = false;
         let mut in_caps_run = None;
+        let mut name_goes_on = None;
         let mut more = true;
         let at_node = self.variants[node as usize..]
             .iter()
@@ -61,6 +62,18 @@ impl Matcher {
                     continue;
                 }
             }
+            // An alias that opens with a lowercase "the" is a whole noun phrase ("the West",
+            // "the South"): a capitalized word joined after it makes "the" the article of a
+            // longer name ("the South African government", "the West Midlands"). An acronym
+            // stays an adjective ("the US Senate", "the UK charts").
+            if v.flags & ARTICLE != 0
+                && *name_goes_on.get_or_insert_with(|| {
+                    goes_on_as_name(text, end)
+                        && !surface.rsplit(' ').next().is_some_and(is_acronym_word)
+                })
+            {
+                continue;
+            }
             article |= v.flags & ARTICLE != 0;
             out.push(Candidate {
                 entity: v.entity,
@@ -76,6 +89,13 @@ impl Matcher {
         let start = v.caps as u32 as usize;
         &self.long_caps[start..][..(v.caps >> 32) as usize]
     }
+}
+
+/// Whether a capitalized word follows `text[..end]` in the same name: after one space or a
+/// hyphen ("South African", "South-East").
+fn goes_on_as_name(text: &str, end: usize) -> bool {
+    let mut rest = text[end..].chars();
+    matches!(rest.next(), Some(' ' | '-')) && rest.next().is_some_and(char::is_uppercase)
 }
 
 /// [`surface_capitals`] as bits (bit `i` for folded char `i`) for the surface `b[start..end]`

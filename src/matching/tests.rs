@@ -220,6 +220,28 @@ case!(
     [("West", 1), ("West", 1), ("The Hague", 2)]
 );
 case!(
+    article_alias_is_no_modifier_of_a_longer_name,
+    [
+        ("the South", 1),
+        ("the West", 2),
+        ("the West Bank", 3),
+        ("South Africa", 4),
+        ("the US", 5)
+    ],
+    "the South African envoy, the West Midlands, the South-East, The South Korean bank, \
+     the West Bank, the South Africa side, the South. Then the West said, the West's aims, \
+     the South\nKorea, the West \u{c9}lys\u{e9}e, the US Senate",
+    [
+        ("West Bank", 3),
+        ("South Africa", 4),
+        ("South", 1),
+        ("West", 2),
+        ("West", 2),
+        ("South", 1),
+        ("US", 5),
+    ]
+);
+case!(
     no_match_inside_words,
     [("Iran", 1), ("Oman", 2)],
     "Iranian Romanian",
