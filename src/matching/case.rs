@@ -92,10 +92,15 @@ impl Matcher {
 }
 
 /// Whether a capitalized word follows `text[..end]` in the same name: after one space or a
-/// hyphen ("South African", "South-East").
+/// hyphen ("South African", "South-East"), or after " of " ("the Gulf of Mexico", "the South
+/// of France").
 fn goes_on_as_name(text: &str, end: usize) -> bool {
-    let mut rest = text[end..].chars();
-    matches!(rest.next(), Some(' ' | '-')) && rest.next().is_some_and(char::is_uppercase)
+    let rest = &text[end..];
+    let next = match rest.strip_prefix(" of ") {
+        Some(name) => name.chars().next(),
+        None => rest.strip_prefix([' ', '-']).and_then(|r| r.chars().next()),
+    };
+    next.is_some_and(char::is_uppercase)
 }
 
 /// [`surface_capitals`] as bits (bit `i` for folded char `i`) for the surface `b[start..end]`

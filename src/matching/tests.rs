@@ -226,11 +226,15 @@ case!(
         ("the West", 2),
         ("the West Bank", 3),
         ("South Africa", 4),
-        ("the US", 5)
+        ("the US", 5),
+        ("the Gulf", 6),
+        ("Gulf of Mexico", 7),
+        ("France", 8)
     ],
     "the South African envoy, the West Midlands, the South-East, The South Korean bank, \
      the West Bank, the South Africa side, the South. Then the West said, the West's aims, \
-     the South\nKorea, the West \u{c9}lys\u{e9}e, the US Senate",
+     the South\nKorea, the West \u{c9}lys\u{e9}e, the US Senate, \
+     the Gulf of Mexico, the South of France, the Gulf of the island, the Gulf ofMexico",
     [
         ("West Bank", 3),
         ("South Africa", 4),
@@ -239,6 +243,10 @@ case!(
         ("West", 2),
         ("South", 1),
         ("US", 5),
+        ("Gulf of Mexico", 7),
+        ("France", 8),
+        ("Gulf", 6),
+        ("Gulf", 6),
     ]
 );
 case!(
