@@ -45,6 +45,11 @@ HEADER = ["id", "name", "type", "aliases", "prominence", "country", "lat", "lon"
           "population", "geonames", "admin1"]
 MIN_POP = 15000
 MAX_CITY_ALIASES = 8
+# Below this population, an alternate name unlike the city's own name (a former name, a
+# colonial or other-language name: "Fletcher" for Aurora, Colorado, "Pascal" for Salah Bey)
+# names something else more often in news; the big cities keep theirs ("Bombay", "Madras").
+MIN_POP_FOR_UNLIKE_NAMES = 500000
+UNLIKE = 0.45  # difflib ratio to the city's name below which an alternate name is unlike it
 
 # ---------------------------------------------------------------- text helpers
 APOS = "‘’ʿʾ`´ʻ"
@@ -427,6 +432,9 @@ def main():
             fa, fbase = fold(a), fold(base)
             if fa.startswith(fbase) or fbase.startswith(fa):
                 continue  # foreign inflections / truncations (Londona, Damascu)
+            if c["population"] < MIN_POP_FOR_UNLIKE_NAMES and \
+                    difflib.SequenceMatcher(None, fa, fbase).ratio() < UNLIKE:
+                continue
             if len(a) > 1 and a[1].isupper() and not a.isupper():
                 continue  # "ILondon"-style prefixed forms
             cands.append(a)
@@ -452,7 +460,9 @@ def main():
             if r["lat"] and r["lon"]:
                 for n in [r["name"]] + [a for a in r["aliases"].split("|") if a]:
                     extra_pts[fold(n)].append((float(r["lat"]), float(r["lon"])))
-    other_names = country_names_folded | city_bases_folded
+    # Another city's name or title is no alias ("Frankfurt" for Frankfort, Kentucky).
+    city_titles_folded = {fold(t.split(", ")[0].split(" (")[0]) for t in titles.values()}
+    other_names = country_names_folded | city_bases_folded | city_titles_folded
 
     n_city = 0
     for c in sorted(cities, key=lambda c: -c["population"]):
