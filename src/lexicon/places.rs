@@ -36,3 +36,10 @@ pub(crate) const PLACE_STARTERS: &[&str] = &[
 pub(crate) const SURNAME_CUES: &[&str] = &[
     "Church", "Hall", "Street", "Park", "House", "Lane", "Bank", "Tower", "Castle", "Forest",
 ];
+
+/// Words before a name that make it a place ("born in Runcorn", "a village near Biarritz"). Not
+/// "to" or "at", which verbs and clubs take as often ("lost to Biarritz", "at Wimbledon").
+#[rustfmt::skip]
+pub(crate) const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "from", "near", "outside", "around", "across", "into", "through", "via", "towards",
+];

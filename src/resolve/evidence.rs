@@ -6,8 +6,8 @@
 use super::context::{is_capitalized, sentence_initial, word_after, word_before, words};
 use super::FieldScan;
 use crate::gazetteer::{Gazetteer, Traits};
-use crate::lexicon::HONORIFICS;
 use crate::lexicon::{Weak, WordLists};
+use crate::lexicon::{HONORIFICS, PLACE_PREPOSITIONS};
 use crate::matching::Candidate;
 use crate::model::MatchKind;
 use crate::text::roles::is_role_word;
@@ -30,6 +30,12 @@ const PROMINENT_PERSON: f32 = 80.0;
 /// when the surname is no ordinary word or given name ("Zelensky").
 const PROMINENT_SURNAME: f32 = 70.0;
 
+/// A place less prominent than this (a town of under about 100,000 people) names something
+/// else in news as often as itself ("Olympic", a district of Hong Kong; "Stade"; "Cueto"): it
+/// stands only where the story names another place of its country, or the words around it
+/// make it a place.
+const OBSCURE_PLACE: f32 = 50.0;
+
 /// How many words of full names [`Certain::gather`] makes room for at once: a story names a
 /// few people in full, and growing the map step by step costs more than its lookups.
 const FULL_WORDS_CAPACITY: usize = 32;
@@ -45,6 +51,9 @@ pub(super) struct Certain<'s, 'g, 't> {
     /// The words of full names and whose they are (None: more than one person's), to tell
     /// whose a short name may be; filled only when some surname stands alone.
     full_words: FxHashMap<&'t str, Option<u32>>,
+    /// For each country code, the first place named without doubt in it, and whether another
+    /// place of it was named too.
+    places_by_country: FxHashMap<&'g str, (u32, bool)>,
 }
 
 impl<'s, 'g, 't> Certain<'s, 'g, 't> {
@@ -59,6 +68,7 @@ impl<'s, 'g, 't> Certain<'s, 'g, 't> {
         full_people: &'s mut FxHashMap<u32, u32>,
     ) -> Self {
         let mut countries = Countries::new(g, countries);
+        let mut places_by_country: FxHashMap<&str, (u32, bool)> = FxHashMap::default();
         full_people.clear();
         let surnames = cands.iter().any(|c| c.kind == MatchKind::Surname);
         let mut full_words: FxHashMap<&str, Option<u32>> = if surnames {
@@ -73,10 +83,23 @@ impl<'s, 'g, 't> Certain<'s, 'g, 't> {
             let [c] = cands[lo..hi] else {
                 continue;
             };
-            if c.weak != Weak::No || c.kind == MatchKind::Surname {
+            if c.kind == MatchKind::Surname {
                 continue;
             }
             let t = g.traits(c.entity);
+            // A country's name is one even when it is also a given name ("France", "Georgia").
+            let named = t.class == Traits::PLACE
+                && t.country != 0
+                && (c.weak == Weak::No || t.prominence >= PROMINENT_PLACE);
+            if named {
+                places_by_country
+                    .entry(country_of(g, c.entity))
+                    .and_modify(|(first, more)| *more |= *first != c.entity)
+                    .or_insert((c.entity, false));
+            }
+            if c.weak != Weak::No {
+                continue;
+            }
             if t.class == Traits::PLACE {
                 countries.insert(c.entity, t);
             }
@@ -97,6 +120,7 @@ impl<'s, 'g, 't> Certain<'s, 'g, 't> {
             countries,
             full_people,
             full_words,
+            places_by_country,
         }
     }
 
@@ -135,6 +159,23 @@ impl<'s, 'g, 't> Certain<'s, 'g, 't> {
         self.weak_kept(c, t, at, fold)
             && (c.kind != MatchKind::Surname || self.surname_kept(c, t, at.surface()))
             && !self.generic(c, t, at.surface(), fold)
+            && self.obscure_kept(c, t, at)
+    }
+
+    /// Whether `c`, if a little-known place ([`OBSCURE_PLACE`]), has support: another place of
+    /// its country named without doubt, a place word before it ("born in Runcorn"), or a place
+    /// of its country after a comma. A place of a gazetteer that gives no prominence (nor
+    /// population) is not judged: nothing says it is little known.
+    fn obscure_kept(&self, c: Candidate, t: Traits, at: &mut Place<'_, '_>) -> bool {
+        let known = t.prominence <= 0.0 || t.prominence >= OBSCURE_PLACE;
+        if t.class != Traits::PLACE || known || t.country == 0 {
+            return true;
+        }
+        let named_with_another = self
+            .places_by_country
+            .get(country_of(self.g, c.entity))
+            .is_some_and(|&(first, more)| more || first != c.entity);
+        named_with_another || at.after_place_word() || at.followed_by_place_of(self.g, c.entity, t)
     }
 
     /// Whether an alias that is an ordinary word or name has the evidence for `c`, whose
@@ -264,6 +305,23 @@ impl<'f, 't> Place<'f, 't> {
         *self.sentence_initial.get_or_insert_with(|| {
             sentence_initial(field.text, &field.sentences, field.occurrences[k].start)
         })
+    }
+
+    /// Whether a place word ("in", "from", "near"...) comes right before the occurrence, and
+    /// no capitalized word or possessive right after it (then it names a club, a firm or a
+    /// building: "in Biarritz's pack", "near Lansdowne Road").
+    fn after_place_word(&self) -> bool {
+        let (text, o) = (self.field.text, &self.field.occurrences[self.k]);
+        let before = word_before(text, o.start).map(|(_, w)| w);
+        let cue = before.is_some_and(|w| {
+            PLACE_PREPOSITIONS.iter().any(|p| {
+                w == *p || w.len() == p.len() && is_capitalized(w) && w.eq_ignore_ascii_case(p)
+            })
+        });
+        let rest = &text[o.end..];
+        cue && !rest.starts_with("'s")
+            && !rest.starts_with("\u{2019}s")
+            && !word_after(text, o.end).is_some_and(is_capitalized)
     }
 
     /// Whether a comma and a place in the same country as entity `e` (whose traits are `te`)
