@@ -151,3 +151,27 @@ fn london_boroughs_named_only_for_themselves_are_found() {
     ];
     assert_eq!(places(text), set(&want));
 }
+
+#[test]
+fn an_english_region_is_one_place_not_a_county_and_a_river() {
+    let text = "Prices rose fastest in Yorkshire and the Humber and in the East Midlands.";
+    let want = [
+        ("Yorkshire and the Humber", "Yorkshire and the Humber"),
+        ("East Midlands", "East Midlands"),
+    ];
+    assert_eq!(places(text), set(&want));
+}
+
+#[test]
+fn a_council_area_named_like_a_given_name_needs_its_country() {
+    assert_eq!(
+        places("Festival director Bob Angus said tickets sold out."),
+        set(&[])
+    );
+    let text = "The storm reached Angus, Scotland, overnight.";
+    let got = places(text);
+    assert!(
+        got.contains(&("Angus".into(), "Angus, Scotland".into())),
+        "{got:?}"
+    );
+}
