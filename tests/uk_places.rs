@@ -1,0 +1,177 @@
+//! End-to-end tests that the default gazetteer knows the counties of the United Kingdom and
+//! Ireland, which GeoNames' cities file lacks: a county is found under its Wikipedia title and
+//! beats a small town named like it abroad, while a person, a club or a town named like it keeps
+//! its own name.
+
+mod util;
+
+use std::collections::BTreeSet;
+use util::*;
+
+/// The (text, name, type) of every mention newsner finds in `text`.
+fn found(text: &str) -> BTreeSet<(String, String, String)> {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(dir.path(), &["extract", "-q"], Some(text.as_bytes()));
+    assert!(out.status.success(), "{}", stderr(&out));
+    rows(&out.stdout)
+        .into_iter()
+        .map(|r| (r["text"].clone(), r["name"].clone(), r["type"].clone()))
+        .collect()
+}
+
+/// The (text, name) of every place newsner finds in `text`.
+fn places(text: &str) -> BTreeSet<(String, String)> {
+    found(text)
+        .into_iter()
+        .filter(|(_, _, kind)| kind == "place")
+        .map(|(text, name, _)| (text, name))
+        .collect()
+}
+
+fn set(items: &[(&str, &str)]) -> BTreeSet<(String, String)> {
+    items
+        .iter()
+        .map(|(t, n)| (t.to_string(), n.to_string()))
+        .collect()
+}
+
+#[test]
+fn english_counties_are_found_by_their_names() {
+    let text = "Floods closed roads across Devon and Dorset, while Norfolk and Suffolk \
+                stayed dry. Fans came from Yorkshire and Lancashire.";
+    let want = [
+        ("Devon", "Devon"),
+        ("Dorset", "Dorset"),
+        ("Norfolk", "Norfolk"),
+        ("Suffolk", "Suffolk"),
+        ("Yorkshire", "Yorkshire"),
+        ("Lancashire", "Lancashire"),
+    ];
+    assert_eq!(places(text), set(&want));
+}
+
+#[test]
+fn a_county_after_a_town_is_the_english_county() {
+    let text = "Police in Runcorn, Cheshire, said the festival at Hylands Park in Essex \
+                would go ahead.";
+    let got = places(text);
+    assert!(
+        got.contains(&("Cheshire".into(), "Cheshire".into())),
+        "{got:?}"
+    );
+    assert!(got.contains(&("Essex".into(), "Essex".into())), "{got:?}");
+}
+
+#[test]
+fn a_county_beats_a_small_american_town_in_a_story_about_the_united_states() {
+    let text = "The singer bought a farm in Somerset after touring the United States.";
+    let want = [("Somerset", "Somerset"), ("United States", "United States")];
+    assert_eq!(places(text), set(&want));
+}
+
+#[test]
+fn an_american_city_keeps_its_name_in_a_story_about_its_country() {
+    let text = "The company moved from Norfolk to Richmond, Virginia, in the United States.";
+    let got = places(text);
+    assert!(
+        got.contains(&("Norfolk".into(), "Norfolk, Virginia".into())),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_full_title_with_its_state_stays_american() {
+    let text = "The Essex, Maryland fire station reopened.";
+    assert_eq!(places(text), set(&[("Essex, Maryland", "Essex, Maryland")]));
+}
+
+#[test]
+fn counties_of_wales_scotland_and_northern_ireland_are_found() {
+    let text = "Plants in Gwynedd and Powys will close; rain fell on the Scottish Borders, \
+                Perth and Kinross and County Tyrone.";
+    let want = [
+        ("Gwynedd", "Gwynedd"),
+        ("Powys", "Powys"),
+        ("Scottish Borders", "Scottish Borders"),
+        ("Perth and Kinross", "Perth and Kinross"),
+        ("County Tyrone", "County Tyrone"),
+    ];
+    assert_eq!(places(text), set(&want));
+}
+
+#[test]
+fn irish_counties_are_found_by_the_short_forms_news_uses() {
+    let text = "Two men from Co Cork and Co. Fermanagh were charged; a third lives in \
+                County Kerry and a fourth in Offaly.";
+    let want = [
+        ("Co Cork", "County Cork"),
+        ("Co. Fermanagh", "County Fermanagh"),
+        ("County Kerry", "County Kerry"),
+        ("Offaly", "County Offaly"),
+    ];
+    assert_eq!(places(text), set(&want));
+}
+
+#[test]
+fn a_city_named_like_its_county_keeps_its_name() {
+    let text = "The ferry from Cork docked before the train from Dublin reached Galway.";
+    let got = places(text);
+    for county in ["County Cork", "County Dublin", "County Galway"] {
+        assert!(got.iter().all(|(_, name)| name != county), "{got:?}");
+    }
+    assert!(got.contains(&("Dublin".into(), "Dublin".into())), "{got:?}");
+    assert!(got.contains(&("Galway".into(), "Galway".into())), "{got:?}");
+}
+
+#[test]
+fn a_scottish_town_keeps_its_name_beside_its_council_area() {
+    let text = "Officers in Stirling and Falkirk were praised.";
+    let want = [("Stirling", "Stirling"), ("Falkirk", "Falkirk")];
+    assert_eq!(places(text), set(&want));
+}
+
+#[test]
+fn a_county_in_a_name_is_no_place() {
+    for text in [
+        "Clark Kent is a reporter.",
+        "Devon Morgan scored twice for the visitors.",
+        "Students at Durham University protested.",
+    ] {
+        assert_eq!(places(text), set(&[]), "{text}");
+    }
+}
+
+#[test]
+fn london_boroughs_named_only_for_themselves_are_found() {
+    let text = "The council in Tower Hamlets and the mayor of Newham met in London.";
+    let want = [
+        ("Tower Hamlets", "London Borough of Tower Hamlets"),
+        ("Newham", "London Borough of Newham"),
+        ("London", "London"),
+    ];
+    assert_eq!(places(text), set(&want));
+}
+
+#[test]
+fn an_english_region_is_one_place_not_a_county_and_a_river() {
+    let text = "Prices rose fastest in Yorkshire and the Humber and in the East Midlands.";
+    let want = [
+        ("Yorkshire and the Humber", "Yorkshire and the Humber"),
+        ("East Midlands", "East Midlands"),
+    ];
+    assert_eq!(places(text), set(&want));
+}
+
+#[test]
+fn a_council_area_named_like_a_given_name_needs_its_country() {
+    assert_eq!(
+        places("Festival director Bob Angus said tickets sold out."),
+        set(&[])
+    );
+    let text = "The storm reached Angus, Scotland, overnight.";
+    let got = places(text);
+    assert!(
+        got.contains(&("Angus".into(), "Angus, Scotland".into())),
+        "{got:?}"
+    );
+}
