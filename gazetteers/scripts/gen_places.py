@@ -480,6 +480,10 @@ def main():
         fb = []
         a1 = admin1_name(c)
         cs = cshort(c["countrycode"])
+        # A town of a country Wikipedia titles by state or province takes it when its bare
+        # title is taken ("Cornwall, Ontario"), else its country.
+        if a1 and not t.endswith(a1) and c["countrycode"] in STATE_TITLED:
+            fb.append(f"{c['_base']}, {a1}")
         if "," not in t:
             fb.append(f"{t}, {cs}")
         if a1 and not t.endswith(a1):
