@@ -1,13 +1,18 @@
 //! The evidence an ambiguous alias needs before it counts: an ordinary word or given name
 //! ("March", "Jordan", "Nice") names a place or a person only when the document backs it (a
 //! country it names, ", France" after a town, no person around a place's name), and a surname
-//! standing alone names only a person the document names in full, or a famous one.
+//! standing alone names only a person the document names in full, or a famous one. A town
+//! named like a person or a word, once the document shows it a place ("in Preston", "Reading,
+//! England"), is that place wherever else the document names it alone: one sense per document.
 
-use super::context::{is_capitalized, sentence_initial, word_after, word_before, words};
+use super::context::{is_capitalized, last_word, sentence_initial, word_after, word_before, words};
 use super::FieldScan;
 use crate::gazetteer::{Gazetteer, Traits};
-use crate::lexicon::HONORIFICS;
 use crate::lexicon::{Weak, WordLists};
+use crate::lexicon::{
+    COMPASS_POINTS, HONORIFICS, PERSON_VERBS, PLACE_PREPOSITIONS, SAY_AFTER_NAME, SETTLEMENT_NOUNS,
+    STOPWORDS,
+};
 use crate::matching::Candidate;
 use crate::model::MatchKind;
 use crate::text::roles::is_role_word;
@@ -45,6 +50,10 @@ pub(super) struct Certain<'s, 'g, 't> {
     /// The words of full names and whose they are (None: more than one person's), to tell
     /// whose a short name may be; filled only when some surname stands alone.
     full_words: FxHashMap<&'t str, Option<u32>>,
+    /// The places named by an alias with their country or state ("Reading, England").
+    titled_places: Vec<u32>,
+    /// The last words of the people named in full.
+    last_words: Vec<&'t str>,
 }
 
 impl<'s, 'g, 't> Certain<'s, 'g, 't> {
@@ -66,6 +75,7 @@ impl<'s, 'g, 't> Certain<'s, 'g, 't> {
         } else {
             FxHashMap::default()
         };
+        let (mut titled_places, mut last_words) = (Vec::new(), Vec::new());
         let occurrences = fields
             .iter()
             .flat_map(|f| f.occurrences.iter().map(move |o| &f.text[o.start..o.end]));
@@ -79,9 +89,13 @@ impl<'s, 'g, 't> Certain<'s, 'g, 't> {
             let t = g.traits(c.entity);
             if t.class == Traits::PLACE {
                 countries.insert(c.entity, t);
+                if name.contains(',') {
+                    titled_places.push(c.entity);
+                }
             }
             if t.class == Traits::PERSON && words(name).nth(1).is_some() {
                 *full_people.entry(c.entity).or_default() += 1;
+                last_words.extend(last_word(name));
                 if surnames {
                     for w in words(name) {
                         let owner = full_words.entry(w).or_insert(Some(c.entity));
@@ -97,6 +111,8 @@ impl<'s, 'g, 't> Certain<'s, 'g, 't> {
             countries,
             full_people,
             full_words,
+            titled_places,
+            last_words,
         }
     }
 
@@ -109,6 +125,7 @@ impl<'s, 'g, 't> Certain<'s, 'g, 't> {
         spans: &mut [(usize, usize)],
         fold: &mut String,
     ) {
+        let senses = self.senses(fields, cands, spans, fold);
         let mut spans = spans.iter_mut();
         for field in fields {
             for k in 0..field.occurrences.len() {
@@ -118,7 +135,7 @@ impl<'s, 'g, 't> Certain<'s, 'g, 't> {
                 let mut kept = lo;
                 for r in lo..hi {
                     let c = cands[r];
-                    if self.keeps(c, &mut at, fold) {
+                    if self.keeps(c, &mut at, &senses, fold) {
                         cands[kept] = c;
                         kept += 1;
                     }
@@ -130,9 +147,15 @@ impl<'s, 'g, 't> Certain<'s, 'g, 't> {
 
     /// Whether candidate `c` of the occurrence `at` has the evidence it needs. Every test is
     /// pure: the cheap ones go first.
-    fn keeps(&self, c: Candidate, at: &mut Place<'_, '_>, fold: &mut String) -> bool {
+    fn keeps(
+        &self,
+        c: Candidate,
+        at: &mut Place<'_, '_>,
+        senses: &Senses<'_>,
+        fold: &mut String,
+    ) -> bool {
         let t = self.g.traits(c.entity);
-        self.weak_kept(c, t, at, fold)
+        self.weak_kept(c, t, at, senses, fold)
             && (c.kind != MatchKind::Surname || self.surname_kept(c, t, at.surface()))
             && !self.generic(c, t, at.surface(), fold)
     }
@@ -144,6 +167,7 @@ impl<'s, 'g, 't> Certain<'s, 'g, 't> {
         c: Candidate,
         t: Traits,
         at: &mut Place<'_, '_>,
+        senses: &Senses<'_>,
         fold: &mut String,
     ) -> bool {
         match c.weak {
@@ -159,7 +183,10 @@ impl<'s, 'g, 't> Certain<'s, 'g, 't> {
                 {
                     !at.person_context(self.g, fold)
                 }
-                Traits::PLACE => at.followed_by_place_of(self.g, c.entity, t),
+                Traits::PLACE => {
+                    at.followed_by_place_of(self.g, c.entity, t)
+                        || senses.names_place(self.g, c, at, fold)
+                }
                 Traits::PERSON => {
                     !at.person_context(self.g, fold)
                         && (self.full_people.contains_key(&c.entity)
@@ -176,6 +203,110 @@ impl<'s, 'g, 't> Certain<'s, 'g, 't> {
                 }
             },
         }
+    }
+
+    /// The places named like a person or a word that the document shows to be places at least
+    /// once where the name stands alone ([`Place::stands_alone`]): by ", <place of the same
+    /// country>" after it (or as part of its alias: "Reading, England"), or, for a place named like a person, by a word that only a place
+    /// takes ([`place_cue`]) when the story names its state or province ("in Kent" in a
+    /// story about England is no town in Washington) and no better known place has the name;
+    /// and the words the document uses for people.
+    fn senses<'a>(
+        &self,
+        fields: &'a [FieldScan<'t>],
+        cands: &[Candidate],
+        spans: &[(usize, usize)],
+        fold: &mut String,
+    ) -> Senses<'a>
+    where
+        't: 'a,
+    {
+        let mut senses = Senses::default();
+        // The cued places, kept once the divisions the story names are known.
+        let mut cued = Vec::new();
+        self.each_weak_place(fields, cands, spans, |c, t, at, cands| {
+            let shown = if at.followed_by_place_of(self.g, c.entity, t) {
+                &mut senses.places
+            } else if c.weak == Weak::Name && at.cued() && self.top_place(cands).is_none() {
+                &mut cued
+            } else {
+                return;
+            };
+            if at.stands_alone() && !at.person_context(self.g, fold) {
+                shown.push(c.entity);
+            }
+        });
+        if !cued.is_empty() {
+            let regions = self.regions(cands, spans);
+            cued.retain(|&e| {
+                self.countries.in_region(e)
+                    || self.g.region(e).is_some_and(|r| regions.contains(&r))
+            });
+            senses.places.extend(cued);
+        }
+        if !senses.places.is_empty() || !self.titled_places.is_empty() {
+            senses.places.extend_from_slice(&self.titled_places);
+            senses.people.extend_from_slice(&self.last_words);
+            self.each_weak_place(fields, cands, spans, |_, _, at, _| {
+                if at.person_context(self.g, fold) {
+                    senses.people.push(at.surface());
+                }
+            });
+        }
+        senses
+    }
+
+    /// Calls `f` with every candidate of `cands` that [`needs_a_place_after`], its traits, its
+    /// occurrence and the candidates of its occurrence.
+    fn each_weak_place<'a>(
+        &self,
+        fields: &'a [FieldScan<'t>],
+        cands: &[Candidate],
+        spans: &[(usize, usize)],
+        mut f: impl FnMut(Candidate, Traits, &mut Place<'a, 't>, &[Candidate]),
+    ) {
+        let mut spans = spans.iter();
+        for field in fields {
+            for k in 0..field.occurrences.len() {
+                let &(lo, hi) = spans.next().expect("a span per occurrence");
+                let mut at = Place::new(field, k);
+                for &c in &cands[lo..hi] {
+                    if matches!(c.weak, Weak::No | Weak::Calendar) {
+                        continue;
+                    }
+                    let t = self.g.traits(c.entity);
+                    if needs_a_place_after(c, t) {
+                        f(c, t, &mut at, &cands[lo..hi]);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The states and provinces of the places most likely meant ([`Certain::top_place`]) by
+    /// the occurrences whose candidates are `cands[spans[i].0..spans[i].1]`.
+    fn regions(&self, cands: &[Candidate], spans: &[(usize, usize)]) -> Vec<u32> {
+        spans
+            .iter()
+            .filter_map(|&(lo, hi)| self.top_place(&cands[lo..hi]))
+            .filter_map(|e| self.g.region(e))
+            .collect()
+    }
+
+    /// The most prominent place among `cands` when it needs no evidence to stand alone
+    /// ("London", "England", "Boston"), whatever its namesakes: its state or province is one
+    /// the story names, as far as a cue for a town in it goes, and a cue before its name
+    /// says nothing of its namesakes ("in Boston" is no town in England).
+    fn top_place(&self, cands: &[Candidate]) -> Option<u32> {
+        let g = self.g;
+        let top = cands
+            .iter()
+            .filter(|c| g.traits(c.entity).class == Traits::PLACE)
+            .max_by(|a, b| {
+                let (ta, tb) = (g.traits(a.entity), g.traits(b.entity));
+                ta.prominence.total_cmp(&tb.prominence)
+            })?;
+        (!needs_a_place_after(*top, g.traits(top.entity))).then_some(top.entity)
     }
 
     /// Whether the surname `surface` standing alone may name `c`: a surname that is also a word
@@ -266,6 +397,33 @@ impl<'f, 't> Place<'f, 't> {
         })
     }
 
+    /// Whether a word before or after the occurrence says it names a place ([`place_cue`]).
+    fn cued(&self) -> bool {
+        let o = &self.field.occurrences[self.k];
+        place_cue(self.field.text, o.start, o.end)
+    }
+
+    /// Whether the occurrence is no item of a list ("Sititi, Charlton, Shaw") and no end of a
+    /// longer name ("Cardiff Central"): no comma and no capitalized word right before it, but
+    /// the word that opens its sentence ("In Preston").
+    fn stands_alone(&self) -> bool {
+        let (text, o) = (self.field.text, &self.field.occurrences[self.k]);
+        if text[..o.start].trim_end().ends_with(',') {
+            return false;
+        }
+        match word_before(text, o.start) {
+            Some((s, w)) if is_capitalized(w) => sentence_initial(text, &self.field.sentences, s),
+            _ => true,
+        }
+    }
+
+    /// Whether the word after the occurrence is one a person does ("said", "died").
+    fn person_verb_after(&self) -> bool {
+        let o = &self.field.occurrences[self.k];
+        word_after(self.field.text, o.end)
+            .is_some_and(|w| SAY_AFTER_NAME.contains(&w) || PERSON_VERBS.contains(&w))
+    }
+
     /// Whether a comma and a place in the same country as entity `e` (whose traits are `te`)
     /// follow the occurrence: "Paris, Texas".
     fn followed_by_place_of(&self, g: &Gazetteer, e: u32, te: Traits) -> bool {
@@ -283,6 +441,107 @@ impl<'f, 't> Place<'f, 't> {
                 })
         })
     }
+}
+
+/// What the whole document says of the places named like a person or a word: which it shows
+/// to be places somewhere ([`Certain::senses`]).
+#[derive(Default)]
+struct Senses<'a> {
+    /// The places shown to be places.
+    places: Vec<u32>,
+    /// The last words of the people named in full, and the names that stand in a person's
+    /// name somewhere ("Michael York"): a place so named is the person's elsewhere too.
+    people: Vec<&'a str>,
+}
+
+impl Senses<'_> {
+    /// Whether the occurrence `at` names place candidate `c`, which the document shows to be a
+    /// place elsewhere: no person's name or verb around it, no person of the document named
+    /// so, no headline in capitals, and, for an ordinary word, not at a sentence start.
+    fn names_place(
+        &self,
+        g: &Gazetteer,
+        c: Candidate,
+        at: &mut Place<'_, '_>,
+        fold: &mut String,
+    ) -> bool {
+        let surface = at.surface();
+        self.places.contains(&c.entity)
+            && surface.chars().any(char::is_lowercase)
+            && !self.people.contains(&surface)
+            && !at.person_verb_after()
+            && at.stands_alone()
+            && !at.person_context(g, fold)
+            && (c.weak == Weak::Name || !at.sentence_initial())
+    }
+}
+
+/// Whether candidate `c`, whose traits are `t`, is a place named like a person or a word that
+/// is too little known to stand alone: it needs ", <place>" after it, or the document's word.
+fn needs_a_place_after(c: Candidate, t: Traits) -> bool {
+    t.class == Traits::PLACE
+        && match c.weak {
+            Weak::Name => t.prominence < PROMINENT_CITY_NAMED_LIKE_A_PERSON,
+            Weak::Common => t.prominence < PROMINENT_PLACE,
+            Weak::No | Weak::Calendar => false,
+        }
+}
+
+/// Whether the words around the name at `start..end` of `text` say it names a place: a place
+/// preposition before it ("in Preston", "near York"), "<settlement, compass point> of" before
+/// it ("the town of Lincoln", "north of Chester"), "-based" after it, or "is a <...> city"
+/// after it. A possessive after it ("in Jackson's view") or a capitalized word ("in Lincoln
+/// Park") says nothing.
+fn place_cue(text: &str, start: usize, end: usize) -> bool {
+    let after = &text[end..];
+    if after.starts_with("-based") {
+        return true;
+    }
+    if after.starts_with(['\'', '’']) || word_after(text, end).is_some_and(is_capitalized) {
+        return false;
+    }
+    if is_a_settlement(after) {
+        return true;
+    }
+    let Some((s, w)) = word_before(text, start) else {
+        return false;
+    };
+    is_one_of(w, PLACE_PREPOSITIONS)
+        || (w == "of"
+            && word_before(text, s).is_some_and(|(_, n)| {
+                is_one_of(n, SETTLEMENT_NOUNS) || is_one_of(n, COMPASS_POINTS)
+            }))
+}
+
+/// Most words between "is a" and the settlement noun that ends its phrase ("is an old
+/// cathedral city"): more and the noun may belong to something else.
+const SETTLEMENT_PHRASE_WORDS: usize = 4;
+
+/// Whether `after`, the text after a name, says the name is a settlement: "is" or "was", "a",
+/// "an" or "the", and a few lower-case words, no function word, one of which is a settlement
+/// noun ("is an old cathedral city").
+fn is_a_settlement(after: &str) -> bool {
+    let mut ws = after.split([' ', ',', '.', ';']).filter(|w| !w.is_empty());
+    if !matches!(ws.next(), Some("is" | "was")) || !matches!(ws.next(), Some("a" | "an" | "the")) {
+        return false;
+    }
+    // A function word ends the phrase: "a man of the town" is no town.
+    ws.take(SETTLEMENT_PHRASE_WORDS)
+        .take_while(|w| {
+            w.starts_with(|c: char| c.is_lowercase())
+                && !STOPWORDS.iter().any(|s| s.eq_ignore_ascii_case(w))
+        })
+        .any(|w| SETTLEMENT_NOUNS.contains(&w))
+}
+
+/// Whether `w` is one of the lower-case `words`, as written or capitalized ("in", "In").
+fn is_one_of(w: &str, words: &[&str]) -> bool {
+    words.iter().any(|p| {
+        w == *p
+            || (w.len() == p.len()
+                && w.as_bytes()[0] == p.as_bytes()[0].to_ascii_uppercase()
+                && w[1..] == p[1..])
+    })
 }
 
 /// Whether the word at `start..end` stands inside a person's name: a given name or honorific
@@ -423,4 +682,39 @@ pub(super) fn same_country(g: &Gazetteer, a: u32, ta: Traits, b: u32, tb: Traits
     ta.country != 0
         && ta.country == tb.country
         && (ta.country != Traits::OTHER_COUNTRY || country_of(g, a) == country_of(g, b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whether [`place_cue`] fires for the name in brackets in `s`.
+    fn cue(s: &str) -> bool {
+        let (start, end) = (s.find('[').unwrap(), s.find(']').unwrap() - 1);
+        let text = s.replace(['[', ']'], "");
+        place_cue(&text, start, end)
+    }
+
+    #[test]
+    fn words_only_a_place_takes_are_cues() {
+        assert!(cue("Floods hit homes in [Quillby] on Monday."));
+        assert!(cue("In [Quillby], the river rose."));
+        assert!(cue("a farm near [Quillby]."));
+        assert!(cue("the market town of [Quillby] is quiet"));
+        assert!(cue("ten miles north of [Quillby]."));
+        assert!(cue("a [Quillby]-based firm"));
+        assert!(cue("[Quillby] is an old cathedral city."));
+        assert!(cue("[Quillby] was a small mining town"));
+    }
+
+    #[test]
+    fn words_a_person_takes_too_are_no_cues() {
+        assert!(!cue("In [Quillby]'s view, the plan failed."));
+        assert!(!cue("according to [Quillby], the plan failed."));
+        assert!(!cue("a loan from [Quillby] last year."));
+        assert!(!cue("a walk in [Quillby] Park"));
+        assert!(!cue("[Quillby] is a man of the town."));
+        assert!(!cue("[Quillby] is the best player the city has had."));
+        assert!(!cue("IN [Quillby]"));
+    }
 }
