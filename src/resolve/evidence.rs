@@ -52,8 +52,6 @@ pub(super) struct Certain<'s, 'g, 't> {
     full_words: FxHashMap<&'t str, Option<u32>>,
     /// The places named by an alias with their country or state ("Reading, England").
     titled_places: Vec<u32>,
-    /// The last words of the people named in full.
-    last_words: Vec<&'t str>,
 }
 
 impl<'s, 'g, 't> Certain<'s, 'g, 't> {
@@ -75,7 +73,7 @@ impl<'s, 'g, 't> Certain<'s, 'g, 't> {
         } else {
             FxHashMap::default()
         };
-        let (mut titled_places, mut last_words) = (Vec::new(), Vec::new());
+        let mut titled_places = Vec::new();
         let occurrences = fields
             .iter()
             .flat_map(|f| f.occurrences.iter().map(move |o| &f.text[o.start..o.end]));
@@ -95,7 +93,6 @@ impl<'s, 'g, 't> Certain<'s, 'g, 't> {
             }
             if t.class == Traits::PERSON && words(name).nth(1).is_some() {
                 *full_people.entry(c.entity).or_default() += 1;
-                last_words.extend(last_word(name));
                 if surnames {
                     for w in words(name) {
                         let owner = full_words.entry(w).or_insert(Some(c.entity));
@@ -112,7 +109,6 @@ impl<'s, 'g, 't> Certain<'s, 'g, 't> {
             full_people,
             full_words,
             titled_places,
-            last_words,
         }
     }
 
@@ -246,14 +242,45 @@ impl<'s, 'g, 't> Certain<'s, 'g, 't> {
         }
         if !senses.places.is_empty() || !self.titled_places.is_empty() {
             senses.places.extend_from_slice(&self.titled_places);
-            senses.people.extend_from_slice(&self.last_words);
-            self.each_weak_place(fields, cands, spans, |_, _, at, _| {
-                if at.person_context(self.g, fold) {
-                    senses.people.push(at.surface());
-                }
-            });
+            senses.people = self.people_words(fields, cands, spans, fold);
         }
         senses
+    }
+
+    /// The last words of the people the document names in full, and the names of places that
+    /// stand in a person's name ([`person_context`]) somewhere.
+    fn people_words<'a>(
+        &self,
+        fields: &'a [FieldScan<'t>],
+        cands: &[Candidate],
+        spans: &[(usize, usize)],
+        fold: &mut String,
+    ) -> Vec<&'a str>
+    where
+        't: 'a,
+    {
+        let mut people = Vec::new();
+        let mut each = spans.iter();
+        for field in fields {
+            for (k, o) in field.occurrences.iter().enumerate() {
+                let &(lo, hi) = each.next().expect("a span per occurrence");
+                let name = &field.text[o.start..o.end];
+                if let [c] = cands[lo..hi] {
+                    let t = self.g.traits(c.entity);
+                    if t.class == Traits::PERSON && words(name).nth(1).is_some() {
+                        people.extend(last_word(name));
+                        continue;
+                    }
+                }
+                let weak_place = cands[lo..hi].iter().any(|&c| {
+                    c.weak != Weak::No && needs_a_place_after(c, self.g.traits(c.entity))
+                });
+                if weak_place && Place::new(field, k).person_context(self.g, fold) {
+                    people.push(name);
+                }
+            }
+        }
+        people
     }
 
     /// Calls `f` with every candidate of `cands` that [`needs_a_place_after`], its traits, its
