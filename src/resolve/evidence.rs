@@ -203,10 +203,11 @@ impl<'s, 'g, 't> Certain<'s, 'g, 't> {
 
     /// The places named like a person or a word that the document shows to be places at least
     /// once where the name stands alone ([`Place::stands_alone`]): by ", <place of the same
-    /// country>" after it (or as part of its alias: "Reading, England"), or, for a place named like a person, by a word that only a place
-    /// takes ([`place_cue`]) when the story names its state or province ("in Kent" in a
-    /// story about England is no town in Washington) and no better known place has the name;
-    /// and the words the document uses for people.
+    /// country>" after it (or as part of its alias: "Reading, England"), or, for a place named
+    /// like a person, by a word that only a place takes ([`place_cue`]) when the story names
+    /// its state or province ("in Kent" in a story about England is no town in Washington)
+    /// and no better known place has the name; and, if there are any, the words the document
+    /// uses for people.
     fn senses<'a>(
         &self,
         fields: &'a [FieldScan<'t>],
