@@ -37,9 +37,23 @@ pub(crate) const SURNAME_CUES: &[&str] = &[
     "Church", "Hall", "Street", "Park", "House", "Lane", "Bank", "Tower", "Castle", "Forest",
 ];
 
-/// Words before a name that make it a place ("born in Runcorn", "a village near Biarritz"). Not
-/// "to" or "at", which verbs and clubs take as often ("lost to Biarritz", "at Wimbledon").
+/// Words right before a name that say it is a place ("in Preston", "near York"), lower case.
 #[rustfmt::skip]
 pub(crate) const PLACE_PREPOSITIONS: &[&str] = &[
-    "in", "from", "near", "outside", "around", "across", "into", "through", "via", "towards",
+    "in", "near", "outside", "around", "across", "throughout",
+];
+
+/// Nouns of settlements: after "of" they name one ("the town of Lincoln"), after a name and
+/// "is a" they say it is one ("York is an old city"), lower case.
+#[rustfmt::skip]
+pub(crate) const SETTLEMENT_NOUNS: &[&str] = &[
+    "city", "town", "village", "suburb", "borough", "county", "port", "capital", "outskirts",
+];
+
+/// Compass points, which before "of" and a name say it is a place ("north of Chester"), lower
+/// case.
+#[rustfmt::skip]
+pub(crate) const COMPASS_POINTS: &[&str] = &[
+    "north", "south", "east", "west", "north-east", "north-west", "south-east", "south-west",
+    "northeast", "northwest", "southeast", "southwest",
 ];

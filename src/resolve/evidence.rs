@@ -1,13 +1,18 @@
 //! The evidence an ambiguous alias needs before it counts: an ordinary word or given name
 //! ("March", "Jordan", "Nice") names a place or a person only when the document backs it (a
 //! country it names, ", France" after a town, no person around a place's name), and a surname
-//! standing alone names only a person the document names in full, or a famous one.
+//! standing alone names only a person the document names in full, or a famous one. A town
+//! named like a person or a word, once the document shows it a place ("in Preston", "Reading,
+//! England"), is that place wherever else the document names it alone: one sense per document.
 
-use super::context::{is_capitalized, sentence_initial, word_after, word_before, words};
+use super::context::{is_capitalized, last_word, sentence_initial, word_after, word_before, words};
 use super::FieldScan;
 use crate::gazetteer::{Gazetteer, Traits};
 use crate::lexicon::{Weak, WordLists};
-use crate::lexicon::{HONORIFICS, PLACE_PREPOSITIONS};
+use crate::lexicon::{
+    COMPASS_POINTS, HONORIFICS, PERSON_VERBS, PLACE_PREPOSITIONS, SAY_AFTER_NAME, SETTLEMENT_NOUNS,
+    STOPWORDS,
+};
 use crate::matching::Candidate;
 use crate::model::MatchKind;
 use crate::text::roles::is_role_word;
@@ -54,6 +59,8 @@ pub(super) struct Certain<'s, 'g, 't> {
     /// For each country code, the first place named without doubt in it, and whether another
     /// place of it was named too.
     places_by_country: FxHashMap<&'g str, (u32, bool)>,
+    /// The places named by an alias with their country or state ("Reading, England").
+    titled_places: Vec<u32>,
 }
 
 impl<'s, 'g, 't> Certain<'s, 'g, 't> {
@@ -76,6 +83,7 @@ impl<'s, 'g, 't> Certain<'s, 'g, 't> {
         } else {
             FxHashMap::default()
         };
+        let mut titled_places = Vec::new();
         let occurrences = fields
             .iter()
             .flat_map(|f| f.occurrences.iter().map(move |o| &f.text[o.start..o.end]));
@@ -98,6 +106,9 @@ impl<'s, 'g, 't> Certain<'s, 'g, 't> {
             }
             if t.class == Traits::PLACE {
                 countries.insert(c.entity, t);
+                if name.contains(',') {
+                    titled_places.push(c.entity);
+                }
             }
             if t.class == Traits::PERSON && words(name).nth(1).is_some() {
                 *full_people.entry(c.entity).or_default() += 1;
@@ -117,6 +128,7 @@ impl<'s, 'g, 't> Certain<'s, 'g, 't> {
             full_people,
             full_words,
             places_by_country,
+            titled_places,
         }
     }
 
@@ -129,6 +141,7 @@ impl<'s, 'g, 't> Certain<'s, 'g, 't> {
         spans: &mut [(usize, usize)],
         fold: &mut String,
     ) {
+        let senses = self.senses(fields, cands, spans, fold);
         let mut spans = spans.iter_mut();
         for field in fields {
             for k in 0..field.occurrences.len() {
@@ -138,7 +151,7 @@ impl<'s, 'g, 't> Certain<'s, 'g, 't> {
                 let mut kept = lo;
                 for r in lo..hi {
                     let c = cands[r];
-                    if self.keeps(c, &mut at, fold) {
+                    if self.keeps(c, &mut at, &senses, fold) {
                         cands[kept] = c;
                         kept += 1;
                     }
@@ -150,17 +163,23 @@ impl<'s, 'g, 't> Certain<'s, 'g, 't> {
 
     /// Whether candidate `c` of the occurrence `at` has the evidence it needs. Every test is
     /// pure: the cheap ones go first.
-    fn keeps(&self, c: Candidate, at: &mut Place<'_, '_>, fold: &mut String) -> bool {
+    fn keeps(
+        &self,
+        c: Candidate,
+        at: &mut Place<'_, '_>,
+        senses: &Senses<'_>,
+        fold: &mut String,
+    ) -> bool {
         let t = self.g.traits(c.entity);
-        self.weak_kept(c, t, at, fold)
+        self.weak_kept(c, t, at, senses, fold)
             && (c.kind != MatchKind::Surname || self.surname_kept(c, t, at.surface()))
             && !self.generic(c, t, at.surface(), fold)
             && self.obscure_kept(c, t, at)
     }
 
     /// Whether `c`, if a little-known place ([`OBSCURE_PLACE`]), has support: another place of
-    /// its country named without doubt, a place word before it ("born in Runcorn"), or a place
-    /// of its country after a comma. A place of a gazetteer that gives no prominence (nor
+    /// its country named without doubt, a place cue ([`place_cue`]: "born in Runcorn"), or a
+    /// place of its country after a comma. A place of a gazetteer that gives no prominence (nor
     /// population) is not judged: nothing says it is little known.
     fn obscure_kept(&self, c: Candidate, t: Traits, at: &mut Place<'_, '_>) -> bool {
         let known = t.prominence <= 0.0 || t.prominence >= OBSCURE_PLACE;
@@ -174,7 +193,7 @@ impl<'s, 'g, 't> Certain<'s, 'g, 't> {
         // "Essex, Maryland": the name as written carries its state or country.
         named_with_another
             || at.surface().contains(',')
-            || at.after_place_word()
+            || at.cued()
             || at.followed_by_place_of(self.g, c.entity, t)
     }
 
@@ -185,6 +204,7 @@ impl<'s, 'g, 't> Certain<'s, 'g, 't> {
         c: Candidate,
         t: Traits,
         at: &mut Place<'_, '_>,
+        senses: &Senses<'_>,
         fold: &mut String,
     ) -> bool {
         match c.weak {
@@ -200,7 +220,10 @@ impl<'s, 'g, 't> Certain<'s, 'g, 't> {
                 {
                     !at.person_context(self.g, fold)
                 }
-                Traits::PLACE => at.followed_by_place_of(self.g, c.entity, t),
+                Traits::PLACE => {
+                    at.followed_by_place_of(self.g, c.entity, t)
+                        || senses.names_place(self.g, c, at, fold)
+                }
                 Traits::PERSON => {
                     !at.person_context(self.g, fold)
                         && (self.full_people.contains_key(&c.entity)
@@ -217,6 +240,142 @@ impl<'s, 'g, 't> Certain<'s, 'g, 't> {
                 }
             },
         }
+    }
+
+    /// The places named like a person or a word that the document shows to be places at least
+    /// once where the name stands alone ([`Place::stands_alone`]): by ", <place of the same
+    /// country>" after it (or as part of its alias: "Reading, England"), or, for a place named
+    /// like a person, by a word that only a place takes ([`place_cue`]) when the story names
+    /// its state or province ("in Kent" in a story about England is no town in Washington)
+    /// and no better known place has the name; and, if there are any, the words the document
+    /// uses for people.
+    fn senses<'a>(
+        &self,
+        fields: &'a [FieldScan<'t>],
+        cands: &[Candidate],
+        spans: &[(usize, usize)],
+        fold: &mut String,
+    ) -> Senses<'a>
+    where
+        't: 'a,
+    {
+        let mut senses = Senses::default();
+        // The cued places, kept once the divisions the story names are known.
+        let mut cued = Vec::new();
+        self.each_weak_place(fields, cands, spans, |c, t, at, cands| {
+            let shown = if at.followed_by_place_of(self.g, c.entity, t) {
+                &mut senses.places
+            } else if c.weak == Weak::Name && at.cued() && self.top_place(cands).is_none() {
+                &mut cued
+            } else {
+                return;
+            };
+            if at.stands_alone() && !at.person_context(self.g, fold) {
+                shown.push(c.entity);
+            }
+        });
+        if !cued.is_empty() {
+            let regions = self.regions(cands, spans);
+            cued.retain(|&e| {
+                self.countries.in_region(e)
+                    || self.g.region(e).is_some_and(|r| regions.contains(&r))
+            });
+            senses.places.extend(cued);
+        }
+        if !senses.places.is_empty() || !self.titled_places.is_empty() {
+            senses.places.extend_from_slice(&self.titled_places);
+            senses.people = self.people_words(fields, cands, spans, fold);
+        }
+        senses
+    }
+
+    /// The last words of the people the document names in full, and the names of places that
+    /// stand in a person's name ([`person_context`]) somewhere.
+    fn people_words<'a>(
+        &self,
+        fields: &'a [FieldScan<'t>],
+        cands: &[Candidate],
+        spans: &[(usize, usize)],
+        fold: &mut String,
+    ) -> Vec<&'a str>
+    where
+        't: 'a,
+    {
+        let mut people = Vec::new();
+        let mut each = spans.iter();
+        for field in fields {
+            for (k, o) in field.occurrences.iter().enumerate() {
+                let &(lo, hi) = each.next().expect("a span per occurrence");
+                let name = &field.text[o.start..o.end];
+                if let [c] = cands[lo..hi] {
+                    let t = self.g.traits(c.entity);
+                    if t.class == Traits::PERSON && words(name).nth(1).is_some() {
+                        people.extend(last_word(name));
+                        continue;
+                    }
+                }
+                let weak_place = cands[lo..hi].iter().any(|&c| {
+                    c.weak != Weak::No && needs_a_place_after(c, self.g.traits(c.entity))
+                });
+                if weak_place && Place::new(field, k).person_context(self.g, fold) {
+                    people.push(name);
+                }
+            }
+        }
+        people
+    }
+
+    /// Calls `f` with every candidate of `cands` that [`needs_a_place_after`], its traits, its
+    /// occurrence and the candidates of its occurrence.
+    fn each_weak_place<'a>(
+        &self,
+        fields: &'a [FieldScan<'t>],
+        cands: &[Candidate],
+        spans: &[(usize, usize)],
+        mut f: impl FnMut(Candidate, Traits, &mut Place<'a, 't>, &[Candidate]),
+    ) {
+        let mut spans = spans.iter();
+        for field in fields {
+            for k in 0..field.occurrences.len() {
+                let &(lo, hi) = spans.next().expect("a span per occurrence");
+                let mut at = Place::new(field, k);
+                for &c in &cands[lo..hi] {
+                    if matches!(c.weak, Weak::No | Weak::Calendar) {
+                        continue;
+                    }
+                    let t = self.g.traits(c.entity);
+                    if needs_a_place_after(c, t) {
+                        f(c, t, &mut at, &cands[lo..hi]);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The states and provinces of the places most likely meant ([`Certain::top_place`]) by
+    /// the occurrences whose candidates are `cands[spans[i].0..spans[i].1]`.
+    fn regions(&self, cands: &[Candidate], spans: &[(usize, usize)]) -> Vec<u32> {
+        spans
+            .iter()
+            .filter_map(|&(lo, hi)| self.top_place(&cands[lo..hi]))
+            .filter_map(|e| self.g.region(e))
+            .collect()
+    }
+
+    /// The most prominent place among `cands` when it needs no evidence to stand alone
+    /// ("London", "England", "Boston"), whatever its namesakes: its state or province is one
+    /// the story names, as far as a cue for a town in it goes, and a cue before its name
+    /// says nothing of its namesakes ("in Boston" is no town in England).
+    fn top_place(&self, cands: &[Candidate]) -> Option<u32> {
+        let g = self.g;
+        let top = cands
+            .iter()
+            .filter(|c| g.traits(c.entity).class == Traits::PLACE)
+            .max_by(|a, b| {
+                let (ta, tb) = (g.traits(a.entity), g.traits(b.entity));
+                ta.prominence.total_cmp(&tb.prominence)
+            })?;
+        (!needs_a_place_after(*top, g.traits(top.entity))).then_some(top.entity)
     }
 
     /// Whether the surname `surface` standing alone may name `c`: a surname that is also a word
@@ -307,21 +466,31 @@ impl<'f, 't> Place<'f, 't> {
         })
     }
 
-    /// Whether a place word ("in", "from", "near"...) comes right before the occurrence, and
-    /// no capitalized word or possessive right after it (then it names a club, a firm or a
-    /// building: "in Biarritz's pack", "near Lansdowne Road").
-    fn after_place_word(&self) -> bool {
+    /// Whether a word before or after the occurrence says it names a place ([`place_cue`]).
+    fn cued(&self) -> bool {
+        let o = &self.field.occurrences[self.k];
+        place_cue(self.field.text, o.start, o.end)
+    }
+
+    /// Whether the occurrence is no item of a list ("Sititi, Charlton, Shaw") and no end of a
+    /// longer name ("Cardiff Central"): no comma and no capitalized word right before it, but
+    /// the word that opens its sentence ("In Preston").
+    fn stands_alone(&self) -> bool {
         let (text, o) = (self.field.text, &self.field.occurrences[self.k]);
-        let before = word_before(text, o.start).map(|(_, w)| w);
-        let cue = before.is_some_and(|w| {
-            PLACE_PREPOSITIONS.iter().any(|p| {
-                w == *p || w.len() == p.len() && is_capitalized(w) && w.eq_ignore_ascii_case(p)
-            })
-        });
-        let rest = &text[o.end..];
-        cue && !rest.starts_with("'s")
-            && !rest.starts_with("\u{2019}s")
-            && !word_after(text, o.end).is_some_and(is_capitalized)
+        if text[..o.start].trim_end().ends_with(',') {
+            return false;
+        }
+        match word_before(text, o.start) {
+            Some((s, w)) if is_capitalized(w) => sentence_initial(text, &self.field.sentences, s),
+            _ => true,
+        }
+    }
+
+    /// Whether the word after the occurrence is one a person does ("said", "died").
+    fn person_verb_after(&self) -> bool {
+        let o = &self.field.occurrences[self.k];
+        word_after(self.field.text, o.end)
+            .is_some_and(|w| SAY_AFTER_NAME.contains(&w) || PERSON_VERBS.contains(&w))
     }
 
     /// Whether a comma and a place in the same country as entity `e` (whose traits are `te`)
@@ -341,6 +510,107 @@ impl<'f, 't> Place<'f, 't> {
                 })
         })
     }
+}
+
+/// What the whole document says of the places named like a person or a word: which it shows
+/// to be places somewhere ([`Certain::senses`]).
+#[derive(Default)]
+struct Senses<'a> {
+    /// The places shown to be places.
+    places: Vec<u32>,
+    /// The last words of the people named in full, and the names that stand in a person's
+    /// name somewhere ("Michael York"): a place so named is the person's elsewhere too.
+    people: Vec<&'a str>,
+}
+
+impl Senses<'_> {
+    /// Whether the occurrence `at` names place candidate `c`, which the document shows to be a
+    /// place elsewhere: no person's name or verb around it, no person of the document named
+    /// so, no headline in capitals, and, for an ordinary word, not at a sentence start.
+    fn names_place(
+        &self,
+        g: &Gazetteer,
+        c: Candidate,
+        at: &mut Place<'_, '_>,
+        fold: &mut String,
+    ) -> bool {
+        let surface = at.surface();
+        self.places.contains(&c.entity)
+            && surface.chars().any(char::is_lowercase)
+            && !self.people.contains(&surface)
+            && !at.person_verb_after()
+            && at.stands_alone()
+            && !at.person_context(g, fold)
+            && (c.weak == Weak::Name || !at.sentence_initial())
+    }
+}
+
+/// Whether candidate `c`, whose traits are `t`, is a place named like a person or a word that
+/// is too little known to stand alone: it needs ", <place>" after it, or the document's word.
+fn needs_a_place_after(c: Candidate, t: Traits) -> bool {
+    t.class == Traits::PLACE
+        && match c.weak {
+            Weak::Name => t.prominence < PROMINENT_CITY_NAMED_LIKE_A_PERSON,
+            Weak::Common => t.prominence < PROMINENT_PLACE,
+            Weak::No | Weak::Calendar => false,
+        }
+}
+
+/// Whether the words around the name at `start..end` of `text` say it names a place: a place
+/// preposition before it ("in Preston", "near York"), "<settlement, compass point> of" before
+/// it ("the town of Lincoln", "north of Chester"), "-based" after it, or "is a <...> city"
+/// after it. A possessive after it ("in Jackson's view") or a capitalized word ("in Lincoln
+/// Park") says nothing.
+fn place_cue(text: &str, start: usize, end: usize) -> bool {
+    let after = &text[end..];
+    if after.starts_with("-based") {
+        return true;
+    }
+    if after.starts_with(['\'', '’']) || word_after(text, end).is_some_and(is_capitalized) {
+        return false;
+    }
+    if is_a_settlement(after) {
+        return true;
+    }
+    let Some((s, w)) = word_before(text, start) else {
+        return false;
+    };
+    is_one_of(w, PLACE_PREPOSITIONS)
+        || (w == "of"
+            && word_before(text, s).is_some_and(|(_, n)| {
+                is_one_of(n, SETTLEMENT_NOUNS) || is_one_of(n, COMPASS_POINTS)
+            }))
+}
+
+/// Most words between "is a" and the settlement noun that ends its phrase ("is an old
+/// cathedral city"): more and the noun may belong to something else.
+const SETTLEMENT_PHRASE_WORDS: usize = 4;
+
+/// Whether `after`, the text after a name, says the name is a settlement: "is" or "was", "a",
+/// "an" or "the", and a few lower-case words, no function word, one of which is a settlement
+/// noun ("is an old cathedral city").
+fn is_a_settlement(after: &str) -> bool {
+    let mut ws = after.split([' ', ',', '.', ';']).filter(|w| !w.is_empty());
+    if !matches!(ws.next(), Some("is" | "was")) || !matches!(ws.next(), Some("a" | "an" | "the")) {
+        return false;
+    }
+    // A function word ends the phrase: "a man of the town" is no town.
+    ws.take(SETTLEMENT_PHRASE_WORDS)
+        .take_while(|w| {
+            w.starts_with(|c: char| c.is_lowercase())
+                && !STOPWORDS.iter().any(|s| s.eq_ignore_ascii_case(w))
+        })
+        .any(|w| SETTLEMENT_NOUNS.contains(&w))
+}
+
+/// Whether `w` is one of the lower-case `words`, as written or capitalized ("in", "In").
+fn is_one_of(w: &str, words: &[&str]) -> bool {
+    words.iter().any(|p| {
+        w == *p
+            || (w.len() == p.len()
+                && w.as_bytes()[0] == p.as_bytes()[0].to_ascii_uppercase()
+                && w[1..] == p[1..])
+    })
 }
 
 /// Whether the word at `start..end` stands inside a person's name: a given name or honorific
@@ -498,4 +768,39 @@ pub(super) fn same_country(g: &Gazetteer, a: u32, ta: Traits, b: u32, tb: Traits
     ta.country != 0
         && ta.country == tb.country
         && (ta.country != Traits::OTHER_COUNTRY || country_of(g, a) == country_of(g, b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whether [`place_cue`] fires for the name in brackets in `s`.
+    fn cue(s: &str) -> bool {
+        let (start, end) = (s.find('[').unwrap(), s.find(']').unwrap() - 1);
+        let text = s.replace(['[', ']'], "");
+        place_cue(&text, start, end)
+    }
+
+    #[test]
+    fn words_only_a_place_takes_are_cues() {
+        assert!(cue("Floods hit homes in [Quillby] on Monday."));
+        assert!(cue("In [Quillby], the river rose."));
+        assert!(cue("a farm near [Quillby]."));
+        assert!(cue("the market town of [Quillby] is quiet"));
+        assert!(cue("ten miles north of [Quillby]."));
+        assert!(cue("a [Quillby]-based firm"));
+        assert!(cue("[Quillby] is an old cathedral city."));
+        assert!(cue("[Quillby] was a small mining town"));
+    }
+
+    #[test]
+    fn words_a_person_takes_too_are_no_cues() {
+        assert!(!cue("In [Quillby]'s view, the plan failed."));
+        assert!(!cue("according to [Quillby], the plan failed."));
+        assert!(!cue("a loan from [Quillby] last year."));
+        assert!(!cue("a walk in [Quillby] Park"));
+        assert!(!cue("[Quillby] is a man of the town."));
+        assert!(!cue("[Quillby] is the best player the city has had."));
+        assert!(!cue("IN [Quillby]"));
+    }
 }
