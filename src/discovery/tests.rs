@@ -430,6 +430,21 @@ const CASES: &[Case] = &[
             ("Oresk Bridge", L, "place-pattern"),
         ],
     },
+    // One word right before a noun for an organisation's people or website names the
+    // organisation.
+    Case {
+        text: "A Zorbix spokesman declined to comment, and Quorvik founder Vanta Orel agreed.",
+        taken: &[],
+        want: &[("Zorbix", G, "org-pattern"), ("Quorvik", G, "org-pattern")],
+    },
+    // Not a common word, the adjective of a people, a given name, a possessive, a letter glued
+    // to a symbol, nor the last word of a longer name.
+    Case {
+        text: "A Health spokesman and a German boss met. The M&S spokesman, Zorbix's staff, \
+            the Jordan boss and Oresk Baltu spokesman Vanta were there.",
+        taken: &[],
+        want: &[],
+    },
 ];
 
 #[test]
