@@ -4,7 +4,9 @@
 use super::names::canonical;
 use super::tokens::Tok;
 use super::{class, Discoverer, Found, NameType, RULES};
-use crate::lexicon::{shipped_lists, Lone, HONOURS, ORG_STAFF_NOUNS, TITLE_JOINERS};
+use crate::lexicon::{
+    shipped_lists, Lone, HONOURS, ORG_STAFF_NOUNS, TITLE_JOINERS, UNIVERSITY_SHORT_TAILS,
+};
 use std::collections::BTreeMap;
 
 /// Longest organisation name, in tokens: longer capitalized runs are headlines or lists.
@@ -521,8 +523,35 @@ impl<'a> Scan<'a> {
             self.suffix_names(a, b, suffix, NameType::Group, ORG, out);
             self.starter_names(a, b, starter, NameType::Group, ORG, out);
             self.place_cues(a, b, out);
+            self.university_short_name(a, b, out);
         }
         b
+    }
+
+    /// "Penn State", "Georgia Tech": the short name of a university ([`UNIVERSITY_SHORT_TAILS`])
+    /// in the run `a..b`, when the word before the tail is no stopword, title, plain common
+    /// word nor adjective of a people ("Garden State", "Secretary of State", "the German
+    /// State"), and starts a name: no capitalized word but a stopword comes right before it
+    /// ("The Penn State team", "fans of Penn State"; not "São Paulo State").
+    fn university_short_name(&self, a: usize, b: usize, out: &mut Vec<Cand>) {
+        let toks = &self.toks;
+        for k in a + 1..b {
+            if !UNIVERSITY_SHORT_TAILS.contains(&self.w(k)) {
+                continue;
+            }
+            let x = k - 1;
+            let starts = x == 0 || !toks[x].joined || !toks[x - 1].cap || self.org_stop(x - 1);
+            if !starts
+                || !toks[x].cap
+                || self.org_stop(x)
+                || self.is_role(x)
+                || self.is(x, class::HONORIFIC | class::DOT_OR_DIGIT)
+                || self.is_common_or_people(x)
+            {
+                continue;
+            }
+            Self::push(out, x, k + 1, NameType::Group, ORG);
+        }
     }
 
     /// "... Committee", "... Street": every suffix word of the run (`is_suffix`) closes a name of

@@ -445,6 +445,20 @@ const CASES: &[Case] = &[
         taken: &[],
         want: &[],
     },
+    // The short name of a university, and the words that make no such name.
+    Case {
+        text: "Quorvik State beat Zamfir Tech. The Oresk State team won for fans of Baltu \
+            State. The Garden State, \
+            the German State and the Secretary of State and a Welfare State were not there. \
+            The Vanta Zorg State cup.",
+        taken: &["Vanta"],
+        want: &[
+            ("Quorvik State", G, "org-pattern"),
+            ("Zamfir Tech", G, "org-pattern"),
+            ("Oresk State", G, "org-pattern"),
+            ("Baltu State", G, "org-pattern"),
+        ],
+    },
 ];
 
 #[test]

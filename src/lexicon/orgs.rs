@@ -78,3 +78,8 @@ pub(crate) const ORG_STAFF_NOUNS: &[&str] = &[
     "spokesman", "spokeswoman", "spokesperson", "founder", "co-founder", "boss", "website",
     "staff", "employees", "shareholders",
 ];
+
+/// Last words of the short names of universities, after the name of a place or a person
+/// ("Penn State", "Georgia Tech"): US news and sports pages name them so.
+#[rustfmt::skip]
+pub(crate) const UNIVERSITY_SHORT_TAILS: &[&str] = &["State", "Tech"];
