@@ -54,11 +54,13 @@ fn full_forms_of_clipped(
         if short.len() < 2 {
             continue;
         }
+        // Every mention of the document is asked: no allocation per mention.
         let clips = |long: &str| {
-            let long: Vec<&str> = long.split_whitespace().collect();
-            long.len() >= short.len()
-                && long.join(" ").len() > name.len()
-                && short.iter().zip(&long).all(|(s, l)| l.starts_with(s))
+            let mut words = long.split_whitespace();
+            long.len() > name.len()
+                && short
+                    .iter()
+                    .all(|s| words.next().is_some_and(|w| w.starts_with(s)))
         };
         let mut targets = fields.iter().zip(out).flat_map(|(field, res)| {
             res.iter()
