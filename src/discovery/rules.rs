@@ -4,7 +4,9 @@
 use super::names::canonical;
 use super::tokens::Tok;
 use super::{class, Discoverer, Found, NameType, RULES};
-use crate::lexicon::{shipped_lists, HONOURS, TITLE_JOINERS};
+use crate::lexicon::{
+    shipped_lists, Lone, HONOURS, ORG_STAFF_NOUNS, TITLE_JOINERS, UNIVERSITY_SHORT_TAILS,
+};
 use std::collections::BTreeMap;
 
 /// Longest organisation name, in tokens: longer capitalized runs are headlines or lists.
@@ -206,6 +208,7 @@ impl<'a> Scan<'a> {
                 }
                 if i > 0 && t.joined && (toks[i - 1].cap || self.is_name(i - 1)) {
                     self.name_before_verb(i, out);
+                    self.org_before_staff(i, out);
                 }
                 continue;
             }
@@ -315,6 +318,45 @@ impl<'a> Scan<'a> {
         if e > i + 1 && !(e < n && toks[e].joined && toks[e].cap) {
             Self::push(out, i + 1, e, NameType::Group, ORG);
         }
+    }
+
+    /// Rule "org-pattern" before a noun for an organisation's people or website ("Yukos
+    /// spokesman", "Bloglines founder"): the one capitalized word before the noun at `n`, when
+    /// it stands alone (not the last word of a longer name, nor glued to a symbol as the "S"
+    /// of "M&S"), is no possessive, and is not a stopword, a title, a given name, a plain
+    /// common word or the adjective of a people ("Health spokesman", "German boss").
+    fn org_before_staff(&self, n: usize, out: &mut Vec<Cand>) {
+        let i = n - 1;
+        let toks = &self.toks;
+        if !toks[i].cap || !ORG_STAFF_NOUNS.contains(&self.w(n)) {
+            return;
+        }
+        if i > 0 && toks[i].joined && toks[i - 1].cap && !self.is(i - 1, class::STOP) {
+            return;
+        }
+        let glued = self.text[..toks[i].s]
+            .chars()
+            .next_back()
+            .is_some_and(|c| !c.is_whitespace() && !matches!(c, '(' | '"' | '“' | '‘'));
+        let w = self.w(i);
+        if glued
+            || !w.chars().all(char::is_alphanumeric)
+            || self.is(i, class::STOP | class::HONORIFIC | class::DOT_OR_DIGIT)
+            || self.is_role(i)
+            || self.d.is_first_name(w)
+            || self.is_common_or_people(i)
+        {
+            return;
+        }
+        Self::push(out, i, n, NameType::Group, ORG);
+    }
+
+    /// Whether token `i`, in any case, is a plain common word ("Health", "CHARITY") or names a
+    /// people or its adjective ("European", "Kurds").
+    fn is_common_or_people(&self, i: usize) -> bool {
+        let folded = self.w(i).to_lowercase();
+        let words = shipped_lists();
+        words.is_plain_word(&folded) || matches!(words.lone(&folded), Lone::Demonym | Lone::People)
     }
 
     /// Whether token `i` opens a sentence or a line.
@@ -481,8 +523,35 @@ impl<'a> Scan<'a> {
             self.suffix_names(a, b, suffix, NameType::Group, ORG, out);
             self.starter_names(a, b, starter, NameType::Group, ORG, out);
             self.place_cues(a, b, out);
+            self.university_short_name(a, b, out);
         }
         b
+    }
+
+    /// "Penn State", "Georgia Tech": the short name of a university ([`UNIVERSITY_SHORT_TAILS`])
+    /// in the run `a..b`, when the word before the tail is no stopword, title, plain common
+    /// word nor adjective of a people ("Garden State", "Secretary of State", "the German
+    /// State"), and starts a name: no capitalized word but a stopword comes right before it
+    /// ("The Penn State team", "fans of Penn State"; not "São Paulo State").
+    fn university_short_name(&self, a: usize, b: usize, out: &mut Vec<Cand>) {
+        let toks = &self.toks;
+        for k in a + 1..b {
+            if !UNIVERSITY_SHORT_TAILS.contains(&self.w(k)) {
+                continue;
+            }
+            let x = k - 1;
+            let starts = x == 0 || !toks[x].joined || !toks[x - 1].cap || self.org_stop(x - 1);
+            if !starts
+                || !toks[x].cap
+                || self.org_stop(x)
+                || self.is_role(x)
+                || self.is(x, class::HONORIFIC | class::DOT_OR_DIGIT)
+                || self.is_common_or_people(x)
+            {
+                continue;
+            }
+            Self::push(out, x, k + 1, NameType::Group, ORG);
+        }
     }
 
     /// "... Committee", "... Street": every suffix word of the run (`is_suffix`) closes a name of

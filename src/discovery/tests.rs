@@ -430,6 +430,35 @@ const CASES: &[Case] = &[
             ("Oresk Bridge", L, "place-pattern"),
         ],
     },
+    // One word right before a noun for an organisation's people or website names the
+    // organisation.
+    Case {
+        text: "A Zorbix spokesman declined to comment, and Quorvik founder Vanta Orel agreed.",
+        taken: &[],
+        want: &[("Zorbix", G, "org-pattern"), ("Quorvik", G, "org-pattern")],
+    },
+    // Not a common word, the adjective of a people, a given name, a possessive, a letter glued
+    // to a symbol, nor the last word of a longer name.
+    Case {
+        text: "A Health spokesman and a German boss met. The M&S spokesman, Zorbix's staff, \
+            the Jordan boss and Oresk Baltu spokesman Vanta were there.",
+        taken: &[],
+        want: &[],
+    },
+    // The short name of a university, and the words that make no such name.
+    Case {
+        text: "Quorvik State beat Zamfir Tech. The Oresk State team won for fans of Baltu \
+            State. The Garden State, \
+            the German State and the Secretary of State and a Welfare State were not there. \
+            The Vanta Zorg State cup.",
+        taken: &["Vanta"],
+        want: &[
+            ("Quorvik State", G, "org-pattern"),
+            ("Zamfir Tech", G, "org-pattern"),
+            ("Oresk State", G, "org-pattern"),
+            ("Baltu State", G, "org-pattern"),
+        ],
+    },
 ];
 
 #[test]

@@ -69,3 +69,17 @@ pub(crate) const ORG_NOUNS: &[&str] = &[
     "newspaper", "magazine", "website", "charity", "bank", "insurer", "band", "label",
     "conglomerate", "supermarket", "automaker", "carmaker", "startup", "start-up", "outlet",
 ];
+
+/// Lowercase nouns for the people or the website of an organisation, right after its one-word
+/// name ("Yukos spokesman", "Bloglines founder", "Zorbix staff"): the word before one names an
+/// organisation.
+#[rustfmt::skip]
+pub(crate) const ORG_STAFF_NOUNS: &[&str] = &[
+    "spokesman", "spokeswoman", "spokesperson", "founder", "co-founder", "boss", "website",
+    "staff", "employees", "shareholders",
+];
+
+/// Last words of the short names of universities, after the name of a place or a person
+/// ("Penn State", "Georgia Tech"): US news and sports pages name them so.
+#[rustfmt::skip]
+pub(crate) const UNIVERSITY_SHORT_TAILS: &[&str] = &["State", "Tech"];

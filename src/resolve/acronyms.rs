@@ -109,7 +109,13 @@ fn add_acronyms(text: &str, defs: &[(String, EntityRef)], res: &mut Vec<Resolved
             continue;
         };
         let i = res.partition_point(|r| r.end <= t.start);
-        if res.get(i).is_some_and(|r| r.start < t.end) {
+        if let Some(r) = res.get_mut(i).filter(|r| r.start < t.end) {
+            // Discovery made an organisation of the acronym alone ("a CRE spokesman"): the
+            // name it stands for is known.
+            if r.kind == MatchKind::Discovered && (r.start, r.end) == (t.start, t.end) {
+                r.entity = *e;
+                r.kind = MatchKind::Acronym;
+            }
             continue;
         }
         added.push(Resolved::new(t.start, t.end, *e, MatchKind::Acronym));
@@ -136,6 +142,17 @@ mod tests {
         let nut: Vec<_> = got.iter().filter(|(t, _)| t == "NUT").collect();
         assert_eq!(nut.len(), 2, "{got:?}");
         assert!(nut.iter().all(|(_, n)| n == "National Union of Teachers"));
+    }
+
+    #[test]
+    fn an_acronym_discovery_found_alone_names_what_it_stands_for() {
+        let got = mentions(
+            "Q2\tQuorvik Teachers Union\tgroup\t\n",
+            "The Quorvik Teachers Union (QTU) voted. A QTU spokesman said no.",
+        );
+        let qtu: Vec<_> = got.iter().filter(|(t, _)| t == "QTU").collect();
+        assert_eq!(qtu.len(), 2, "{got:?}");
+        assert!(qtu.iter().all(|(_, n)| n == "Quorvik Teachers Union"));
     }
 
     #[test]

@@ -180,7 +180,7 @@ pub fn resolve_document(
         // "the University" after "the Pennsylvania State University".
         org_heads::add(g, fields, new_entities, out);
         // "Sophos said" after "security firm Sophos".
-        org_repeats::add(fields, new_entities, out);
+        org_repeats::add(g, fields, new_entities, out);
     }
     // 6. Short names of people named in full in this document.
     short_names::add(g, fields, new_entities, &mut s.short_names, out);

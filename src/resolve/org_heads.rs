@@ -101,7 +101,7 @@ fn named_heads(
 }
 
 /// Whether `e` is an organisation or another group, listed or discovered.
-fn names_group(g: &Gazetteer, new_entities: &[NewEntity], e: EntityRef) -> bool {
+pub(super) fn names_group(g: &Gazetteer, new_entities: &[NewEntity], e: EntityRef) -> bool {
     match e {
         EntityRef::Known(e) => g.traits(e).class == Traits::GROUP,
         EntityRef::New(i) => new_entities[i as usize].kind == "group",

@@ -1,20 +1,85 @@
 //! A discovered organisation named again: discovery finds "security firm Sophos" by the noun
 //! in front, but not the later "Sophos said"; every other whole-word use of the name, as
-//! written, in the document names the same organisation.
+//! written, in the document names the same organisation. A discovered name that clips the
+//! words of an organisation the document names in full ("Penn State" after "Pennsylvania State
+//! University") names that organisation.
 
 use super::coverage::Coverage;
+use super::org_heads::names_group;
 use super::{FieldScan, Resolved};
+use crate::gazetteer::Gazetteer;
 use crate::lexicon::ORG_BACK_HEADS;
 use crate::model::{EntityRef, MatchKind, NewEntity};
 use aho_corasick::AhoCorasick;
+use rustc_hash::FxHashMap;
 
 /// Adds to each field of `out` the uses of the names of the organisations that discovery
-/// found in the document, where no other mention is.
-pub(super) fn add(fields: &[FieldScan<'_>], new_entities: &[NewEntity], out: &mut [Vec<Resolved>]) {
+/// found in the document, where no other mention is; then gives the mentions of a clipped
+/// name the organisation named in full.
+pub(super) fn add(
+    g: &Gazetteer,
+    fields: &[FieldScan<'_>],
+    new_entities: &[NewEntity],
+    out: &mut [Vec<Resolved>],
+) {
     let names = discovered_groups(fields, new_entities, out);
     if names.is_empty() {
         return;
     }
+    add_repeats(fields, &names, out);
+    let full = full_forms_of_clipped(g, fields, new_entities, &names, out);
+    if !full.is_empty() {
+        for r in out.iter_mut().flatten() {
+            if let Some(&e) = full.get(&r.entity) {
+                r.entity = e;
+            }
+        }
+    }
+}
+
+/// For each discovered name of `names` of two words or more that clips the words of exactly
+/// one other organisation mentioned in the document, the entity of that organisation: each
+/// word of the clipped name starts the word of the full name at the same place ("Penn" of
+/// "Pennsylvania"), and the full name is longer.
+fn full_forms_of_clipped(
+    g: &Gazetteer,
+    fields: &[FieldScan<'_>],
+    new_entities: &[NewEntity],
+    names: &[(&str, EntityRef)],
+    out: &[Vec<Resolved>],
+) -> FxHashMap<EntityRef, EntityRef> {
+    let mut full = FxHashMap::default();
+    for &(name, entity) in names {
+        let short: Vec<&str> = name.split_whitespace().collect();
+        if short.len() < 2 {
+            continue;
+        }
+        // Every mention of the document is asked: no allocation per mention.
+        let clips = |long: &str| {
+            let mut words = long.split_whitespace();
+            long.len() > name.len()
+                && short
+                    .iter()
+                    .all(|s| words.next().is_some_and(|w| w.starts_with(s)))
+        };
+        let mut targets = fields.iter().zip(out).flat_map(|(field, res)| {
+            res.iter()
+                .filter(|r| r.entity != entity && clips(&field.text[r.start..r.end]))
+                .filter(|r| names_group(g, new_entities, r.entity))
+                .map(|r| r.entity)
+        });
+        // With two organisations it could clip, it names neither for sure.
+        if let Some(t) = targets.next() {
+            if targets.all(|o| o == t) {
+                full.insert(entity, t);
+            }
+        }
+    }
+    full
+}
+
+/// Adds to each field of `out` the whole-word uses of `names` where no other mention is.
+fn add_repeats(fields: &[FieldScan<'_>], names: &[(&str, EntityRef)], out: &mut [Vec<Resolved>]) {
     // Built at the first long field: most documents have none.
     let mut one_pass: Option<Option<AhoCorasick>> = None;
     for (field, res) in fields.iter().zip(out.iter_mut()) {
@@ -28,7 +93,7 @@ pub(super) fn add(fields: &[FieldScan<'_>], new_entities: &[NewEntity], out: &mu
         };
         let found = match automaton {
             Some(a) => all_at_once(a, field.text),
-            None => name_by_name(field.text, &names),
+            None => name_by_name(field.text, names),
         };
         if found.is_empty() {
             continue;
@@ -153,5 +218,36 @@ mod tests {
         let z: Vec<_> = got.iter().filter(|(t, _)| t == "Zorbix").collect();
         assert_eq!(z.len(), 2, "{got:?}");
         assert!(z.iter().all(|(_, n)| n == "Zorbix"), "{got:?}");
+    }
+
+    #[test]
+    fn a_clipped_name_names_the_one_organisation_named_in_full() {
+        let rows = "Q1\tQuorvikian State University\tgroup\t\n\
+                    Q2\tZamfirovo Technical College\tgroup\t\n";
+        let got = mentions(
+            rows,
+            "The Quorvikian State University board met. Students of Quorv State cheered, and \
+             Quorv State fans sang.",
+        );
+        let q: Vec<_> = got.iter().filter(|(t, _)| t == "Quorv State").collect();
+        assert_eq!(q.len(), 2, "{got:?}");
+        assert!(
+            q.iter().all(|(_, n)| n == "Quorvikian State University"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_name_that_clips_two_organisations_names_neither() {
+        let rows = "Q1\tQuorvikian State University\tgroup\t\n\
+                    Q2\tQuorvale State College\tgroup\t\n";
+        let got = mentions(
+            rows,
+            "The Quorvikian State University and the Quorvale State College met. Fans of \
+             Quor State cheered.",
+        );
+        let q: Vec<_> = got.iter().filter(|(t, _)| t == "Quor State").collect();
+        assert_eq!(q.len(), 1, "{got:?}");
+        assert_eq!(q[0].1, "Quor State", "{got:?}");
     }
 }
