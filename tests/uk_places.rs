@@ -177,3 +177,11 @@ fn a_council_area_named_like_a_given_name_needs_its_country() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_person_named_in_full_takes_a_county_name_from_the_county() {
+    let text = "The actress Sarah Lancashire won the award. Lancashire thanked the writers.";
+    assert_eq!(places(text), set(&[]));
+    let text = "Floods closed roads across Lancashire on Sunday.";
+    assert_eq!(places(text), set(&[("Lancashire", "Lancashire")]));
+}

@@ -10,9 +10,14 @@ use crate::gazetteer::{Gazetteer, Traits};
 use crate::lexicon::Weak;
 use crate::model::EntityRef;
 
-/// A place or group this prominent (out of 100) keeps its name against a person named like it:
-/// a city of about 300,000 people and more, a region, a country, a well-known organisation.
+/// A group this prominent (out of 100) keeps its name against a person named like it: a
+/// well-known organisation ("Disney" stays the company beside Roy Disney).
 const PROMINENT_NAMESAKE: f32 = 55.0;
+
+/// A place this prominent keeps its name against a person named like it: a city of about three
+/// million people, a country. Counties and cities below it yield to a person the story names in
+/// full ("Sarah Lancashire", "Jason Scotland", "Stephen Toulouse").
+const PROMINENT_PLACE_NAMESAKE: f32 = 65.0;
 
 /// Whether `r`, a mention at `text[r.start..r.end]`, is a place or group the gazetteer matched
 /// by one word that a person named like it may take: not prominent.
@@ -21,8 +26,12 @@ pub(super) fn yields_to_person(g: &Gazetteer, text: &str, r: &Resolved) -> bool 
         return false;
     };
     let t = g.traits(e);
+    let prominent = match t.class {
+        Traits::PLACE => PROMINENT_PLACE_NAMESAKE,
+        _ => PROMINENT_NAMESAKE,
+    };
     t.class != Traits::PERSON
-        && t.prominence < PROMINENT_NAMESAKE
+        && t.prominence < prominent
         && !text[r.start..r.end].contains(char::is_whitespace)
 }
 
