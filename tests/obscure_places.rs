@@ -8,7 +8,7 @@ mod util;
 use util::*;
 
 /// The names of the listed places (not discovered ones) that newsner finds in `text`.
-fn places(text: &str) -> Vec<String> {
+fn listed_places(text: &str) -> Vec<String> {
     let dir = tempfile::tempdir().unwrap();
     let out = run(dir.path(), &["extract", "-q"], Some(text.as_bytes()));
     assert!(out.status.success(), "{}", stderr(&out));
@@ -26,7 +26,7 @@ fn an_obscure_town_alone_is_no_place() {
         "Biarritz beat the visitors by ten points on Saturday.",
         "The fly-half left Biarritz's pack after the match.",
     ] {
-        assert_eq!(places(text), Vec::<String>::new(), "{text}");
+        assert_eq!(listed_places(text), Vec::<String>::new(), "{text}");
     }
 }
 
@@ -45,6 +45,6 @@ fn an_obscure_town_with_support_is_a_place() {
         ),
     ];
     for (text, want) in table {
-        assert_eq!(places(text), want, "{text}");
+        assert_eq!(listed_places(text), want, "{text}");
     }
 }

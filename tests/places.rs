@@ -4,27 +4,7 @@
 
 mod util;
 
-use std::collections::BTreeSet;
 use util::*;
-
-/// The (text, name) of every place newsner finds in `text`.
-fn places(text: &str) -> BTreeSet<(String, String)> {
-    let dir = tempfile::tempdir().unwrap();
-    let out = run(dir.path(), &["extract", "-q"], Some(text.as_bytes()));
-    assert!(out.status.success(), "{}", stderr(&out));
-    rows(&out.stdout)
-        .into_iter()
-        .filter(|r| r["type"] == "place")
-        .map(|r| (r["text"].clone(), r["name"].clone()))
-        .collect()
-}
-
-fn set(items: &[(&str, &str)]) -> BTreeSet<(String, String)> {
-    items
-        .iter()
-        .map(|(t, n)| (t.to_string(), n.to_string()))
-        .collect()
-}
 
 #[test]
 fn a_city_that_outranks_its_namesakes_keeps_the_bare_title() {

@@ -5,35 +5,7 @@
 
 mod util;
 
-use std::collections::BTreeSet;
 use util::*;
-
-/// The (text, name, type) of every mention newsner finds in `text`.
-fn found(text: &str) -> BTreeSet<(String, String, String)> {
-    let dir = tempfile::tempdir().unwrap();
-    let out = run(dir.path(), &["extract", "-q"], Some(text.as_bytes()));
-    assert!(out.status.success(), "{}", stderr(&out));
-    rows(&out.stdout)
-        .into_iter()
-        .map(|r| (r["text"].clone(), r["name"].clone(), r["type"].clone()))
-        .collect()
-}
-
-/// The (text, name) of every place newsner finds in `text`.
-fn places(text: &str) -> BTreeSet<(String, String)> {
-    found(text)
-        .into_iter()
-        .filter(|(_, _, kind)| kind == "place")
-        .map(|(text, name, _)| (text, name))
-        .collect()
-}
-
-fn set(items: &[(&str, &str)]) -> BTreeSet<(String, String)> {
-    items
-        .iter()
-        .map(|(t, n)| (t.to_string(), n.to_string()))
-        .collect()
-}
 
 #[test]
 fn english_counties_are_found_by_their_names() {

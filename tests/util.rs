@@ -86,3 +86,23 @@ pub fn pairs(out: &[u8]) -> BTreeSet<(String, String)> {
 pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
+
+/// The (text, name) of every place newsner finds in `text`, run with the default gazetteer.
+pub fn places(text: &str) -> BTreeSet<(String, String)> {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(dir.path(), &["extract", "-q"], Some(text.as_bytes()));
+    assert!(out.status.success(), "{}", stderr(&out));
+    rows(&out.stdout)
+        .into_iter()
+        .filter(|r| r["type"] == "place")
+        .map(|r| (r["text"].clone(), r["name"].clone()))
+        .collect()
+}
+
+/// A set of (text, name) pairs, to compare with [`places`].
+pub fn set(items: &[(&str, &str)]) -> BTreeSet<(String, String)> {
+    items
+        .iter()
+        .map(|(t, n)| (t.to_string(), n.to_string()))
+        .collect()
+}
