@@ -4,6 +4,8 @@
 //! standing alone names only a person the document names in full, or a famous one. A town
 //! named like a person or a word, once the document shows it a place ("in Preston", "Reading,
 //! England"), is that place wherever else the document names it alone: one sense per document.
+//! A little-known town stands only where the document names another place of its country or
+//! the words around it make it a place.
 
 use super::context::{is_capitalized, last_word, sentence_initial, word_after, word_before, words};
 use super::FieldScan;
@@ -97,13 +99,10 @@ impl<'s, 'g, 't> Certain<'s, 'g, 't> {
             let [c] = cands[lo..hi] else {
                 continue;
             };
-            if c.kind == MatchKind::Surname {
+            if c.weak != Weak::No || c.kind == MatchKind::Surname {
                 continue;
             }
             let t = g.traits(c.entity);
-            if c.weak != Weak::No {
-                continue;
-            }
             if t.class == Traits::PLACE {
                 countries.insert(c.entity, t);
                 if name.contains(',') {
