@@ -175,3 +175,16 @@ fn a_far_more_prominent_namesake_beats_one_in_a_country_the_story_names() {
         );
     }
 }
+
+#[test]
+fn a_small_town_takes_no_former_or_foreign_name_and_a_big_city_keeps_its_old_one() {
+    // GeoNames lists "Vauxhall" for Millburn, New Jersey and "Frankfurt" for Frankfort,
+    // Kentucky: neither is an alias, so the car brand is no place and Frankfurt is itself.
+    let text = "Opel and Vauxhall cars sell well in Frankfurt, and Bombay is now Mumbai.";
+    let want = [
+        ("Frankfurt", "Frankfurt"),
+        ("Bombay", "Mumbai"),
+        ("Mumbai", "Mumbai"),
+    ];
+    assert_eq!(places(text), set(&want));
+}
