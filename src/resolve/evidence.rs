@@ -90,19 +90,23 @@ impl<'s, 'g, 't> Certain<'s, 'g, 't> {
             .iter()
             .flat_map(|f| f.occurrences.iter().map(move |o| &f.text[o.start..o.end]));
         for (name, &(lo, hi)) in occurrences.zip(spans) {
-            if let Some(e) = named_place(g, &cands[lo..hi]) {
-                places_by_country
-                    .entry(country_of(g, e))
-                    .and_modify(|(first, more)| *more |= *first != e)
-                    .or_insert((e, false));
-            }
+            // An occurrence with several candidates names nothing without doubt.
             let [c] = cands[lo..hi] else {
                 continue;
             };
-            if c.weak != Weak::No || c.kind == MatchKind::Surname {
+            if c.kind == MatchKind::Surname {
                 continue;
             }
             let t = g.traits(c.entity);
+            if names_its_country(c, t) {
+                places_by_country
+                    .entry(country_of(g, c.entity))
+                    .and_modify(|(first, more)| *more |= *first != c.entity)
+                    .or_insert((c.entity, false));
+            }
+            if c.weak != Weak::No {
+                continue;
+            }
             if t.class == Traits::PLACE {
                 countries.insert(c.entity, t);
                 if name.contains(',') {
@@ -740,21 +744,15 @@ impl<'a, 'g> Countries<'a, 'g> {
     }
 }
 
-/// The place with a country that an occurrence with candidates `cands` names for
-/// [`Certain::obscure_kept`]: its only candidate. A country's name counts even when it is also
-/// a given name ("France", "Georgia"). An occurrence with several candidates names none: the
-/// most prominent of them ("Milan", "Dublin") lent its country to far more wrong towns on BBC
-/// news than right ones.
-fn named_place(g: &Gazetteer, cands: &[Candidate]) -> Option<u32> {
-    let [c] = *cands else {
-        return None;
-    };
-    let t = g.traits(c.entity);
-    let named = t.class == Traits::PLACE
+/// Whether `c`, the only candidate of its occurrence, whose traits are `t`, is a place that
+/// names its country for [`Certain::obscure_kept`]. A country's name counts even when it is
+/// also a given name ("France", "Georgia"). An occurrence with several candidates names none:
+/// the most prominent of them ("Milan", "Dublin") lent its country to far more wrong towns on
+/// BBC news than right ones.
+fn names_its_country(c: Candidate, t: Traits) -> bool {
+    t.class == Traits::PLACE
         && t.country != 0
-        && c.kind != MatchKind::Surname
-        && (c.weak == Weak::No || t.prominence >= PROMINENT_PLACE);
-    named.then_some(c.entity)
+        && (c.weak == Weak::No || t.prominence >= PROMINENT_PLACE)
 }
 
 /// The country code of entity `e`, which has one.
