@@ -188,3 +188,43 @@ fn a_small_town_takes_no_former_or_foreign_name_and_a_big_city_keeps_its_old_one
     ];
     assert_eq!(places(text), set(&want));
 }
+
+#[test]
+fn a_state_written_the_associated_press_way_names_the_state_and_places_its_town() {
+    // A dateline and two towns with the state abbreviated as US papers write it: the
+    // abbreviation is the state, and it takes each town to that state's namesake.
+    let text = "SAVANNAH, Ga. (AP) — The couple met in Athens, Ga., and married in Madison, Wis., \
+                before settling in Greenville, S.C., last spring.";
+    let found = places(text);
+    for want in [
+        ("Ga.", "Georgia (U.S. state)"),
+        ("Athens", "Athens, Georgia"),
+        ("Wis.", "Wisconsin"),
+        ("Madison", "Madison, Wisconsin"),
+        ("S.C.", "South Carolina"),
+        ("Greenville", "Greenville, South Carolina"),
+    ] {
+        assert!(
+            found.contains(&(want.0.to_string(), want.1.to_string())),
+            "{want:?} not in {found:?}"
+        );
+    }
+}
+
+#[test]
+fn an_abbreviation_that_is_also_a_word_or_a_name_is_no_state() {
+    // "Mass." ends a sentence about church, "Mo" and "Pa" are given names, "Md." shortens
+    // Mohammad, and the abbreviations need their dot: none of these is a state.
+    let text = "The family went to Mass. Md. Rahman and Pa Salieu met Mo Farah. \
+                Ga and Wis are not words, and neither is Fla.";
+    let found = places(text);
+    let states: Vec<_> = found
+        .iter()
+        .filter(|(surface, _)| surface != "Fla.")
+        .collect();
+    assert!(states.is_empty(), "unexpected places: {states:?}");
+    assert!(
+        found.contains(&("Fla.".to_string(), "Florida".to_string())),
+        "{found:?}"
+    );
+}

@@ -39,7 +39,7 @@ from place_tables import (ADMIN1_DISAMBIGUATED, ADMIN1_NAMES, ASCII_FOLD_COUNTRI
                           COUNTRY_SHORT, COUNTRY_TITLES, EXTRA_ALIASES, FORMER_COUNTRIES, GB_NATIONS,
                           HISTORIC_STATES, STATE_TITLED, SUBDIVISION_NO_SUFFIX, SUBDIVISION_SUFFIX,
                           SUBDIVISION_TITLES, TERRITORIES, US_BARE, US_STATE_ALIASES,
-                          US_STATE_TITLES)
+                          US_STATE_AP, US_STATE_TITLES)
 
 HEADER = ["id", "name", "type", "aliases", "prominence", "country", "lat", "lon",
           "population", "geonames", "admin1"]
@@ -320,7 +320,8 @@ def main():
         if code == "DC":
             continue
         title = US_STATE_TITLES.get(name, name)
-        div_row(title, US_STATE_ALIASES.get(name, []), "US", st.get("geonameid", ""), code)
+        aliases = US_STATE_ALIASES.get(name, []) + US_STATE_AP.get(name, [])
+        div_row(title, aliases, "US", st.get("geonameid", ""), code)
 
     n_counties = add_us_counties(rows, gc, us_states)
 

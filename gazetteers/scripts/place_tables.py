@@ -511,6 +511,24 @@ US_STATE_TITLES = {"Georgia": "Georgia (U.S. state)", "Washington": "Washington 
 US_STATE_ALIASES = {"Georgia": ["Georgia"], "Washington": ["Washington", "Washington State"],
                     "New York": ["New York", "New York State"]}
 
+# The Associated Press's state abbreviations, which US news writes after a town ("Orlando, Fla.",
+# "Schenectady, N.Y."); the dot is part of the alias, so "Ga" or "Wis" alone match nothing. Left out:
+# the ones that are also a word or a title written with a dot at a sentence's end ("Mass.", "Ark.",
+# "Miss.", "Ill."), a name or an article ("Mo.", "Pa.", "Del.", "La."), a name's abbreviation
+# ("Md." for Mohammad) or a party ("Ind." for Independent). AP writes out Alaska, Hawaii, Idaho,
+# Iowa, Maine, Ohio, Texas and Utah; the older "Tex." is kept, as papers still write it.
+US_STATE_AP = {
+    "Alabama": ["Ala."], "Arizona": ["Ariz."], "California": ["Calif."], "Colorado": ["Colo."],
+    "Connecticut": ["Conn."], "Florida": ["Fla."], "Georgia": ["Ga."], "Kansas": ["Kan."],
+    "Kentucky": ["Ky."], "Michigan": ["Mich."], "Minnesota": ["Minn."], "Montana": ["Mont."],
+    "Nebraska": ["Neb."], "Nevada": ["Nev."], "New Hampshire": ["N.H."], "New Jersey": ["N.J."],
+    "New Mexico": ["N.M."], "New York": ["N.Y."], "North Carolina": ["N.C."],
+    "North Dakota": ["N.D."], "Oklahoma": ["Okla."], "Oregon": ["Ore."], "Rhode Island": ["R.I."],
+    "South Carolina": ["S.C."], "South Dakota": ["S.D."], "Tennessee": ["Tenn."], "Texas": ["Tex."],
+    "Vermont": ["Vt."], "Virginia": ["Va."], "Washington": ["Wash."], "West Virginia": ["W.Va."],
+    "Wisconsin": ["Wis."], "Wyoming": ["Wyo."],
+}
+
 # (geonames name, country, admin1 or None) -> Wikipedia title
 CITY_OVERRIDES = {
     ("Washington", "US", "DC"): "Washington, D.C.",
