@@ -13,6 +13,7 @@ import difflib
 import math
 import os
 import subprocess
+import re
 import sys
 import unicodedata
 from collections import defaultdict
@@ -405,6 +406,21 @@ def main():
         n_div += 1
 
     # ------------------------------------------------------------ cities: rows
+    def river_town_short_name(c):
+        """The first part of a British or Irish town named for its river or the sea, which news
+        uses alone: Newcastle upon Tyne is "Newcastle", Stoke-on-Trent "Stoke"; none where that part
+        is a common word or a country's name. Namesakes elsewhere keep competing by prominence
+        and by the countries the article names."""
+        if c["countrycode"] not in ("GB", "IE"):
+            return None
+        m = re.match(r"^(.{4,}?)(?:[ -](?:upon|on|under|super)[ -])\S", c["_base"])
+        if not m:
+            return None
+        short = m.group(1)
+        if short.lower() in COMMON or fold(short) in country_names_folded:
+            return None
+        return short
+
     def city_aliases(c, title):
         out = []
         base = c["_base"]
@@ -473,6 +489,9 @@ def main():
             continue  # same entity as a places_extra.tsv row
         al = city_aliases(c, t)
         al += EXTRA_ALIASES.get(t, [])
+        short = river_town_short_name(c)
+        if short and fold(short) not in {fold(x) for x in al + [t]}:
+            al.append(short)
         if t != c["_base"] and "," in t and c["_base"] not in al:
             al.insert(0, c["_base"])
         prom = min(95, 10 * math.log10(max(c["population"], 1)))

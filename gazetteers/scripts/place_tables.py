@@ -532,6 +532,8 @@ US_STATE_AP = {
 # (geonames name, country, admin1 or None) -> Wikipedia title
 CITY_OVERRIDES = {
     ("Washington", "US", "DC"): "Washington, D.C.",
+    # Merged into Gatineau; "Hull" alone is Kingston upon Hull.
+    ("Hull", "CA", "10"): "Hull, Quebec",
     ("Chisinau", "MD", None): "Chișinău",
     ("Kyiv", "UA", None): "Kyiv",
     ("New York City", "US", None): "New York City",
@@ -611,6 +613,8 @@ CITY_OVERRIDES = {
 
 # Extra aliases for cities, keyed by final Wikipedia title.
 EXTRA_ALIASES = {
+    # Known by its river, not by the first word of its name.
+    "Kingston upon Hull": ["Hull"],
     "Kyiv": ["Kiev"], "Mumbai": ["Bombay"], "Beijing": ["Peking", "Peiping"],
     "Chennai": ["Madras"], "Kolkata": ["Calcutta"], "Ho Chi Minh City": ["Saigon", "HCMC"],
     "Yangon": ["Rangoon"], "Astana": ["Nur-Sultan", "Akmola", "Akmolinsk", "Tselinograd"],
