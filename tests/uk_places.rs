@@ -157,3 +157,43 @@ fn a_person_named_in_full_takes_a_county_name_from_the_county() {
     let text = "Floods closed roads across Lancashire on Sunday.";
     assert_eq!(places(text), set(&[("Lancashire", "Lancashire")]));
 }
+
+#[test]
+fn a_town_named_for_its_river_goes_by_its_first_word_in_a_british_story() {
+    // "Newcastle" is Newcastle upon Tyne and "Southend" is Southend-on-Sea once the story is
+    // in England; Newcastle's namesakes in Australia and South Africa rank higher by
+    // population alone.
+    let text = "Newcastle beat Leeds 2-1 on Saturday, and Southend drew at home. \
+                The England striker scored twice.";
+    let found = places(text);
+    for want in [
+        ("Newcastle", "Newcastle upon Tyne"),
+        ("Southend", "Southend-on-Sea"),
+        ("England", "England"),
+    ] {
+        assert!(
+            found.contains(&(want.0.to_string(), want.1.to_string())),
+            "{want:?} not in {found:?}"
+        );
+    }
+}
+
+#[test]
+fn england_named_alone_lends_its_country_but_not_inside_a_persons_name() {
+    // "England" is a surname too. Alone it names the country that decides "Newcastle"; in
+    // "Gordon England" it is a man, and the story names no country.
+    let in_england = places("Newcastle won the cup, and England is proud.");
+    assert!(
+        in_england.contains(&("Newcastle".to_string(), "Newcastle upon Tyne".to_string())),
+        "{in_england:?}"
+    );
+    let a_man = places("Newcastle won the cup, said Gordon England on Sunday.");
+    assert!(
+        !a_man.iter().any(|(_, name)| name == "England"),
+        "{a_man:?}"
+    );
+    assert!(
+        !a_man.contains(&("Newcastle".to_string(), "Newcastle upon Tyne".to_string())),
+        "{a_man:?}"
+    );
+}

@@ -86,10 +86,15 @@ impl<'s, 'g, 't> Certain<'s, 'g, 't> {
             FxHashMap::default()
         };
         let mut titled_places = Vec::new();
-        let occurrences = fields
-            .iter()
-            .flat_map(|f| f.occurrences.iter().map(move |o| &f.text[o.start..o.end]));
-        for (name, &(lo, hi)) in occurrences.zip(spans) {
+        // Folds the words around a place named like a person, when one is weighed here.
+        let mut fold = String::new();
+        let occurrences = fields.iter().flat_map(|f| {
+            (0..f.occurrences.len()).map(move |k| {
+                let o = &f.occurrences[k];
+                (f, k, &f.text[o.start..o.end])
+            })
+        });
+        for ((field, k, name), &(lo, hi)) in occurrences.zip(spans) {
             // An occurrence with several candidates names nothing without doubt.
             let [c] = cands[lo..hi] else {
                 continue;
@@ -104,7 +109,13 @@ impl<'s, 'g, 't> Certain<'s, 'g, 't> {
                     .and_modify(|(first, more)| *more |= *first != c.entity)
                     .or_insert((c.entity, false));
             }
-            if c.weak != Weak::No {
+            // "England", "Wales" and "Scotland" are surnames too: standing alone, out of a
+            // person's name, they are the place all the same, and lend it their country.
+            let known_place = c.weak == Weak::Name
+                && t.class == Traits::PLACE
+                && t.prominence >= PROMINENT_CITY_NAMED_LIKE_A_PERSON
+                && !Place::new(field, k).person_context(g, &mut fold);
+            if c.weak != Weak::No && !known_place {
                 continue;
             }
             if t.class == Traits::PLACE {
