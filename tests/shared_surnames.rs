@@ -82,3 +82,13 @@ fn a_surname_before_family_or_twins_is_no_person() {
                 Pellowe left at noon.";
     assert_eq!(lone(text, "Pellowe"), ["Dorian Pellowe"]);
 }
+
+#[test]
+fn listed_people_share_a_surname_by_the_same_rule() {
+    let text = "Serena Williams won the title in Melbourne.\n\
+                Her sister Venus Williams watched from the stands. Later Williams said she felt \
+                tired.";
+    assert_eq!(lone(text, "Williams"), ["Serena Williams"]);
+    let text = "Venus Williams and Serena Williams reached the final.\nWilliams served first.";
+    assert!(lone(text, "Williams").is_empty());
+}
