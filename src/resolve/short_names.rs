@@ -49,7 +49,7 @@ pub(super) fn add(
         names.settle_shared(g, fields, new_entities, out);
     }
     if names.usable().next().is_some() {
-        names.find(g, fields, b, out);
+        names.find(g, fields, new_entities, b, out);
     }
 }
 
@@ -197,6 +197,7 @@ impl<'a> ShortNames<'a> {
         &self,
         g: &Gazetteer,
         fields: &[FieldScan<'_>],
+        new_entities: &[NewEntity],
         b: &mut Buffers,
         out: &mut [Vec<Resolved>],
     ) {
@@ -207,6 +208,9 @@ impl<'a> ShortNames<'a> {
         for (f, (field, res)) in fields.iter().zip(out.iter_mut()).enumerate() {
             let text = field.text;
             let bytes = text.as_bytes();
+            let yields = |r: &Resolved| {
+                namesakes::yields_to_person(g, text, r) || lone_word_person(new_entities, text, r)
+            };
             b.added.clear();
             let mut starts = field.sentences.word_starts().walk();
             let mut p = starts.from(0);
@@ -225,7 +229,7 @@ impl<'a> ShortNames<'a> {
                     if !self.blocked.is_empty() && self.is_blocked(k, f, p) {
                         continue;
                     }
-                    match spot(g, words, text, p, end, res, &mut fold) {
+                    match spot(yields, words, text, p, end, res, &mut fold) {
                         Spot::Free => {
                             b.added
                                 .push(Resolved::new(p, end, entity, MatchKind::Coref));
@@ -382,19 +386,20 @@ enum Spot {
     /// Alone, with no mention there.
     Free,
     /// On the mention of this number, a place or group of the same name that yields to the
-    /// person ([`namesakes::yields_to_person`]).
+    /// person ([`namesakes::yields_to_person`]), or an unlisted person named by that word
+    /// alone ([`lone_word_person`]).
     Namesake(usize),
     /// Not alone.
     Taken,
 }
 
 /// Whether a short name at `p..end` of `text` stands alone: no mention of `res` overlaps it
-/// (or only a place or group of the same name that yields to the person), no other name word
+/// (or only a mention of the same span that `yields` to the person), no other name word
 /// is right before or after it ("Brenda Lee"), and no noun after it makes it a family's name
 /// ("the Lee family"). A capitalized stopword or common word before it opens the sentence and
 /// is no name word ("In Lee’s view"); `fold` is a buffer for folded words.
 fn spot(
-    g: &Gazetteer,
+    yields: impl Fn(&Resolved) -> bool,
     words: &WordLists,
     text: &str,
     p: usize,
@@ -405,7 +410,7 @@ fn spot(
     let i = res.partition_point(|r| r.end <= p);
     let here = match res.get(i) {
         Some(r) if r.start < end => {
-            if r.start == p && r.end == end && namesakes::yields_to_person(g, text, r) {
+            if r.start == p && r.end == end && yields(r) {
                 Spot::Namesake(i)
             } else {
                 return Spot::Taken;
@@ -427,6 +432,16 @@ fn spot(
     } else {
         here
     }
+}
+
+/// Whether `r`, a mention at `text[r.start..r.end]`, names an unlisted person whose name is
+/// that one word: discovery's "Mr Pellowe" is the Dorian Pellowe the article named in full.
+fn lone_word_person(new_entities: &[NewEntity], text: &str, r: &Resolved) -> bool {
+    let EntityRef::New(i) = r.entity else {
+        return false;
+    };
+    let e = &new_entities[i as usize];
+    e.kind == "person" && *e.name == text[r.start..r.end]
 }
 
 #[cfg(test)]
@@ -508,6 +523,14 @@ mod tests {
     fn a_given_name_two_people_share_is_nobodys() {
         let got = short("The analyst Dorian Pelt met the lawyer Dorian Quill. Dorian smiled.");
         assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn an_honorific_and_the_surname_are_the_person_named_in_full() {
+        let text = "The analyst Dorian Pelt came home. Mr Pelt smiled. Dr Quill, a vet, left.";
+        let got = mentions("Ankara\tAnkara\tplace\t\n", text);
+        let names: Vec<&str> = got.iter().map(|(_, n)| n.as_str()).collect();
+        assert_eq!(names, ["Dorian Pelt", "Dorian Pelt", "Quill"], "{got:?}");
     }
 
     #[test]
