@@ -45,6 +45,13 @@ pub(crate) const KIN_NOUNS: &[&str] = &[
     "biographer", "lawyer", "attorney",
 ];
 
+/// Nouns right after a surname that make it the name of a family, not of one of its people
+/// ("the Bernoulli family", "the Williams sisters").
+#[rustfmt::skip]
+pub(crate) const FAMILY_NOUNS: &[&str] = &[
+    "family", "families", "brothers", "sisters", "twins", "siblings", "clan", "dynasty",
+];
+
 /// Lowercase role nouns directly before a name ("lawmaker Sami Darwish"), capitalized when
 /// they open a sentence ("Physicist Jane Roe").
 #[rustfmt::skip]

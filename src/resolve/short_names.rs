@@ -2,14 +2,16 @@
 //! "Abu Qasra" after "Murhaf Abu Qasra", "Jenna" after "Jenna Mourey"), as GATE's orthomatcher
 //! does: the last word of the name (or the family name of an East Asian name), and the first
 //! word when it is a given name, written as in the full name, as a whole capitalized word no
-//! other name word touches, and only when no other person of the document has the same short
-//! name.
+//! other name word touches. When other people of the document have the same short name, only
+//! a surname whose principal person the article makes clear ([`salience`]) names anyone.
+
+mod salience;
 
 use super::context::{is_capitalized, last_word, word_after, word_before, words};
 use super::lone_names::opens_sentence;
 use super::{names_person, namesakes, FieldScan, Resolved, MAX_KEPT_OCCURRENCES};
 use crate::gazetteer::Gazetteer;
-use crate::lexicon::{Weak, WordLists, EAST_ASIAN_FAMILY_NAMES};
+use crate::lexicon::{Weak, WordLists, EAST_ASIAN_FAMILY_NAMES, FAMILY_NOUNS};
 use crate::model::{EntityRef, MatchKind, NewEntity};
 use crate::text::char_at;
 use crate::text::roles::is_role_word;
@@ -42,19 +44,39 @@ pub(super) fn add(
     b: &mut Buffers,
     out: &mut [Vec<Resolved>],
 ) {
-    let names = ShortNames::gather(g, fields, new_entities, out);
-    if names.usable().next().is_some() {
-        names.find(g, fields, b, out);
+    let mut names = ShortNames::gather(g, fields, new_entities, out);
+    if names.keys.iter().any(|k| k.shared && !k.given) {
+        names.settle_shared(g, fields, new_entities, out);
     }
+    if names.usable().next().is_some() {
+        names.find(g, fields, new_entities, b, out);
+    }
+}
+
+/// A short name of a document's people.
+struct Key<'a> {
+    /// The name.
+    name: &'a str,
+    /// The person it names: None when it is the short name of more than one and none of them
+    /// is the principal one, which stays in [`ShortNames::keys`] so that the index still
+    /// indexes every key.
+    person: Option<EntityRef>,
+    /// Whether it is the short name of more than one person.
+    shared: bool,
+    /// Whether it is the given name of some person.
+    given: bool,
 }
 
 /// The short names of a document's people.
 struct ShortNames<'a> {
-    /// Each short name and the person it names: None when it is the short name of more than
-    /// one, which stays here so that `index` still indexes every key.
-    keys: Vec<(&'a str, Option<EntityRef>)>,
+    /// Each short name.
+    keys: Vec<Key<'a>>,
     /// Where each short name is in `keys`.
     index: FxHashMap<&'a str, usize>,
+    /// The stretches of the document, as (key, from, to) with places as (field number, byte),
+    /// where a shared surname that names its principal person stays nobody's: another person
+    /// of that name was named in full there ([`salience::shadows`]).
+    blocked: Vec<(usize, salience::Place, salience::Place)>,
 }
 
 impl<'a> ShortNames<'a> {
@@ -68,6 +90,7 @@ impl<'a> ShortNames<'a> {
         let mut names = ShortNames {
             keys: Vec::new(),
             index: FxHashMap::default(),
+            blocked: Vec::new(),
         };
         let mut fold = String::new();
         for (field, res) in fields.iter().zip(out) {
@@ -76,32 +99,94 @@ impl<'a> ShortNames<'a> {
                     continue;
                 }
                 let (key, given) = short_name(g.words(), &field.text[r.start..r.end], &mut fold);
-                for key in [key, given].into_iter().flatten() {
-                    names.insert(key, r.entity);
+                if let Some(key) = key {
+                    names.insert(key, r.entity, false);
+                }
+                if let Some(given) = given {
+                    names.insert(given, r.entity, true);
                 }
             }
         }
         names
     }
 
-    /// Records that `key` is the short name of `e`.
-    fn insert(&mut self, key: &'a str, e: EntityRef) {
+    /// Records that `key` is the short name of `e`, its given name or not.
+    fn insert(&mut self, key: &'a str, e: EntityRef, given: bool) {
         match self.index.get(key) {
-            Some(&p) if self.keys[p].1 != Some(e) => self.keys[p].1 = None,
-            Some(_) => {}
+            Some(&p) => {
+                let k = &mut self.keys[p];
+                if k.person != Some(e) {
+                    k.person = None;
+                    k.shared = true;
+                }
+                k.given |= given;
+            }
             None => {
                 self.index.insert(key, self.keys.len());
-                self.keys.push((key, Some(e)));
+                self.keys.push(Key {
+                    name: key,
+                    person: Some(e),
+                    shared: false,
+                    given,
+                });
             }
         }
+    }
+
+    /// Gives each surname that several people share to the principal one of them, where the
+    /// article makes clear who that is ([`salience::principal`]), and blocks the stretches
+    /// where it may name one of the others.
+    #[cold]
+    fn settle_shared(
+        &mut self,
+        g: &Gazetteer,
+        fields: &[FieldScan<'a>],
+        new_entities: &[NewEntity],
+        out: &[Vec<Resolved>],
+    ) {
+        let mut claims: Vec<(usize, salience::Claim)> = Vec::new();
+        let mut fold = String::new();
+        for (f, (field, res)) in fields.iter().zip(out).enumerate() {
+            for r in res {
+                if !names_person(g, new_entities, r.entity) {
+                    continue;
+                }
+                let (key, _) = short_name(g.words(), &field.text[r.start..r.end], &mut fold);
+                let Some(&k) = key.and_then(|key| self.index.get(key)) else {
+                    continue;
+                };
+                if self.keys[k].shared && !self.keys[k].given {
+                    claims.push((k, salience::Claim::of(f, field, r)));
+                }
+            }
+        }
+        // Each key's claims together, in document order.
+        claims.sort_by_key(|&(k, _)| k);
+        for group in claims.chunk_by(|a, b| a.0 == b.0) {
+            let k = group[0].0;
+            let of_key: Vec<salience::Claim> = group.iter().map(|&(_, c)| c).collect();
+            let Some(p) = salience::principal(&of_key) else {
+                continue;
+            };
+            self.keys[k].person = Some(p);
+            let shadows = salience::shadows(&of_key, p).map(|(from, to)| (k, from, to));
+            self.blocked.extend(shadows);
+        }
+    }
+
+    /// Whether a use of key `k` at byte `p` of field `f` stays nobody's.
+    fn is_blocked(&self, k: usize, f: usize, p: usize) -> bool {
+        self.blocked
+            .iter()
+            .any(|&(key, from, to)| key == k && from <= (f, p) && (f, p) < to)
     }
 
     /// The short names that name one person.
     fn usable(&self) -> impl Iterator<Item = &'a str> + '_ {
         self.keys
             .iter()
-            .filter(|(_, e)| e.is_some())
-            .map(|(k, _)| *k)
+            .filter(|k| k.person.is_some())
+            .map(|k| k.name)
     }
 
     /// Adds to `out` the short names standing alone in each field. One pass over each text,
@@ -112,6 +197,7 @@ impl<'a> ShortNames<'a> {
         &self,
         g: &Gazetteer,
         fields: &[FieldScan<'_>],
+        new_entities: &[NewEntity],
         b: &mut Buffers,
         out: &mut [Vec<Resolved>],
     ) {
@@ -119,9 +205,12 @@ impl<'a> ShortNames<'a> {
         let mut fold = String::new();
         let max_len = self.usable().map(str::len).max().unwrap_or(0);
         let heads = Heads::of(self.usable());
-        for (field, res) in fields.iter().zip(out.iter_mut()) {
+        for (f, (field, res)) in fields.iter().zip(out.iter_mut()).enumerate() {
             let text = field.text;
             let bytes = text.as_bytes();
+            let yields = |r: &Resolved| {
+                namesakes::yields_to_person(g, text, r) || lone_word_person(new_entities, text, r)
+            };
             b.added.clear();
             let mut starts = field.sentences.word_starts().walk();
             let mut p = starts.from(0);
@@ -136,8 +225,11 @@ impl<'a> ShortNames<'a> {
                 }
                 self.keys_at(text, p, next, max_len, &mut b.found);
                 // The first name in key order that fits wins its place.
-                for &(_, end, entity) in b.found.iter() {
-                    match spot(g, words, text, p, end, res, &mut fold) {
+                for &(k, end, entity) in b.found.iter() {
+                    if !self.blocked.is_empty() && self.is_blocked(k, f, p) {
+                        continue;
+                    }
+                    match spot(yields, words, text, p, end, res, &mut fold) {
                         Spot::Free => {
                             b.added
                                 .push(Resolved::new(p, end, entity, MatchKind::Coref));
@@ -198,7 +290,7 @@ impl<'a> ShortNames<'a> {
             let following = char_at(text, end);
             if !following.is_some_and(word_char) {
                 if let Some(&k) = self.index.get(&text[p..end]) {
-                    if let Some(e) = self.keys[k].1 {
+                    if let Some(e) = self.keys[k].person {
                         found.push((k, end, e));
                     }
                 }
@@ -294,19 +386,20 @@ enum Spot {
     /// Alone, with no mention there.
     Free,
     /// On the mention of this number, a place or group of the same name that yields to the
-    /// person ([`namesakes::yields_to_person`]).
+    /// person ([`namesakes::yields_to_person`]), or an unlisted person named by that word
+    /// alone ([`lone_word_person`]).
     Namesake(usize),
     /// Not alone.
     Taken,
 }
 
 /// Whether a short name at `p..end` of `text` stands alone: no mention of `res` overlaps it
-/// (or only a place or group of the same name that yields to the person), and no other name
-/// word is right before or after it ("Brenda Lee"). A capitalized stopword or common word
-/// before it opens the sentence and is no name word ("In Lee’s view"); `fold` is a buffer for
-/// folded words.
+/// (or only a mention of the same span that `yields` to the person), no other name word
+/// is right before or after it ("Brenda Lee"), and no noun after it makes it a family's name
+/// ("the Lee family"). A capitalized stopword or common word before it opens the sentence and
+/// is no name word ("In Lee’s view"); `fold` is a buffer for folded words.
 fn spot(
-    g: &Gazetteer,
+    yields: impl Fn(&Resolved) -> bool,
     words: &WordLists,
     text: &str,
     p: usize,
@@ -317,7 +410,7 @@ fn spot(
     let i = res.partition_point(|r| r.end <= p);
     let here = match res.get(i) {
         Some(r) if r.start < end => {
-            if r.start == p && r.end == end && namesakes::yields_to_person(g, text, r) {
+            if r.start == p && r.end == end && yields(r) {
                 Spot::Namesake(i)
             } else {
                 return Spot::Taken;
@@ -332,12 +425,23 @@ fn spot(
             && !is_role_word(w)
             && !opens_sentence(words, w, fold)
     });
-    let after = word_after(text, end).is_some_and(is_capitalized);
+    let after =
+        word_after(text, end).is_some_and(|w| is_capitalized(w) || FAMILY_NOUNS.contains(&w));
     if before || after {
         Spot::Taken
     } else {
         here
     }
+}
+
+/// Whether `r`, a mention at `text[r.start..r.end]`, names an unlisted person whose name is
+/// that one word: discovery's "Mr Pellowe" is the Dorian Pellowe the article named in full.
+fn lone_word_person(new_entities: &[NewEntity], text: &str, r: &Resolved) -> bool {
+    let EntityRef::New(i) = r.entity else {
+        return false;
+    };
+    let e = &new_entities[i as usize];
+    e.kind == "person" && *e.name == text[r.start..r.end]
 }
 
 #[cfg(test)]
@@ -362,9 +466,10 @@ mod tests {
         let mut names = ShortNames {
             keys: Vec::new(),
             index: FxHashMap::default(),
+            blocked: Vec::new(),
         };
         for (i, k) in keys.iter().enumerate() {
-            names.insert(k, EntityRef::New(i as u32));
+            names.insert(k, EntityRef::New(i as u32), false);
         }
         let heads = Heads::of(names.usable());
         let max_len = names.usable().map(str::len).max().unwrap();
@@ -418,6 +523,14 @@ mod tests {
     fn a_given_name_two_people_share_is_nobodys() {
         let got = short("The analyst Dorian Pelt met the lawyer Dorian Quill. Dorian smiled.");
         assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn an_honorific_and_the_surname_are_the_person_named_in_full() {
+        let text = "The analyst Dorian Pelt came home. Mr Pelt smiled. Dr Quill, a vet, left.";
+        let got = mentions("Ankara\tAnkara\tplace\t\n", text);
+        let names: Vec<&str> = got.iter().map(|(_, n)| n.as_str()).collect();
+        assert_eq!(names, ["Dorian Pelt", "Dorian Pelt", "Quill"], "{got:?}");
     }
 
     #[test]
