@@ -77,8 +77,20 @@ pub struct Discoverer {
     /// Lowercase given names, as bytes so that a token lowercased into a stack buffer can be
     /// looked up without a UTF-8 check.
     first_names: HashSet<Box<[u8]>>,
+    /// The wider given-name list, borrowed from the compiled-in text: given names that open a
+    /// person's name before a capitalized word ("Declan Rourke"), but alone name nobody.
+    wide_first_names: HashSet<&'static [u8]>,
     /// The cue words of place names.
     cues: cues::Cues,
+}
+
+/// The wider given-name list as a set, sized once: gathered into a vector first, whose exact
+/// length spares the set its growth.
+fn wide_first_names() -> HashSet<&'static [u8]> {
+    let names: Vec<&'static [u8]> = crate::lexicon::wide_given_names()
+        .map(str::as_bytes)
+        .collect();
+    names.into_iter().collect()
 }
 
 impl Discoverer {
@@ -93,6 +105,7 @@ impl Discoverer {
                 .filter(|n| !n.is_empty())
                 .map(|n| n.into_bytes().into_boxed_slice())
                 .collect(),
+            wide_first_names: wide_first_names(),
         }
     }
 
@@ -134,9 +147,23 @@ impl Discoverer {
     }
 
     /// Whether `w` is a given name of the list, written with or without diacritics ("Émile" is
-    /// "emile"). Given names are short: a longer word needs no lookup (nor an allocation), and
-    /// an ASCII word is lowered on the stack; only a word with other letters is folded.
+    /// "emile").
     fn is_first_name(&self, w: &str) -> bool {
+        self.folded_is(w, |f| self.first_names.contains(f))
+    }
+
+    /// Whether `w` is a given name of the list or of the wider list: a word that opens a
+    /// person's name when a capitalized name word follows ("Declan Rourke").
+    fn opens_full_name(&self, w: &str) -> bool {
+        self.folded_is(w, |f| {
+            self.first_names.contains(f) || self.wide_first_names.contains(f)
+        })
+    }
+
+    /// Whether `test` holds for `w` folded to lowercase ASCII. Given names are short: a longer
+    /// word needs no lookup (nor an allocation), and an ASCII word is lowered on the stack; only
+    /// a word with other letters is folded. No given-name list (an empty one) means none is.
+    fn folded_is(&self, w: &str, test: impl Fn(&[u8]) -> bool) -> bool {
         /// Longest given name looked up, in bytes: longer words are no given names.
         const MAX_FIRST_NAME: usize = 20;
         if self.first_names.is_empty() || w.len() > MAX_FIRST_NAME {
@@ -146,11 +173,11 @@ impl Discoverer {
             let mut buf = [0u8; MAX_FIRST_NAME];
             buf[..w.len()].copy_from_slice(w.as_bytes());
             buf[..w.len()].make_ascii_lowercase();
-            return self.first_names.contains(&buf[..w.len()]);
+            return test(&buf[..w.len()]);
         }
         let mut folded = String::with_capacity(w.len());
         fold_into(w, &mut folded);
-        self.first_names.contains(folded.as_bytes())
+        test(folded.as_bytes())
     }
 
     /// Whether `w` is in one of the lists `bits`.

@@ -8,6 +8,10 @@ use std::sync::Arc;
 const COMMON: &str = include_str!("../../gazetteers/data/common_words.txt");
 const FIRST: &str = include_str!("../../gazetteers/data/first_names.txt");
 const SURNAMES: &str = include_str!("../../gazetteers/data/surnames.txt");
+/// Given names first_names.txt lacks, rarer or from abroad ("Declan", "Aoife", "Nnamdi"): read
+/// only where a word before a capitalized name word may open a person's name, since alone many
+/// are rare spellings or other words.
+const WIDE_FIRST: &str = include_str!("../../gazetteers/data/given_names_wide.txt");
 /// Demonyms of countries and the plurals that name their people, from country data
 /// (gazetteers/scripts/gen_demonyms.py).
 const DEMONYMS: &str = include_str!("../../gazetteers/data/demonyms.txt");
@@ -121,6 +125,16 @@ fn set(text: &'static str) -> FxHashSet<&'static str> {
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .collect()
+}
+
+/// The given names of the wider list (lowercase ASCII), which only open a person's name before
+/// a capitalized name word: none is in [`WordLists::first_names`].
+pub(crate) fn wide_given_names() -> impl Iterator<Item = &'static str> {
+    // The generator writes bare `\n`-ended lines: a split on the byte is enough, and quicker
+    // at start-up than `lines` and `trim` over the list's 27,000 lines.
+    WIDE_FIRST
+        .split('\n')
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 impl WordLists {
