@@ -88,3 +88,20 @@ fn a_word_said_twice_is_a_band_not_a_person() {
     let got = found(text);
     assert!(!got.iter().any(|(_, t)| t == "person"), "{got:?}");
 }
+
+#[test]
+fn a_town_after_a_rare_given_name_is_the_persons_surname() {
+    // Morioka is a Japanese city, Nyanga a town in Zimbabwe: after a given name of the wider
+    // list, each is a surname.
+    let text = "The deal was signed by Shigeo Morioka, and Yannick Nyanga scored twice.";
+    let got = found(text);
+    assert!(
+        got.contains(&("Shigeo Morioka".into(), "person".into())),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("Yannick Nyanga".into(), "person".into())),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|(_, t)| t == "place"), "{got:?}");
+}

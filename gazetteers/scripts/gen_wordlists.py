@@ -19,7 +19,7 @@ Writes (UTF-8, one lowercase entry per line, sorted, '#' comment header):
                                     Given names of US Social Security baby-name records (1880-2017)
                                     that first_names.txt lacks, minus common words, place, group
                                     and demonym names, and names that news uses mostly for other
-                                    things. Only discovery reads it, before a capitalized word.
+                                    things. Read only before a capitalized name word.
 
 Sources and licences: wordfreq data (CC BY-SA 4.0, Robyn Speer et al.); Debian wamerican
 (SCOWL, Kevin Atkinson, permissive licence; only used as a filter); US Census Bureau name

@@ -20,6 +20,7 @@ mod rules;
 mod tests;
 mod tokens;
 
+use crate::lexicon::is_wide_given_name;
 use crate::text::fold::fold_into;
 use classes::{class, Classes};
 use rustc_hash::FxHashSet as HashSet;
@@ -77,20 +78,8 @@ pub struct Discoverer {
     /// Lowercase given names, as bytes so that a token lowercased into a stack buffer can be
     /// looked up without a UTF-8 check.
     first_names: HashSet<Box<[u8]>>,
-    /// The wider given-name list, borrowed from the compiled-in text: given names that open a
-    /// person's name before a capitalized word ("Declan Rourke"), but alone name nobody.
-    wide_first_names: HashSet<&'static [u8]>,
     /// The cue words of place names.
     cues: cues::Cues,
-}
-
-/// The wider given-name list as a set, sized once: gathered into a vector first, whose exact
-/// length spares the set its growth.
-fn wide_first_names() -> HashSet<&'static [u8]> {
-    let names: Vec<&'static [u8]> = crate::lexicon::wide_given_names()
-        .map(str::as_bytes)
-        .collect();
-    names.into_iter().collect()
 }
 
 impl Discoverer {
@@ -105,7 +94,6 @@ impl Discoverer {
                 .filter(|n| !n.is_empty())
                 .map(|n| n.into_bytes().into_boxed_slice())
                 .collect(),
-            wide_first_names: wide_first_names(),
         }
     }
 
@@ -155,9 +143,7 @@ impl Discoverer {
     /// Whether `w` is a given name of the list or of the wider list: a word that opens a
     /// person's name when a capitalized name word follows ("Declan Rourke").
     fn opens_full_name(&self, w: &str) -> bool {
-        self.folded_is(w, |f| {
-            self.first_names.contains(f) || self.wide_first_names.contains(f)
-        })
+        self.folded_is(w, |f| self.first_names.contains(f) || is_wide_given_name(f))
     }
 
     /// Whether `test` holds for `w` folded to lowercase ASCII. Given names are short: a longer

@@ -127,14 +127,24 @@ fn set(text: &'static str) -> FxHashSet<&'static str> {
         .collect()
 }
 
-/// The given names of the wider list (lowercase ASCII), which only open a person's name before
-/// a capitalized name word: none is in [`WordLists::first_names`].
-pub(crate) fn wide_given_names() -> impl Iterator<Item = &'static str> {
-    // The generator writes bare `\n`-ended lines: a split on the byte is enough, and quicker
-    // at start-up than `lines` and `trim` over the list's 27,000 lines.
-    WIDE_FIRST
-        .split('\n')
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+/// Whether the folded word `w` is a given name of the wider list (given_names_wide.txt), none
+/// of which is in [`WordLists::first_names`]: read only where a capitalized name word follows,
+/// since alone many are rare spellings or other words. The set is built on first use, once per
+/// process.
+pub(crate) fn is_wide_given_name(w: &[u8]) -> bool {
+    static WIDE: std::sync::OnceLock<FxHashSet<&'static [u8]>> = std::sync::OnceLock::new();
+    WIDE.get_or_init(|| {
+        // The generator writes bare `\n`-ended lines: a split on the byte is enough, and
+        // quicker at start-up than `lines` and `trim` over the list's 27,000 lines. Gathered
+        // into a vector first, whose exact length spares the set its growth.
+        let names: Vec<&'static [u8]> = WIDE_FIRST
+            .split('\n')
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::as_bytes)
+            .collect();
+        names.into_iter().collect()
+    })
+    .contains(w)
 }
 
 impl WordLists {
