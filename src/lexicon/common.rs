@@ -135,8 +135,8 @@ pub(crate) fn is_wide_given_name(w: &[u8]) -> bool {
     static WIDE: std::sync::OnceLock<FxHashSet<&'static [u8]>> = std::sync::OnceLock::new();
     WIDE.get_or_init(|| {
         // The generator writes bare `\n`-ended lines: a split on the byte is enough, and
-        // quicker at start-up than `lines` and `trim` over the list's 27,000 lines. Gathered
-        // into a vector first, whose exact length spares the set its growth.
+        // quicker than `lines` and `trim` over the list's 27,000 lines. Gathered into a vector
+        // first, whose exact length spares the set its growth.
         let names: Vec<&'static [u8]> = WIDE_FIRST
             .split('\n')
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
@@ -267,5 +267,17 @@ mod tests {
         assert!(!w.is_plain_word("smith"));
         assert!(!w.is_plain_word("rose"));
         assert!(w.is_plain_word("christmas"));
+    }
+
+    #[test]
+    fn the_wider_given_names_are_rare_names_only() {
+        let w = WordLists::shipped();
+        assert!(is_wide_given_name(b"declan"));
+        assert!(is_wide_given_name(b"nnamdi"));
+        assert_eq!(w.lone("declan"), Lone::Unknown);
+        // Neither a given name of the main list, nor a place, nor a weekday.
+        assert!(w.is_first_name("david") && !is_wide_given_name(b"david"));
+        assert!(!is_wide_given_name(b"memphis"));
+        assert!(!is_wide_given_name(b"sunday"));
     }
 }

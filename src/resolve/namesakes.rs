@@ -64,9 +64,8 @@ pub(super) fn drop_after_given_names(
 }
 
 /// Whether a given name, of either given-name list, stands right before byte `pos` of the
-/// field, across initials ("J."):
-/// no mention of `res` covers it, and it is no alias of a place or group (as "Austin" is);
-/// `fold` is a buffer for the folded word.
+/// field, across initials ("J."): no mention of `res` covers it, and it is no alias of a place
+/// or group (as "Austin" is); `fold` is a buffer for the folded word.
 fn after_given_name(
     g: &Gazetteer,
     field: &FieldScan<'_>,
