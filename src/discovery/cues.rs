@@ -121,7 +121,7 @@ impl Scan<'_> {
         let w = self.w(k);
         SURNAME_CUES.contains(&w)
             && (k.saturating_sub(2).max(a)..k)
-                .any(|s| self.d.is_first_name(self.w(s)) && (s + 1..k).all(|m| self.toks[m].name))
+                .any(|s| self.d.opens_full_name(self.w(s)) && (s + 1..k).all(|m| self.toks[m].name))
     }
 
     /// "Lake Merritt": a first cue word at `p` and one to [`MAX_AFTER_PREFIX`] capitalized words

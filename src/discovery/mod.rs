@@ -20,6 +20,7 @@ mod rules;
 mod tests;
 mod tokens;
 
+use crate::lexicon::is_wide_given_name;
 use crate::text::fold::fold_into;
 use classes::{class, Classes};
 use rustc_hash::FxHashSet as HashSet;
@@ -134,9 +135,21 @@ impl Discoverer {
     }
 
     /// Whether `w` is a given name of the list, written with or without diacritics ("Émile" is
-    /// "emile"). Given names are short: a longer word needs no lookup (nor an allocation), and
-    /// an ASCII word is lowered on the stack; only a word with other letters is folded.
+    /// "emile").
     fn is_first_name(&self, w: &str) -> bool {
+        self.folded_is(w, |f| self.first_names.contains(f))
+    }
+
+    /// Whether `w` is a given name of the list or of the wider list: a word that opens a
+    /// person's name when a capitalized name word follows ("Declan Rourke").
+    fn opens_full_name(&self, w: &str) -> bool {
+        self.folded_is(w, |f| self.first_names.contains(f) || is_wide_given_name(f))
+    }
+
+    /// Whether `test` holds for `w` folded to lowercase ASCII. Given names are short: a longer
+    /// word needs no lookup (nor an allocation), and an ASCII word is lowered on the stack; only
+    /// a word with other letters is folded. No given-name list (an empty one) means none is.
+    fn folded_is(&self, w: &str, test: impl Fn(&[u8]) -> bool) -> bool {
         /// Longest given name looked up, in bytes: longer words are no given names.
         const MAX_FIRST_NAME: usize = 20;
         if self.first_names.is_empty() || w.len() > MAX_FIRST_NAME {
@@ -146,11 +159,11 @@ impl Discoverer {
             let mut buf = [0u8; MAX_FIRST_NAME];
             buf[..w.len()].copy_from_slice(w.as_bytes());
             buf[..w.len()].make_ascii_lowercase();
-            return self.first_names.contains(&buf[..w.len()]);
+            return test(&buf[..w.len()]);
         }
         let mut folded = String::with_capacity(w.len());
         fold_into(w, &mut folded);
-        self.first_names.contains(folded.as_bytes())
+        test(folded.as_bytes())
     }
 
     /// Whether `w` is in one of the lists `bits`.

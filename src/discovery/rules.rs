@@ -186,6 +186,12 @@ impl<'a> Scan<'a> {
         ((s..end).filter(|&m| self.is_name(m)).count() >= 2).then_some(end)
     }
 
+    /// Whether tokens `s..e` are one word said twice ("Duran Duran", "Talk Talk"): a band or a
+    /// brand, never a given name and a surname.
+    fn doubled(&self, s: usize, e: usize) -> bool {
+        e == s + 2 && self.w(s) == self.w(s + 1)
+    }
+
     /// Proposes tokens `s..e` as a name of `kind`, found by rule `prio`.
     pub(super) fn push(out: &mut Vec<Cand>, s: usize, e: usize, kind: NameType, prio: usize) {
         out.push(Cand { s, e, kind, prio });
@@ -229,9 +235,11 @@ impl<'a> Scan<'a> {
             if i >= role_end && self.is_role(i) {
                 role_end = self.title(i, out);
             }
-            if self.is_name(i) && self.d.is_first_name(w) {
+            if self.is_name(i) && self.d.opens_full_name(w) {
                 if let Some(e) = self.name_at(i, 2, 4).and_then(|e| self.before_thing(i, e)) {
-                    Self::push(out, i, e, NameType::Person, FIRST_NAME);
+                    if !self.doubled(i, e) {
+                        Self::push(out, i, e, NameType::Person, FIRST_NAME);
+                    }
                 }
             }
             if i >= org_end {

@@ -8,6 +8,10 @@ use std::sync::Arc;
 const COMMON: &str = include_str!("../../gazetteers/data/common_words.txt");
 const FIRST: &str = include_str!("../../gazetteers/data/first_names.txt");
 const SURNAMES: &str = include_str!("../../gazetteers/data/surnames.txt");
+/// Given names first_names.txt lacks, rarer or from abroad ("Declan", "Aoife", "Nnamdi"): read
+/// only where a word before a capitalized name word may open a person's name, since alone many
+/// are rare spellings or other words.
+const WIDE_FIRST: &str = include_str!("../../gazetteers/data/given_names_wide.txt");
 /// Demonyms of countries and the plurals that name their people, from country data
 /// (gazetteers/scripts/gen_demonyms.py).
 const DEMONYMS: &str = include_str!("../../gazetteers/data/demonyms.txt");
@@ -121,6 +125,26 @@ fn set(text: &'static str) -> FxHashSet<&'static str> {
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .collect()
+}
+
+/// Whether the folded word `w` is a given name of the wider list (given_names_wide.txt), none
+/// of which is in [`WordLists::first_names`]: read only where a capitalized name word follows,
+/// since alone many are rare spellings or other words. The set is built on first use, once per
+/// process.
+pub(crate) fn is_wide_given_name(w: &[u8]) -> bool {
+    static WIDE: std::sync::OnceLock<FxHashSet<&'static [u8]>> = std::sync::OnceLock::new();
+    WIDE.get_or_init(|| {
+        // The generator writes bare `\n`-ended lines: a split on the byte is enough, and
+        // quicker than `lines` and `trim` over the list's 27,000 lines. Gathered into a vector
+        // first, whose exact length spares the set its growth.
+        let names: Vec<&'static [u8]> = WIDE_FIRST
+            .split('\n')
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::as_bytes)
+            .collect();
+        names.into_iter().collect()
+    })
+    .contains(w)
 }
 
 impl WordLists {
@@ -243,5 +267,17 @@ mod tests {
         assert!(!w.is_plain_word("smith"));
         assert!(!w.is_plain_word("rose"));
         assert!(w.is_plain_word("christmas"));
+    }
+
+    #[test]
+    fn the_wider_given_names_are_rare_names_only() {
+        let w = WordLists::shipped();
+        assert!(is_wide_given_name(b"declan"));
+        assert!(is_wide_given_name(b"nnamdi"));
+        assert_eq!(w.lone("declan"), Lone::Unknown);
+        // Neither a given name of the main list, nor a place, nor a weekday.
+        assert!(w.is_first_name("david") && !is_wide_given_name(b"david"));
+        assert!(!is_wide_given_name(b"memphis"));
+        assert!(!is_wide_given_name(b"sunday"));
     }
 }

@@ -16,7 +16,7 @@ mod stopwords;
 mod titles;
 
 pub(crate) use attribution::*;
-pub(crate) use common::{shipped_lists, Lone, Weak, WordLists};
+pub(crate) use common::{is_wide_given_name, shipped_lists, Lone, Weak, WordLists};
 pub(crate) use lists::*;
 pub(crate) use names::*;
 pub(crate) use orgs::*;

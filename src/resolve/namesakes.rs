@@ -7,7 +7,7 @@ use super::coverage::covered;
 use super::lone_names::names_a_place_or_group;
 use super::{FieldScan, Resolved};
 use crate::gazetteer::{Gazetteer, Traits};
-use crate::lexicon::Weak;
+use crate::lexicon::{is_wide_given_name, Weak};
 use crate::model::EntityRef;
 
 /// A group this prominent (out of 100) keeps its name against a person named like it: a
@@ -63,9 +63,9 @@ pub(super) fn drop_after_given_names(
     }
 }
 
-/// Whether a given name stands right before byte `pos` of the field, across initials ("J."):
-/// no mention of `res` covers it, and it is no alias of a place or group (as "Austin" is);
-/// `fold` is a buffer for the folded word.
+/// Whether a given name, of either given-name list, stands right before byte `pos` of the
+/// field, across initials ("J."): no mention of `res` covers it, and it is no alias of a place
+/// or group (as "Austin" is); `fold` is a buffer for the folded word.
 fn after_given_name(
     g: &Gazetteer,
     field: &FieldScan<'_>,
@@ -89,7 +89,8 @@ fn after_given_name(
         }
         fold.clear();
         crate::text::fold::fold_into(w, fold);
-        return words.is_first_name(fold) && words.weak(fold) != Weak::Common;
+        let given = words.is_first_name(fold) || is_wide_given_name(fold.as_bytes());
+        return given && words.weak(fold) != Weak::Common;
     }
 }
 
