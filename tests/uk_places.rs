@@ -197,3 +197,23 @@ fn england_named_alone_lends_its_country_but_not_inside_a_persons_name() {
         "{a_man:?}"
     );
 }
+
+#[test]
+fn the_adjective_of_a_british_nation_is_nobody() {
+    // "English", "Scottish" and "Welsh" are the adjectives of places newsner knows, as
+    // "French" is: after a speech verb they begin a phrase, not a person's name.
+    for text in [
+        "The coach says English rugby has to change.",
+        "The minister said Scottish councils would pay.",
+        "She said Welsh farmers were angry.",
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let out = run(dir.path(), &["extract", "-q"], Some(text.as_bytes()));
+        let people: Vec<_> = rows(&out.stdout)
+            .into_iter()
+            .filter(|r| r["type"] == "person")
+            .map(|r| r["text"].clone())
+            .collect();
+        assert!(people.is_empty(), "{text}: {people:?}");
+    }
+}

@@ -12,7 +12,8 @@ written, a tab, and its plural, or nothing when English uses the adjective for t
 are left out: newsner looks them up one word at a time.
 
 Source and licence: the country data of the `countryinfo` PyPI package (MIT licence,
-Porimol Chandro), field `demonym`.
+Porimol Chandro), field `demonym`; the adjectives of England, Scotland and Wales are added by
+hand (UK_NATIONS).
 """
 import glob
 import json
@@ -38,13 +39,18 @@ def demonyms():
             yield dem.strip(), d.get("name") or ""
 
 
+# The nations of the United Kingdom, which newsner names as places of their own ("England")
+# and countryinfo does not list: news writes their adjectives as often as "British".
+UK_NATIONS = {"English": "England", "Scottish": "Scotland", "Welsh": "Wales"}
+
+
 def plural(dem):
     return "" if dem.endswith(NO_PLURAL) else dem + "s"
 
 
 def main():
     rows = {}
-    for dem, country in demonyms():
+    for dem, country in list(demonyms()) + list(UK_NATIONS.items()):
         # One word, a capital first, and not the country's own name ("Gibraltar").
         if not dem or " " in dem or not dem[0].isupper() or dem == country:
             continue
