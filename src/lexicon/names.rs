@@ -70,6 +70,15 @@ pub(crate) const CHINESE_FAMILY_NAMES: &[&str] = &[
     "Wen",
 ];
 
+/// Words that never stand right before a person's given name but do before a thing named like
+/// one: an article or a possessive ("an Oscar nomination", "the Mac", "his Oscar"). Not "A",
+/// which is also an initial ("A Craig" in a team sheet).
+#[rustfmt::skip]
+pub(crate) const NO_GIVEN_NAME_AFTER: &[&str] = &[
+    "a", "an", "the", "An", "The", "his", "her", "its", "their", "our", "my", "your",
+    "His", "Her", "Its", "Their", "Our", "My", "Your",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

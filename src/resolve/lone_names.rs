@@ -8,7 +8,8 @@
 //! A word counts only standing alone: capitalized, not covered by a mention, with no other
 //! name word right before or after it ("Cara Delevingne" is someone else). A given name must be
 //! no common word ("Will", "May") and no alias of a place or group of the gazetteer, even one
-//! the evidence dropped ("Georgia"); a surname needs its context and must be no common word.
+//! the evidence dropped ("Georgia"), and follow no article or possessive ("an Oscar", "the
+//! Mac"); a surname needs its context and must be no common word.
 //! A word of the full name of a person of the document names nobody new: short names gave it
 //! to that person where it was theirs alone.
 
@@ -20,8 +21,8 @@ use super::context::{is_capitalized, word_before};
 use super::{names_person, FieldScan, Resolved};
 use crate::discovery::slug;
 use crate::gazetteer::{Gazetteer, Traits};
-use crate::lexicon::STOPWORDS;
 use crate::lexicon::{Lone, Weak, WordLists};
+use crate::lexicon::{NO_GIVEN_NAME_AFTER, STOPWORDS};
 use crate::model::{EntityRef, MatchKind, NewEntity};
 use crate::text::roles::is_role_word;
 use crate::text::tokens::alnum_end;
@@ -81,6 +82,8 @@ pub(super) fn add(
             let named = match words.lone(&fold) {
                 Lone::People => true,
                 Lone::Demonym => false,
+                // "an Oscar nomination", "the Mac": a given name takes no article.
+                Lone::GivenName if after_a_determiner(text, start) => false,
                 Lone::GivenName => {
                     !names_a_place_or_group(g, field, start, end)
                         || cues::said_to_be_a_person(text, start, end, Cue::PersonOnly)
@@ -123,6 +126,11 @@ pub(super) fn add(
         let Some(&e) = people.get(w) else {
             continue;
         };
+        fold.clear();
+        crate::text::fold::fold_into(w, &mut fold);
+        if words.lone(&fold) == Lone::GivenName && after_a_determiner(text, start) {
+            continue;
+        }
         if !in_full.contains(w) && !name_word_before(words, text, start, &mut fold) {
             found.push((k, Resolved::new(start, end, e, MatchKind::Coref)));
         }
@@ -136,6 +144,12 @@ pub(super) fn add(
     for res in out.iter_mut() {
         res.sort_by_key(|r| r.start);
     }
+}
+
+/// Whether the word before byte `start` of `text` is an article or a possessive
+/// ([`NO_GIVEN_NAME_AFTER`]).
+fn after_a_determiner(text: &str, start: usize) -> bool {
+    word_before(text, start).is_some_and(|(_, w)| NO_GIVEN_NAME_AFTER.contains(&w))
 }
 
 /// The person named `w` by one word: the new entity of that id when there is one and it is a
@@ -321,6 +335,18 @@ mod tests {
 
     fn people(text: &str) -> Vec<(String, String)> {
         mentions(ROWS, text)
+    }
+
+    #[test]
+    fn a_given_name_after_an_article_or_a_possessive_is_a_thing() {
+        // Not a person: "an Oscar", "the Mac", "his Oscar", even once "Oscar" names one.
+        let got = people("He won an Oscar. The Mac sold well, and his Oscar shone.");
+        assert!(got.is_empty(), "{got:?}");
+        let got = people("Oscar nodded. Later his Oscar statuette fell, and Oscar laughed.");
+        assert_eq!(got.len(), 2, "{got:?}");
+        // An initial in a team sheet is no article.
+        let got = people("The team: C Paterson, A Craig, H Southwell.");
+        assert!(got.iter().any(|(t, _)| t == "Craig"), "{got:?}");
     }
 
     #[test]
