@@ -9,10 +9,7 @@ use util::*;
 
 /// The (text, type) of every mention newsner finds in `text`, run with the default gazetteer.
 fn found(text: &str) -> BTreeSet<(String, String)> {
-    let dir = tempfile::tempdir().unwrap();
-    let out = run(dir.path(), &["extract", "-q"], Some(text.as_bytes()));
-    assert!(out.status.success(), "{}", stderr(&out));
-    rows(&out.stdout)
+    extracted(text)
         .into_iter()
         .map(|r| (r["text"].clone(), r["type"].clone()))
         .collect()

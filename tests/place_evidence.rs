@@ -8,10 +8,7 @@ use util::*;
 
 /// The (text, name) of every mention newsner finds in `text`, in order.
 fn mentions(text: &str) -> Vec<(String, String)> {
-    let dir = tempfile::tempdir().unwrap();
-    let out = run(dir.path(), &["extract", "-q"], Some(text.as_bytes()));
-    assert!(out.status.success(), "{}", stderr(&out));
-    rows(&out.stdout)
+    extracted(text)
         .into_iter()
         .map(|r| (r["text"].clone(), r["name"].clone()))
         .collect()

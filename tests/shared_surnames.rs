@@ -7,10 +7,7 @@ use util::*;
 
 /// The (text, name) of every person newsner finds in `input`, in order.
 fn people(input: &str) -> Vec<(String, String)> {
-    let dir = tempfile::tempdir().unwrap();
-    let out = run(dir.path(), &["extract", "-q"], Some(input.as_bytes()));
-    assert!(out.status.success(), "{}", stderr(&out));
-    rows(&out.stdout)
+    extracted(input)
         .into_iter()
         .filter(|r| r["type"] == "person")
         .map(|r| (r["text"].clone(), r["name"].clone()))

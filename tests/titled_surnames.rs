@@ -8,10 +8,7 @@ use util::*;
 
 /// The (surface, entity id) of each person mention newsner finds in `text`.
 fn people(text: &str) -> BTreeSet<(String, String)> {
-    let dir = tempfile::tempdir().unwrap();
-    let out = run(dir.path(), &["extract", "-q"], Some(text.as_bytes()));
-    assert!(out.status.success(), "{}", stderr(&out));
-    rows(&out.stdout)
+    extracted(text)
         .into_iter()
         .filter(|r| r["type"] == "person")
         .map(|r| (r["text"].clone(), r["entity_id"].clone()))

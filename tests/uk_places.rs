@@ -207,9 +207,7 @@ fn the_adjective_of_a_british_nation_is_nobody() {
         "The minister said Scottish councils would pay.",
         "She said Welsh farmers were angry.",
     ] {
-        let dir = tempfile::tempdir().unwrap();
-        let out = run(dir.path(), &["extract", "-q"], Some(text.as_bytes()));
-        let people: Vec<_> = rows(&out.stdout)
+        let people: Vec<_> = extracted(text)
             .into_iter()
             .filter(|r| r["type"] == "person")
             .map(|r| r["text"].clone())

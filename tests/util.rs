@@ -87,12 +87,17 @@ pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-/// The (text, name) of every place newsner finds in `text`, run with the default gazetteer.
-pub fn places(text: &str) -> BTreeSet<(String, String)> {
+/// The mention rows newsner writes for `text`, run on stdin with the default gazetteer.
+pub fn extracted(text: &str) -> Vec<std::collections::BTreeMap<String, String>> {
     let dir = tempfile::tempdir().unwrap();
     let out = run(dir.path(), &["extract", "-q"], Some(text.as_bytes()));
     assert!(out.status.success(), "{}", stderr(&out));
     rows(&out.stdout)
+}
+
+/// The (text, name) of every place newsner finds in `text`, run with the default gazetteer.
+pub fn places(text: &str) -> BTreeSet<(String, String)> {
+    extracted(text)
         .into_iter()
         .filter(|r| r["type"] == "place")
         .map(|r| (r["text"].clone(), r["name"].clone()))
