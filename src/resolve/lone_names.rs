@@ -96,7 +96,16 @@ pub(super) fn add(
                             && !is_role_word(w)
                             && cues::said_to_be_a_person(text, start, end, Cue::PersonOnly)
                     }
-                    Weak::No | Weak::Name => cues::said_to_be_a_person(text, start, end, Cue::Any),
+                    // A surname may speak for its person ("Kumar said"); a word in no list
+                    // that speaks first is as often a company ("Yukos said", "Ofcom said").
+                    Weak::Name => cues::said_to_be_a_person(text, start, end, Cue::Any),
+                    // ...unless it is a listed person's surname ("Olsvig said").
+                    Weak::No => {
+                        cues::said_to_be_a_person(text, start, end, Cue::PersonOnly)
+                            || cues::said_of_before(text, start)
+                            || (listed_person_word(g, field, start, end)
+                                && cues::said_to_be_a_person(text, start, end, Cue::Any))
+                    }
                 },
             };
             if !named {
@@ -144,6 +153,20 @@ pub(super) fn add(
     for res in out.iter_mut() {
         res.sort_by_key(|r| r.start);
     }
+}
+
+/// Whether the matcher found the word at `start..end` of `field` as a name or surname of a
+/// listed person.
+fn listed_person_word(g: &Gazetteer, field: &FieldScan<'_>, start: usize, end: usize) -> bool {
+    let occ = &field.occurrences;
+    let i = occ.partition_point(|o| o.start < start);
+    occ.get(i).is_some_and(|o| {
+        o.start == start
+            && o.end == end
+            && o.candidates
+                .iter()
+                .any(|c| g.traits(c.entity).class == Traits::PERSON)
+    })
 }
 
 /// Whether the word before byte `start` of `text` is an article or a possessive
@@ -338,6 +361,17 @@ mod tests {
     }
 
     #[test]
+    fn a_word_in_no_list_that_speaks_first_may_be_a_company() {
+        // "Zorbix said" is a firm as often as a person; a surname of the lists ("Kumar") and a
+        // word after the verb ("said Quorvik") speak for a person, and so does an age.
+        let got = people("Zorbix said profits rose. Kumar said no. Later, said Quorvik, it fell.");
+        let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["Kumar", "Quorvik"], "{got:?}");
+        let got = people("Dravin, 45, said no.");
+        assert_eq!(got.len(), 1, "{got:?}");
+    }
+
+    #[test]
     fn a_given_name_after_an_article_or_a_possessive_is_a_thing() {
         // Not a person: "an Oscar", "the Mac", "his Oscar", even once "Oscar" names one.
         let got = people("He won an Oscar. The Mac sold well, and his Oscar shone.");
@@ -367,7 +401,7 @@ mod tests {
 
     #[test]
     fn a_surname_needs_a_title_or_a_verb_of_speech() {
-        let got = people("Quorvik said no. Vice President Pelt agreed. Zamfir sells boats.");
+        let got = people("No, said Quorvik. Vice President Pelt agreed. Zamfir sells boats.");
         let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
         assert_eq!(texts, ["Quorvik", "Pelt"], "{got:?}");
         assert!(got.iter().all(|(_, n)| n != "Pelt Motors"), "{got:?}");

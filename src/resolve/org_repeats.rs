@@ -213,7 +213,8 @@ mod tests {
     fn a_discovered_organisation_named_again_is_the_same() {
         let got = mentions(
             "Q1\tLondon\tplace\t\n",
-            "Shares in security firm Zorbix rose. Zorbix said profits grew; Zorbixes did not.",
+            "Shares in New York security firm Zorbix rose. Zorbix said profits grew; Zorbixes \
+             did not.",
         );
         let z: Vec<_> = got.iter().filter(|(t, _)| t == "Zorbix").collect();
         assert_eq!(z.len(), 2, "{got:?}");

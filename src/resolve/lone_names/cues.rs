@@ -76,6 +76,12 @@ pub(super) fn said_to_be_a_person(text: &str, start: usize, end: usize, cue: Cue
     after(text, end, cue) || before(text, start, cue)
 }
 
+/// Whether a cue before the word at `start` names a person, a verb of speech included: "said
+/// Thanou". A company that speaks stands mostly before the verb ("Yukos said").
+pub(super) fn said_of_before(text: &str, start: usize) -> bool {
+    before(text, start, Cue::Any)
+}
+
 /// The cues after the word, which ends at byte `end`.
 fn after(text: &str, end: usize, cue: Cue) -> bool {
     let b = text.as_bytes();
