@@ -23,6 +23,7 @@ use crate::discovery::slug;
 use crate::gazetteer::{Gazetteer, Traits};
 use crate::lexicon::{Lone, Weak, WordLists};
 use crate::lexicon::{NO_GIVEN_NAME_AFTER, STOPWORDS};
+use crate::matching::Occurrence;
 use crate::model::{EntityRef, MatchKind, NewEntity};
 use crate::text::roles::is_role_word;
 use crate::text::tokens::alnum_end;
@@ -82,8 +83,9 @@ pub(super) fn add(
             let named = match words.lone(&fold) {
                 Lone::People => true,
                 Lone::Demonym => false,
-                // "an Oscar nomination", "the Mac": a given name takes no article.
-                Lone::GivenName if after_a_determiner(text, start) => false,
+                // "an Oscar nomination", "the Mac": a given name takes no article, and the
+                // word names no one here even when it names a person elsewhere.
+                Lone::GivenName if after_a_determiner(text, start) => return,
                 Lone::GivenName => {
                     !names_a_place_or_group(g, field, start, end)
                         || cues::said_to_be_a_person(text, start, end, Cue::PersonOnly)
@@ -135,11 +137,6 @@ pub(super) fn add(
         let Some(&e) = people.get(w) else {
             continue;
         };
-        fold.clear();
-        crate::text::fold::fold_into(w, &mut fold);
-        if words.lone(&fold) == Lone::GivenName && after_a_determiner(text, start) {
-            continue;
-        }
         if !in_full.contains(w) && !name_word_before(words, text, start, &mut fold) {
             found.push((k, Resolved::new(start, end, e, MatchKind::Coref)));
         }
@@ -158,15 +155,24 @@ pub(super) fn add(
 /// Whether the matcher found the word at `start..end` of `field` as a name or surname of a
 /// listed person.
 fn listed_person_word(g: &Gazetteer, field: &FieldScan<'_>, start: usize, end: usize) -> bool {
-    let occ = &field.occurrences;
-    let i = occ.partition_point(|o| o.start < start);
-    occ.get(i).is_some_and(|o| {
-        o.start == start
-            && o.end == end
+    occurrences_over(field, start, end).any(|o| {
+        (o.start, o.end) == (start, end)
             && o.candidates
                 .iter()
                 .any(|c| g.traits(c.entity).class == Traits::PERSON)
     })
+}
+
+/// The matcher's occurrences in `field` that overlap `start..end` (they are sorted and do not
+/// overlap one another, so their ends are sorted too).
+fn occurrences_over<'f>(
+    field: &'f FieldScan<'_>,
+    start: usize,
+    end: usize,
+) -> impl Iterator<Item = &'f Occurrence> {
+    let occ = &field.occurrences;
+    let i = occ.partition_point(|o| o.end <= start);
+    occ[i..].iter().take_while(move |o| o.start < end)
 }
 
 /// Whether the word before byte `start` of `text` is an article or a possessive
@@ -201,9 +207,7 @@ pub(super) fn names_a_place_or_group(
     start: usize,
     end: usize,
 ) -> bool {
-    let occ = &field.occurrences;
-    let i = occ.partition_point(|o| o.end <= start);
-    occ[i..].iter().take_while(|o| o.start < end).any(|o| {
+    occurrences_over(field, start, end).any(|o| {
         o.candidates
             .iter()
             .any(|c| g.traits(c.entity).class != Traits::PERSON)
