@@ -109,6 +109,22 @@ fn a_town_the_story_names_speaks_for_its_state() {
 }
 
 #[test]
+fn a_place_word_shows_a_city_named_like_a_person_that_outranks_its_namesakes() {
+    // Geneva and Madison are given names too; "in" says a place is meant, and each is far
+    // better known than its namesakes, so nothing else in the story need name its country.
+    let text = "Trade envoys gathered in Geneva on Monday. The cheese fair opened near Madison.";
+    let found = places(text);
+    for want in [("Geneva", "Geneva"), ("Madison", "Madison, Wisconsin")] {
+        assert!(found.contains(&(want.0.into(), want.1.into())), "{found:?}");
+    }
+    // Jackson, Mississippi is not much better known than Jackson, Tennessee: the word does not
+    // say which, and without its state the town stays unnamed; so does a person after "in".
+    let text = "The mayor spoke in Jackson on Monday. Voters put their trust in Geneva Hale.";
+    let found = places(text);
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
 fn a_state_does_not_pull_a_name_from_another_country_the_story_names() {
     let text = "French police in Paris met officers from Texas to talk about France and smuggling.";
     let found = places(text);

@@ -43,6 +43,13 @@ const PROMINENT_SURNAME: f32 = 70.0;
 /// make it a place.
 const OBSCURE_PLACE: f32 = 50.0;
 
+/// How much better known (in prominence points, about ten to a tenfold population) a city
+/// named like a person must be than every namesake place for a place word before it ("in
+/// Geneva", "near Savannah") to show it, whatever else the story names: Geneva (about 200,000
+/// people) against Geneva, Illinois (20,000), but not Jackson, Mississippi against Jackson,
+/// Tennessee.
+const CLEARLY_BEST_KNOWN: f32 = 5.0;
+
 /// How many words of full names [`Certain::gather`] makes room for at once: a story names a
 /// few people in full, and growing the map step by step costs more than its lookups.
 const FULL_WORDS_CAPACITY: usize = 32;
@@ -280,7 +287,11 @@ impl<'s, 'g, 't> Certain<'s, 'g, 't> {
             let shown = if at.followed_by_place_of(self.g, c.entity, t) {
                 &mut senses.places
             } else if c.weak == Weak::Name && at.cued() && self.top_place(cands).is_none() {
-                &mut cued
+                if self.clearly_best_known(c.entity, t, cands) {
+                    &mut senses.places
+                } else {
+                    &mut cued
+                }
             } else {
                 return;
             };
@@ -390,6 +401,19 @@ impl<'s, 'g, 't> Certain<'s, 'g, 't> {
                 ta.prominence.total_cmp(&tb.prominence)
             })?;
         (!needs_a_place_after(*top, g.traits(top.entity))).then_some(top.entity)
+    }
+
+    /// Whether place `e` (traits `t`) is a city that stands alone where a place word shows its
+    /// name a place: no little-known town ([`OBSCURE_PLACE`]), and better known by
+    /// [`CLEARLY_BEST_KNOWN`] than every other place among `cands`, so that the word says which.
+    fn clearly_best_known(&self, e: u32, t: Traits, cands: &[Candidate]) -> bool {
+        t.prominence >= OBSCURE_PLACE
+            && cands.iter().all(|c| {
+                let tc = self.g.traits(c.entity);
+                c.entity == e
+                    || tc.class != Traits::PLACE
+                    || tc.prominence + CLEARLY_BEST_KNOWN <= t.prominence
+            })
     }
 
     /// Whether the surname `surface` standing alone may name `c`: a surname that is also a word
