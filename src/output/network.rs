@@ -26,9 +26,33 @@ pub const NODE_COLUMNS: &[&str] = &[
 /// Columns of the network's edge table (Gephi reads Source, Target, Type and Weight).
 pub const EDGE_COLUMNS: &[&str] = &["Source", "Target", "Type", "Weight", "documents"];
 
-/// A node as counted: label, type, mentions (and, in the corpus, documents), and its gazetteer
-/// entity number, for its country and coordinates (none for an entity found by a rule).
-type NodeCount = (Box<str>, Box<str>, u64, Option<u32>);
+/// A node as counted: label, mentions by type (and, in the corpus, documents), and its
+/// gazetteer entity number, for its country and coordinates (none for an entity found by a
+/// rule). A name found by a rule can be typed differently from one document to the next
+/// ("Yukos said" a person, "oil firm Yukos" a group), so each type keeps its own count.
+type NodeCount = (Box<str>, Types, Option<u32>);
+
+/// Mentions of a node by type, in the order the types were first seen.
+type Types = Vec<(Box<str>, u64)>;
+
+/// Adds `n` mentions of type `kind` to `types`.
+fn count_type(types: &mut Types, kind: &str, n: u64) {
+    match types.iter_mut().find(|(k, _)| &**k == kind) {
+        Some((_, m)) => *m += n,
+        None => types.push((kind.into(), n)),
+    }
+}
+
+/// The type of a node: the one most of its mentions have; of types as common, the first seen.
+fn majority(types: &Types) -> &str {
+    let mut best: Option<&(Box<str>, u64)> = None;
+    for t in types {
+        if best.is_none_or(|b| t.1 > b.1) {
+            best = Some(t);
+        }
+    }
+    best.map_or("", |t| &*t.0)
+}
 
 /// What one document adds to the network: its entities with their mention counts, and its pairs
 /// with the number of windows naming both.
@@ -41,19 +65,16 @@ pub struct DocNetwork {
 impl DocNetwork {
     /// The network contribution of one document.
     pub fn new(g: &Gazetteer, ex: &Extraction, pairs: &Pairs) -> DocNetwork {
-        let mut nodes: FxHashMap<&str, (&str, &str, u64, Option<u32>)> = FxHashMap::default();
+        let mut nodes: FxHashMap<&str, NodeCount> = FxHashMap::default();
         for m in &ex.mentions {
             let known = match m.entity {
                 EntityRef::Known(i) => Some(i),
                 EntityRef::New(_) => None,
             };
-            let e = nodes.entry(ex.entity_id(g, m.entity)).or_insert((
-                ex.entity_name(g, m.entity),
-                ex.entity_type(g, m.entity),
-                0,
-                known,
-            ));
-            e.2 += 1;
+            let e = nodes
+                .entry(ex.entity_id(g, m.entity))
+                .or_insert_with(|| (ex.entity_name(g, m.entity).into(), Vec::new(), known));
+            count_type(&mut e.1, ex.entity_type(g, m.entity), 1);
         }
         let mut edges: FxHashMap<(&str, &str), u64> = FxHashMap::default();
         for p in &pairs.pairs {
@@ -62,10 +83,7 @@ impl DocNetwork {
                 .or_default() += 1;
         }
         DocNetwork {
-            nodes: nodes
-                .into_iter()
-                .map(|(id, (l, t, n, k))| (id.into(), (l.into(), t.into(), n, k)))
-                .collect(),
+            nodes: nodes.into_iter().map(|(id, n)| (id.into(), n)).collect(),
             edges: edges
                 .into_iter()
                 .map(|((a, b), n)| (a.into(), b.into(), n))
@@ -84,9 +102,14 @@ pub struct Network {
 impl Network {
     /// Adds one document.
     pub fn add(&mut self, d: DocNetwork) {
-        for (id, (label, kind, n, known)) in d.nodes {
-            let e = self.nodes.entry(id).or_insert(((label, kind, 0, known), 0));
-            e.0 .2 += n;
+        for (id, (label, types, known)) in d.nodes {
+            let e = self
+                .nodes
+                .entry(id)
+                .or_insert(((label, Vec::new(), known), 0));
+            for (kind, n) in &types {
+                count_type(&mut e.0 .1, kind, *n);
+            }
             e.1 += 1;
         }
         for (a, b, n) in d.edges {
@@ -127,7 +150,9 @@ impl Network {
         let mut ids: Vec<_> = self.nodes.iter().collect();
         ids.sort_unstable_by(|a, b| a.0.cmp(b.0));
         let mut r = Render::to(format, w);
-        for (id, ((label, kind, mentions, known), docs)) in ids {
+        for (id, ((label, types, known), docs)) in ids {
+            let kind = majority(types);
+            let mentions = &types.iter().map(|t| t.1).sum::<u64>();
             #[derive(Serialize)]
             #[allow(non_snake_case)]
             struct Node<'a> {
@@ -195,5 +220,39 @@ impl Network {
             r.write(&[a, b, "Undirected", &wt, &d], &edge)?;
         }
         r.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A document's contribution naming `id` with `n` mentions of each type of `types`.
+    fn doc(id: &str, types: &[(&str, u64)]) -> DocNetwork {
+        let types = types.iter().map(|&(k, n)| (k.into(), n)).collect();
+        DocNetwork {
+            nodes: vec![(id.into(), (id.into(), types, None))],
+            edges: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_node_takes_the_type_most_of_its_mentions_have_across_documents() {
+        let mut net = Network::default();
+        // First seen as a person ("Quorvex said"), then as a group in two stories.
+        net.add(doc("new:quorvex", &[("person", 3)]));
+        net.add(doc("new:quorvex", &[("group", 3)]));
+        net.add(doc("new:quorvex", &[("group", 2), ("person", 1)]));
+        let ((_, types, _), docs) = &net.nodes["new:quorvex"];
+        assert_eq!(majority(types), "group");
+        assert_eq!(types.iter().map(|t| t.1).sum::<u64>(), 9);
+        assert_eq!(*docs, 3);
+    }
+
+    #[test]
+    fn of_types_as_common_the_first_seen_wins() {
+        let types: Types = vec![("place".into(), 2), ("group".into(), 2)];
+        assert_eq!(majority(&types), "place");
+        assert_eq!(majority(&Vec::new()), "");
     }
 }
