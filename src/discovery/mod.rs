@@ -9,8 +9,9 @@
 //! lists live in `src/lexicon/`: extend them rather than the code.
 //!
 //! Rules (and their priority when two rules produce the same span; longer spans win first):
-//! `credit` > `honorific` > `title` > `attribution` > `first-name` > `place-pattern` >
-//! `org-pattern`. Place names by their cue words ("Lake Merritt", "X Street") are in `cues.rs`.
+//! `credit` > `honorific` > `title` > `org-pattern` > `attribution` > `first-name` >
+//! `place-pattern`: a noun for a kind of organisation says more than a verb of speech or the
+//! shape of a person's name ("investment bank Merrill Lynch said"). Place names by their cue words ("Lake Merritt", "X Street") are in `cues.rs`.
 
 mod classes;
 mod cues;
@@ -67,7 +68,7 @@ pub struct Found {
 /// Rule names, in priority order (index = priority, lower wins on equal spans).
 #[rustfmt::skip]
 pub const RULES: &[&str] = &[
-    "credit", "honorific", "title", "attribution", "first-name", "place-pattern", "org-pattern",
+    "credit", "honorific", "title", "org-pattern", "attribution", "first-name", "place-pattern",
 ];
 
 /// Rules that never change while running; build once, share across threads (must be Send + Sync).

@@ -5,7 +5,8 @@ use super::names::canonical;
 use super::tokens::Tok;
 use super::{class, Discoverer, Found, NameType, RULES};
 use crate::lexicon::{
-    shipped_lists, Lone, HONOURS, ORG_STAFF_NOUNS, TITLE_JOINERS, UNIVERSITY_SHORT_TAILS,
+    shipped_lists, Lone, HONOURS, ORG_BACK_DETERMINERS, ORG_NOUNS_ALSO_TRADES, ORG_STAFF_NOUNS,
+    TITLE_JOINERS, UNIVERSITY_SHORT_TAILS,
 };
 use std::collections::BTreeMap;
 
@@ -35,10 +36,10 @@ pub(super) struct Scan<'a> {
 const CREDIT: usize = 0;
 const HONORIFIC: usize = 1;
 const TITLE: usize = 2;
-const ATTRIBUTION: usize = 3;
-const FIRST_NAME: usize = 4;
-pub(super) const PLACE: usize = 5;
-const ORG: usize = 6;
+const ORG: usize = 3;
+const ATTRIBUTION: usize = 4;
+const FIRST_NAME: usize = 5;
+pub(super) const PLACE: usize = 6;
 
 impl<'a> Scan<'a> {
     /// The rules over `toks`, the tokens of `text`.
@@ -306,14 +307,20 @@ impl<'a> Scan<'a> {
     }
 
     /// Rule "org-pattern" after a noun for a kind of organisation ("the publishing giant
-    /// Elsevier"): the 1-3 capitalized words right after the noun at `i`, when they are not a
-    /// given name, a title or a stopword, and no further capitalized word follows.
+    /// Elsevier", "investment bank Merrill Lynch"): the 1-3 capitalized words right after the
+    /// noun at `i`, when they are not a title or a stopword, and no further capitalized word
+    /// follows. They must not open with a given name after a noun that is a person's trade too
+    /// ("broadcaster David Frost"), nor after a noun that points back to an organisation named
+    /// before ("the firm David Jones founded").
     fn named_by_noun(&self, i: usize, out: &mut Vec<Cand>) {
         /// Most words of a name after such a noun: longer runs are headlines or lists.
         const MAX_NOUN_NAME: usize = 3;
         let toks = &self.toks;
         let n = toks.len();
-        if self.d.is_first_name(self.w(i + 1)) {
+        let points_back = i > 0 && toks[i].joined && ORG_BACK_DETERMINERS.contains(&self.w(i - 1));
+        if (points_back || ORG_NOUNS_ALSO_TRADES.contains(&self.w(i)))
+            && self.d.opens_full_name(self.w(i + 1))
+        {
             return;
         }
         let mut e = i + 1;

@@ -454,6 +454,18 @@ const CASES: &[Case] = &[
         taken: &[],
         want: &[],
     },
+    // A noun for a kind of organisation names the organisation after it even when its name
+    // opens with a given name, and outranks a verb of speech after it; after a noun that is a
+    // person's trade too, a given name opens a person's name.
+    Case {
+        text: "Shares fell after investment bank Karim Oresk said so. The broadcaster David \
+            Zorg said nothing.",
+        taken: &[],
+        want: &[
+            ("Karim Oresk", G, "org-pattern"),
+            ("David Zorg", P, "attribution"),
+        ],
+    },
     // The short name of a university, and the words that make no such name.
     Case {
         text: "Quorvik State beat Zamfir Tech. The Oresk State team won for fans of Baltu \

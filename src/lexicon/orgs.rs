@@ -70,6 +70,11 @@ pub(crate) const ORG_NOUNS: &[&str] = &[
     "conglomerate", "supermarket", "automaker", "carmaker", "startup", "start-up", "outlet",
 ];
 
+/// The [`ORG_NOUNS`] that are a person's trade too ("broadcaster David Frost", "publisher
+/// Felix Dennis"): after them, a name that opens with a given name is a person's.
+#[rustfmt::skip]
+pub(crate) const ORG_NOUNS_ALSO_TRADES: &[&str] = &["publisher", "broadcaster", "retailer", "carrier"];
+
 /// Lowercase nouns for the people or the website of an organisation, right after its one-word
 /// name ("Yukos spokesman", "Bloglines founder", "Zorbix staff"): the word before one names an
 /// organisation.
