@@ -215,3 +215,25 @@ fn the_adjective_of_a_british_nation_is_nobody() {
         assert!(people.is_empty(), "{text}: {people:?}");
     }
 }
+
+#[test]
+fn london_tells_groups_named_by_ordinary_words_their_country() {
+    // "Home Office" and "Conservative Party" are ordinary words: they need the story to name
+    // their country. London does, though London, Ontario shares its name; Moscow does not.
+    let groups = |text: &str| -> Vec<String> {
+        extracted(text)
+            .into_iter()
+            .filter(|r| r["type"] == "group" && !r["entity_id"].starts_with("new:"))
+            .map(|r| r["name"].clone())
+            .collect()
+    };
+    let text = "Officials met the Conservative Party leader in London. \
+                The Home Office agreed.";
+    assert_eq!(groups(text), ["Conservative Party (UK)", "Home Office"]);
+    let text = "Officials met the Conservative Party leader in Moscow. \
+                The Home Office agreed.";
+    assert!(groups(text).is_empty(), "{:?}", groups(text));
+    // Nor does a London that is a person's name.
+    let text = "The Home Office agreed, said Jack London.";
+    assert!(groups(text).is_empty(), "{:?}", groups(text));
+}

@@ -50,6 +50,12 @@ const OBSCURE_PLACE: f32 = 50.0;
 /// Tennessee.
 const CLEARLY_BEST_KNOWN: f32 = 5.0;
 
+/// A city this prominent, far better known than its namesakes ([`CLEARLY_BEST_KNOWN`]),
+/// tells the story's country to the groups named by ordinary words: "the Home Office" in a
+/// story that names London. Its namesakes (London, Ontario) keep it from telling the country
+/// to places, whose choice it would sway toward itself.
+const PROMINENT_CITY: f32 = 70.0;
+
 /// How many words of full names [`Certain::gather`] makes room for at once: a story names a
 /// few people in full, and growing the map step by step costs more than its lookups.
 const FULL_WORDS_CAPACITY: usize = 32;
@@ -70,6 +76,8 @@ pub(super) struct Certain<'s, 'g, 't> {
     places_by_country: FxHashMap<&'g str, (u32, bool)>,
     /// The places named by an alias with their country or state ("Reading, England").
     titled_places: Vec<u32>,
+    /// The countries of the well-known cities named ([`PROMINENT_CITY`]), for groups only.
+    city_countries: Vec<&'g str>,
 }
 
 impl<'s, 'g, 't> Certain<'s, 'g, 't> {
@@ -93,6 +101,7 @@ impl<'s, 'g, 't> Certain<'s, 'g, 't> {
             FxHashMap::default()
         };
         let mut titled_places = Vec::new();
+        let mut city_countries = Vec::new();
         // Folds the words around a place named like a person, when one is weighed here.
         let mut fold = String::new();
         let occurrences = fields.iter().flat_map(|f| {
@@ -102,8 +111,18 @@ impl<'s, 'g, 't> Certain<'s, 'g, 't> {
             })
         });
         for ((field, k, name), &(lo, hi)) in occurrences.zip(spans) {
-            // An occurrence with several candidates names nothing without doubt.
+            // An occurrence with several candidates names nothing without doubt, but a
+            // well-known city tells groups its country.
             let [c] = cands[lo..hi] else {
+                let city = best_known_city(g, &cands[lo..hi]).filter(|&(_, weak)| {
+                    weak == Weak::No || !Place::new(field, k).person_context(g, &mut fold)
+                });
+                if let Some((e, _)) = city {
+                    let cc = country_of(g, e);
+                    if !city_countries.contains(&cc) {
+                        city_countries.push(cc);
+                    }
+                }
                 continue;
             };
             if c.kind == MatchKind::Surname {
@@ -150,7 +169,15 @@ impl<'s, 'g, 't> Certain<'s, 'g, 't> {
             full_words,
             places_by_country,
             titled_places,
+            city_countries,
         }
+    }
+
+    /// Whether the story names the country of group `e`, whose traits are `t`: a place of it
+    /// without doubt, or a well-known city of it ([`best_known_city`]).
+    fn names_country_of_group(&self, e: u32, t: Traits) -> bool {
+        self.countries.contains(e, t)
+            || (t.country != 0 && self.city_countries.contains(&country_of(self.g, e)))
     }
 
     /// Drops from every occurrence the candidates the document gives no evidence for, and, of
@@ -257,7 +284,7 @@ impl<'s, 'g, 't> Certain<'s, 'g, 't> {
                     !at.person_context(self.g, fold)
                         && (c.weak == Weak::Name
                             || !at.sentence_initial()
-                            || self.countries.contains(c.entity, t))
+                            || self.names_country_of_group(c.entity, t))
                 }
             },
         }
@@ -435,7 +462,7 @@ impl<'s, 'g, 't> Certain<'s, 'g, 't> {
     fn generic(&self, c: Candidate, t: Traits, surface: &str, fold: &mut String) -> bool {
         t.class == Traits::GROUP
             && t.country != 0
-            && !self.countries.contains(c.entity, t)
+            && !self.names_country_of_group(c.entity, t)
             && all_common(self.g.words(), surface, fold)
     }
 
@@ -777,6 +804,27 @@ impl<'a, 'g> Countries<'a, 'g> {
     pub(super) fn in_region(&self, e: u32) -> bool {
         self.g.region(e).is_some_and(|r| self.regions.contains(&r))
     }
+}
+
+/// The city among `cands`, the candidates of one occurrence, that is well known
+/// ([`PROMINENT_CITY`]), in a country, no ordinary word, and better known by
+/// [`CLEARLY_BEST_KNOWN`] than every other candidate: London, not London, Ontario. Also
+/// whether its name is a person's too ("London"), which the caller must rule out.
+fn best_known_city(g: &Gazetteer, cands: &[Candidate]) -> Option<(u32, Weak)> {
+    let top = cands.iter().max_by(|a, b| {
+        let (ta, tb) = (g.traits(a.entity), g.traits(b.entity));
+        ta.prominence.total_cmp(&tb.prominence)
+    })?;
+    let t = g.traits(top.entity);
+    let far_ahead = cands.iter().all(|c| {
+        c.entity == top.entity || g.traits(c.entity).prominence + CLEARLY_BEST_KNOWN <= t.prominence
+    });
+    (t.class == Traits::PLACE
+        && t.country != 0
+        && matches!(top.weak, Weak::No | Weak::Name)
+        && t.prominence >= PROMINENT_CITY
+        && far_ahead)
+        .then_some((top.entity, top.weak))
 }
 
 /// Whether `c`, the only candidate of its occurrence, whose traits are `t`, is a place that
