@@ -127,3 +127,19 @@ fn broadcasters_are_known_by_full_and_short_names() {
         );
     }
 }
+
+#[test]
+fn an_acronym_said_as_a_word_is_known_in_title_case() {
+    // British news writes FIFA, UEFA and NASA as words; BBC and SNP stay in capitals.
+    let text = "Fifa and Uefa officials met Nasa scientists on Monday.";
+    let found = names(text);
+    for (written, name) in [("Fifa", "FIFA"), ("Uefa", "UEFA"), ("Nasa", "NASA")] {
+        assert!(
+            has(&found, written, name),
+            "{written} as {name} in {found:?}"
+        );
+    }
+    // A spelling that is also a word or a name is left to that sense.
+    let found = names("The Shape of the Moon won a prize; Count Olaf schemed.");
+    assert!(found.is_empty(), "{found:?}");
+}

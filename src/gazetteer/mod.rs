@@ -14,7 +14,7 @@ pub mod snapshot;
 pub mod variants;
 
 use crate::error::{Error, Errors};
-use crate::lexicon::{shipped_lists, WordLists};
+use crate::lexicon::{shipped_lists, Weak, WordLists};
 use crate::matching::{AliasProblem, Matcher, MatcherBuilder};
 use crate::model::MatchKind;
 use rustc_hash::FxHashMap;
@@ -280,6 +280,13 @@ impl GazetteerBuilder {
                 let type_name = &*types[kind];
                 for alias in &exact {
                     for v in variants::variants(alias, type_name) {
+                        let _ = mb.add(&v, idx as u32, MatchKind::Variant);
+                    }
+                    // Not where the word is an ordinary word or a name too ("Shape",
+                    // "Olaf"): one spelling that is both is left to its other sense.
+                    let word_acronym = variants::word_acronym(alias, type_name)
+                        .filter(|v| words.weak(&v.to_ascii_lowercase()) == Weak::No);
+                    if let Some(v) = word_acronym {
                         let _ = mb.add(&v, idx as u32, MatchKind::Variant);
                     }
                 }

@@ -489,6 +489,24 @@ impl Combine<'_> {
     }
 }
 
+/// Shortest acronym written as a word in title case: shorter ones ("SNP", "BBC") are read
+/// letter by letter and always written in capitals.
+const MIN_WORD_ACRONYM: usize = 4;
+
+/// The title-case spelling of a group's acronym that is said as a word, as British news
+/// writes it ("Fifa", "Uefa", "Nasa", "Ukip" for FIFA, UEFA, NASA, UKIP): an alias of
+/// [`MIN_WORD_ACRONYM`] or more capital letters with a vowel after the first. Only for kind
+/// "group". An exact alias of another entity at the same place wins over it ("Nice" the
+/// city over NICE); the caller leaves out the spellings that are ordinary words or names.
+pub fn word_acronym(alias: &str, kind: &str) -> Option<String> {
+    let b = alias.as_bytes();
+    let said_as_word = kind == "group"
+        && b.len() >= MIN_WORD_ACRONYM
+        && b.iter().all(u8::is_ascii_uppercase)
+        && b[1..].iter().any(|c| b"AEIOU".contains(c));
+    said_as_word.then(|| alias[..1].to_string() + &alias[1..].to_ascii_lowercase())
+}
+
 /// The surname forms a person is referred to by alone ("Sharaa", "al-Sharaa" for "Ahmed al-Sharaa";
 /// "Putin" for "Vladimir Putin"; "Lula" no; "Kim Jong Un" -> none (East Asian names: the family name comes
 /// first and news repeats the full name: return empty when the name has 3 tokens of which the first is a common
@@ -945,6 +963,23 @@ mod tests {
                 check_invariants(name, kind, &got);
                 let _ = surnames(name, kind);
             }
+        }
+    }
+
+    #[test]
+    fn an_acronym_said_as_a_word_has_its_title_case_spelling() {
+        assert_eq!(word_acronym("FIFA", "group").as_deref(), Some("Fifa"));
+        assert_eq!(word_acronym("UKIP", "group").as_deref(), Some("Ukip"));
+        // Read letter by letter, too short, no group, or not all capitals.
+        for (alias, kind) in [
+            ("BBC", "group"),
+            ("SNP", "group"),
+            ("NYPD", "group"),
+            ("FIFA", "person"),
+            ("Nato", "group"),
+            ("UEFA Cup", "group"),
+        ] {
+            assert_eq!(word_acronym(alias, kind), None, "{alias}");
         }
     }
 }
