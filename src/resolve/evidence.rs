@@ -431,16 +431,10 @@ impl<'s, 'g, 't> Certain<'s, 'g, 't> {
     }
 
     /// Whether place `e` (traits `t`) is a city that stands alone where a place word shows its
-    /// name a place: no little-known town ([`OBSCURE_PLACE`]), and better known by
-    /// [`CLEARLY_BEST_KNOWN`] than every other place among `cands`, so that the word says which.
+    /// name a place: no little-known town ([`OBSCURE_PLACE`]), and [`outranks_namesakes`]
+    /// among `cands`, so that the word says which.
     fn clearly_best_known(&self, e: u32, t: Traits, cands: &[Candidate]) -> bool {
-        t.prominence >= OBSCURE_PLACE
-            && cands.iter().all(|c| {
-                let tc = self.g.traits(c.entity);
-                c.entity == e
-                    || tc.class != Traits::PLACE
-                    || tc.prominence + CLEARLY_BEST_KNOWN <= t.prominence
-            })
+        t.prominence >= OBSCURE_PLACE && outranks_namesakes(self.g, e, t, cands)
     }
 
     /// Whether the surname `surface` standing alone may name `c`: a surname that is also a word
@@ -806,25 +800,33 @@ impl<'a, 'g> Countries<'a, 'g> {
     }
 }
 
+/// Whether place `e` (traits `t`) is better known by [`CLEARLY_BEST_KNOWN`] than every other
+/// place among `cands`, the candidates of its occurrence: Geneva, not Geneva, Illinois.
+fn outranks_namesakes(g: &Gazetteer, e: u32, t: Traits, cands: &[Candidate]) -> bool {
+    cands.iter().all(|c| {
+        let tc = g.traits(c.entity);
+        c.entity == e
+            || tc.class != Traits::PLACE
+            || tc.prominence + CLEARLY_BEST_KNOWN <= t.prominence
+    })
+}
+
 /// The city among `cands`, the candidates of one occurrence, that is well known
-/// ([`PROMINENT_CITY`]), in a country, no ordinary word, and better known by
-/// [`CLEARLY_BEST_KNOWN`] than every other candidate: London, not London, Ontario. Also
-/// whether its name is a person's too ("London"), which the caller must rule out.
+/// ([`PROMINENT_CITY`]), in a country, no ordinary word, and [`outranks_namesakes`]: London,
+/// not London, Ontario. Also whether its name is a person's too ("London"), which the caller
+/// must rule out.
 fn best_known_city(g: &Gazetteer, cands: &[Candidate]) -> Option<(u32, Weak)> {
     let top = cands.iter().max_by(|a, b| {
         let (ta, tb) = (g.traits(a.entity), g.traits(b.entity));
         ta.prominence.total_cmp(&tb.prominence)
     })?;
     let t = g.traits(top.entity);
-    let far_ahead = cands.iter().all(|c| {
-        c.entity == top.entity || g.traits(c.entity).prominence + CLEARLY_BEST_KNOWN <= t.prominence
-    });
     (t.class == Traits::PLACE
         && t.country != 0
         && matches!(top.weak, Weak::No | Weak::Name)
         && t.prominence >= PROMINENT_CITY
-        && far_ahead)
-        .then_some((top.entity, top.weak))
+        && outranks_namesakes(g, top.entity, t, cands))
+    .then_some((top.entity, top.weak))
 }
 
 /// Whether `c`, the only candidate of its occurrence, whose traits are `t`, is a place that
