@@ -143,3 +143,24 @@ fn an_acronym_said_as_a_word_is_known_in_title_case() {
     let found = names("The Shape of the Moon won a prize; Count Olaf schemed.");
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn a_little_known_body_of_another_country_needs_its_country_for_its_acronym() {
+    // The PSP is a Lebanese party, and a games console: its acronym names the party only in a
+    // story that names Lebanon or the party in full.
+    let found = names("Sony's PSP handheld sold well in Japan and Europe.");
+    assert!(!found.iter().any(|(t, _)| t == "PSP"), "{found:?}");
+    let found = names("In Lebanon the PSP walked out of the talks.");
+    assert!(
+        has(&found, "PSP", "Progressive Socialist Party"),
+        "{found:?}"
+    );
+    let found = names("The Progressive Socialist Party walked out; the PSP said why.");
+    assert!(
+        has(&found, "PSP", "Progressive Socialist Party"),
+        "{found:?}"
+    );
+    // A body known abroad is named by its acronym anywhere.
+    let found = names("Officials of the ANC met the press on Monday.");
+    assert!(has(&found, "ANC", "African National Congress"), "{found:?}");
+}

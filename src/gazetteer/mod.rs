@@ -59,7 +59,15 @@ pub struct Entity {
     pub admin1: Option<Box<str>>,
     /// Where it is, when the gazetteer gives both `lat` and `lon`.
     pub coordinates: Option<LatLon>,
+    /// A body of one country's politics or state: its `kind` column is one of
+    /// [`NATIONAL_KINDS`]. Its acronym names it only in a story that names its country or its
+    /// full name ("PSP" is mostly a games console outside Lebanon).
+    pub national: bool,
 }
+
+/// The `kind`s of group that belong to the politics or state of one country
+/// ([`Entity::national`]). Companies, media and sports bodies are named across borders.
+pub const NATIONAL_KINDS: &[&str] = &["party", "government", "armed group"];
 
 /// A point on the globe, in decimal degrees as the gazetteer writes them.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -327,6 +335,8 @@ pub struct Traits {
     pub country: u16,
     /// [`Traits::PERSON`], [`Traits::GROUP`], [`Traits::PLACE`] or [`Traits::OTHER`].
     pub class: u8,
+    /// [`Entity::national`].
+    pub national: bool,
 }
 
 impl Traits {
@@ -372,6 +382,7 @@ fn traits_of(entities: &[Entity], types: &[Box<str>]) -> Vec<Traits> {
                 prominence: e.prominence,
                 country,
                 class,
+                national: e.national,
             }
         })
         .collect();
@@ -511,6 +522,7 @@ fn parse_row(cols: &Columns, fields: &[&str], file: &str, line: u64) -> Result<R
             country,
             admin1,
             coordinates,
+            national: NATIONAL_KINDS.contains(&get(cols.group_kind)),
         },
         type_name: type_name.to_string(),
         aliases,
@@ -555,6 +567,8 @@ struct Columns {
     admin1: Option<usize>,
     lat: Option<usize>,
     lon: Option<usize>,
+    /// The kind of group ("party", "company"), when the file has the column.
+    group_kind: Option<usize>,
     required_len: usize,
     /// Columns the header names: a row with more fields has lost a value to a stray tab.
     width: usize,
@@ -610,6 +624,7 @@ impl Columns {
             admin1: find("admin1"),
             lat: find("lat"),
             lon: find("lon"),
+            group_kind: find("kind"),
             // A row may leave out trailing empty alias and optional fields.
             required_len: id.max(name).max(kind) + 1,
             width: names.len(),
@@ -882,6 +897,7 @@ mod tests {
                 country: Some(format!("c{i}").into()),
                 admin1: None,
                 coordinates: None,
+                national: false,
             })
             .collect();
         let traits = traits_of(&entities, &types);

@@ -16,7 +16,7 @@ use std::path::Path;
 /// The first bytes of a compiled gazetteer.
 pub const MAGIC: &[u8; 8] = b"NEWSNERG";
 /// Bumped whenever the layout below changes.
-const FORMAT: u32 = 14;
+const FORMAT: u32 = 15;
 /// Bytes of the CRC-32 that ends the file.
 const CHECKSUM_BYTES: usize = 4;
 /// The fewest bytes an entity takes after the string block: four lengths, the flags, the type,
@@ -28,6 +28,8 @@ const HAS_COUNTRY: u8 = 1;
 const HAS_COORDINATES: u8 = 2;
 /// Flag: the entity has a first-level division code.
 const HAS_ADMIN1: u8 = 4;
+/// Flag: [`Entity::national`].
+const NATIONAL: u8 = 8;
 
 /// Whether `bytes` start like a compiled gazetteer.
 pub fn is_snapshot(bytes: &[u8]) -> bool {
@@ -77,6 +79,9 @@ impl Gazetteer {
             }
             if ent.admin1.is_some() {
                 flags |= HAS_ADMIN1;
+            }
+            if ent.national {
+                flags |= NATIONAL;
             }
             fixed.u8(flags);
             fixed.u16(ent.kind);
@@ -137,7 +142,7 @@ impl Gazetteer {
             let country = next(&mut d)?;
             let admin1 = next(&mut d)?;
             let flags = d.u8()?;
-            if flags & !(HAS_COUNTRY | HAS_COORDINATES | HAS_ADMIN1) != 0 {
+            if flags & !(HAS_COUNTRY | HAS_COORDINATES | HAS_ADMIN1 | NATIONAL) != 0 {
                 return Err(SnapshotError::Corrupt("entity flags"));
             }
             let country = (flags & HAS_COUNTRY != 0).then(|| country.into());
@@ -166,6 +171,7 @@ impl Gazetteer {
                 country,
                 admin1,
                 coordinates,
+                national: flags & NATIONAL != 0,
             });
         }
         if !blob.is_empty() {
@@ -199,11 +205,11 @@ mod tests {
     use super::*;
     use crate::gazetteer::GazetteerBuilder;
 
-    const TSV: &str = "id\tname\ttype\taliases\tcountry\tprominence\tlat\tlon\tadmin1\n\
+    const TSV: &str = "id\tname\ttype\taliases\tcountry\tprominence\tlat\tlon\tadmin1\tkind\n\
         putin\tVladimir Putin\tperson\tPutin\tRU\t90\n\
         syria\tSyria\tplace\tSyrian Arab Republic\tSY\t95\n\
         damascus\tDamascus\tplace\t\tSY\t72\t33.5102\t36.29128\t13\n\
-        hts\tHayat Tahrir al-Sham\tgroup\tHTS\tSY\t\n";
+        hts\tHayat Tahrir al-Sham\tgroup\tHTS\tSY\t\t\t\t\tarmed group\n";
 
     fn build() -> Gazetteer {
         GazetteerBuilder::new()
@@ -224,6 +230,8 @@ mod tests {
             Some((33.5102, 36.29128))
         );
         assert_eq!(damascus.admin1.as_deref(), Some("13"));
+        assert!(h.entity(h.find("hts").unwrap()).national);
+        assert!(!damascus.national);
         assert_eq!(g.types(), h.types());
         assert_eq!(h.find("syria"), g.find("syria"));
         assert_eq!(g.matcher().aliases(), h.matcher().aliases());

@@ -18,7 +18,7 @@ use crate::lexicon::{
 use crate::matching::Candidate;
 use crate::model::MatchKind;
 use crate::text::roles::is_role_word;
-use crate::text::{TokenKind, Tokenizer};
+use crate::text::{is_acronym_word, TokenKind, Tokenizer};
 use rustc_hash::FxHashMap;
 
 /// A place this prominent (out of 100) is meant by its name even when the name is an ordinary
@@ -56,6 +56,11 @@ const CLEARLY_BEST_KNOWN: f32 = 5.0;
 /// to places, whose choice it would sway toward itself.
 const PROMINENT_CITY: f32 = 70.0;
 
+/// A body of one country's politics or state this prominent is named by its acronym across
+/// borders (ISIS, the ANC, the NHS); a less prominent one only in a story about its country
+/// ([`Certain::foreign_acronym`]).
+const KNOWN_ABROAD: f32 = 60.0;
+
 /// How many words of full names [`Certain::gather`] makes room for at once: a story names a
 /// few people in full, and growing the map step by step costs more than its lookups.
 const FULL_WORDS_CAPACITY: usize = 32;
@@ -78,6 +83,8 @@ pub(super) struct Certain<'s, 'g, 't> {
     titled_places: Vec<u32>,
     /// The countries of the well-known cities named ([`PROMINENT_CITY`]), for groups only.
     city_countries: Vec<&'g str>,
+    /// The groups named without doubt by more than an acronym.
+    groups_in_full: Vec<u32>,
 }
 
 impl<'s, 'g, 't> Certain<'s, 'g, 't> {
@@ -102,6 +109,7 @@ impl<'s, 'g, 't> Certain<'s, 'g, 't> {
         };
         let mut titled_places = Vec::new();
         let mut city_countries = Vec::new();
+        let mut groups_in_full = Vec::new();
         // Folds the words around a place named like a person, when one is weighed here.
         let mut fold = String::new();
         let occurrences = fields.iter().flat_map(|f| {
@@ -129,6 +137,9 @@ impl<'s, 'g, 't> Certain<'s, 'g, 't> {
                 continue;
             }
             let t = g.traits(c.entity);
+            if t.class == Traits::GROUP && !is_acronym_word(name) {
+                groups_in_full.push(c.entity);
+            }
             if names_its_country(c, t) {
                 places_by_country
                     .entry(country_of(g, c.entity))
@@ -170,6 +181,7 @@ impl<'s, 'g, 't> Certain<'s, 'g, 't> {
             places_by_country,
             titled_places,
             city_countries,
+            groups_in_full,
         }
     }
 
@@ -220,9 +232,22 @@ impl<'s, 'g, 't> Certain<'s, 'g, 't> {
     ) -> bool {
         let t = self.g.traits(c.entity);
         self.weak_kept(c, t, at, senses, fold)
+            && !self.foreign_acronym(c, t, at.surface())
             && (c.kind != MatchKind::Surname || self.surname_kept(c, t, at.surface()))
             && !self.generic(c, t, at.surface(), fold)
             && self.obscure_kept(c, t, at)
+    }
+
+    /// Whether `c` is a body of another country's politics or state ([`Traits::national`]),
+    /// not [`KNOWN_ABROAD`], named by an acronym, `surface`, in a story that names neither its
+    /// country nor its full name: "PSP" in a story about games consoles is no Lebanese party.
+    fn foreign_acronym(&self, c: Candidate, t: Traits, surface: &str) -> bool {
+        t.national
+            && t.class == Traits::GROUP
+            && t.prominence < KNOWN_ABROAD
+            && is_acronym_word(surface)
+            && !self.names_country_of_group(c.entity, t)
+            && !self.groups_in_full.contains(&c.entity)
     }
 
     /// Whether `c`, if a little-known place ([`OBSCURE_PLACE`]), has support: another place of
