@@ -59,15 +59,15 @@ pub struct Entity {
     pub admin1: Option<Box<str>>,
     /// Where it is, when the gazetteer gives both `lat` and `lon`.
     pub coordinates: Option<LatLon>,
-    /// A body of one country's politics or state: its `kind` column is one of
-    /// [`NATIONAL_KINDS`]. Its acronym names it only in a story that names its country or its
+    /// A body of one country's politics or state: its `kind` column is `party`, `government`
+    /// or `armed group`. Its acronym names it only in a story that names its country or its
     /// full name ("PSP" is mostly a games console outside Lebanon).
     pub national: bool,
 }
 
 /// The `kind`s of group that belong to the politics or state of one country
 /// ([`Entity::national`]). Companies, media and sports bodies are named across borders.
-pub const NATIONAL_KINDS: &[&str] = &["party", "government", "armed group"];
+const NATIONAL_KINDS: &[&str] = &["party", "government", "armed group"];
 
 /// A point on the globe, in decimal degrees as the gazetteer writes them.
 #[derive(Clone, Copy, Debug, PartialEq)]
