@@ -152,7 +152,7 @@ impl Network {
         let mut r = Render::to(format, w);
         for (id, ((label, types, known), docs)) in ids {
             let kind = majority(types);
-            let mentions = &types.iter().map(|t| t.1).sum::<u64>();
+            let mentions: u64 = types.iter().map(|t| t.1).sum();
             #[derive(Serialize)]
             #[allow(non_snake_case)]
             struct Node<'a> {
@@ -179,7 +179,7 @@ impl Network {
                 Id: id,
                 Label: label,
                 kind,
-                mentions: *mentions,
+                mentions,
                 documents: *docs,
                 country,
                 Latitude: at.map(|a| a.lat),

@@ -83,7 +83,8 @@ pub(super) struct Certain<'s, 'g, 't> {
     titled_places: Vec<u32>,
     /// The countries of the well-known cities named ([`PROMINENT_CITY`]), for groups only.
     city_countries: Vec<&'g str>,
-    /// The groups named without doubt by more than an acronym.
+    /// The national groups ([`Traits::national`]) named without doubt by more than an
+    /// acronym.
     groups_in_full: Vec<u32>,
 }
 
@@ -137,7 +138,7 @@ impl<'s, 'g, 't> Certain<'s, 'g, 't> {
                 continue;
             }
             let t = g.traits(c.entity);
-            if t.class == Traits::GROUP && !is_acronym_word(name) {
+            if t.national && !is_acronym_word(name) && !groups_in_full.contains(&c.entity) {
                 groups_in_full.push(c.entity);
             }
             if names_its_country(c, t) {
