@@ -114,9 +114,10 @@ fn a_place_word_shows_a_city_named_like_a_person_that_outranks_its_namesakes() {
     // better known than its namesakes, so nothing else in the story need name its country.
     let text = "Trade envoys gathered in Geneva on Monday. The cheese fair opened near Madison.";
     let found = places(text);
-    for want in [("Geneva", "Geneva"), ("Madison", "Madison, Wisconsin")] {
-        assert!(found.contains(&(want.0.into(), want.1.into())), "{found:?}");
-    }
+    assert_has(
+        &found,
+        &[("Geneva", "Geneva"), ("Madison", "Madison, Wisconsin")],
+    );
     // Jackson, Mississippi is not much better known than Jackson, Tennessee: the word does not
     // say which, and without its state the town stays unnamed; so does a person after "in".
     let text = "The mayor spoke in Jackson on Monday. Voters put their trust in Geneva Hale.";
@@ -161,17 +162,15 @@ fn new_york_boroughs_are_bare_and_a_lesser_namesake_names_its_state() {
     let text = "The bakery moved from Brooklyn to Staten Island. A plant in Cleveland, Tennessee \
                 hired staff, and the mill in Manhattan, Kansas closed.";
     let found = places(text);
-    for want in [
-        ("Brooklyn", "Brooklyn"),
-        ("Staten Island", "Staten Island"),
-        ("Cleveland", "Cleveland, Tennessee"),
-        ("Manhattan", "Manhattan, Kansas"),
-    ] {
-        assert!(
-            found.contains(&(want.0.to_string(), want.1.to_string())),
-            "{want:?} not in {found:?}"
-        );
-    }
+    assert_has(
+        &found,
+        &[
+            ("Brooklyn", "Brooklyn"),
+            ("Staten Island", "Staten Island"),
+            ("Cleveland", "Cleveland, Tennessee"),
+            ("Manhattan", "Manhattan, Kansas"),
+        ],
+    );
 }
 
 #[test]
@@ -181,15 +180,13 @@ fn a_far_more_prominent_namesake_beats_one_in_a_country_the_story_names() {
     let text = "The United States sent its team to Athens for the Games. \
                 Later the delegation toured laboratories in Cambridge.";
     let found = places(text);
-    for want in [
-        ("Athens", "Athens"),
-        ("Cambridge", "Cambridge, Massachusetts"),
-    ] {
-        assert!(
-            found.contains(&(want.0.to_string(), want.1.to_string())),
-            "{want:?} not in {found:?}"
-        );
-    }
+    assert_has(
+        &found,
+        &[
+            ("Athens", "Athens"),
+            ("Cambridge", "Cambridge, Massachusetts"),
+        ],
+    );
 }
 
 #[test]
@@ -212,19 +209,17 @@ fn a_state_written_the_associated_press_way_names_the_state_and_places_its_town(
     let text = "SAVANNAH, Ga. (AP) — The couple met in Athens, Ga., and married in Madison, Wis., \
                 before settling in Greenville, S.C., last spring.";
     let found = places(text);
-    for want in [
-        ("Ga.", "Georgia (U.S. state)"),
-        ("Athens", "Athens, Georgia"),
-        ("Wis.", "Wisconsin"),
-        ("Madison", "Madison, Wisconsin"),
-        ("S.C.", "South Carolina"),
-        ("Greenville", "Greenville, South Carolina"),
-    ] {
-        assert!(
-            found.contains(&(want.0.to_string(), want.1.to_string())),
-            "{want:?} not in {found:?}"
-        );
-    }
+    assert_has(
+        &found,
+        &[
+            ("Ga.", "Georgia (U.S. state)"),
+            ("Athens", "Athens, Georgia"),
+            ("Wis.", "Wisconsin"),
+            ("Madison", "Madison, Wisconsin"),
+            ("S.C.", "South Carolina"),
+            ("Greenville", "Greenville, South Carolina"),
+        ],
+    );
 }
 
 #[test]

@@ -104,6 +104,17 @@ pub fn places(text: &str) -> BTreeSet<(String, String)> {
         .collect()
 }
 
+/// Asserts that `found` (as [`places`] gives it) holds every (text, name) pair of `want`.
+pub fn assert_has(found: &BTreeSet<(String, String)>, want: &[(&str, &str)]) {
+    for &(text, name) in want {
+        assert!(
+            found.contains(&(text.to_string(), name.to_string())),
+            "{:?} not in {found:?}",
+            (text, name)
+        );
+    }
+}
+
 /// A set of (text, name) pairs, to compare with [`places`].
 pub fn set(items: &[(&str, &str)]) -> BTreeSet<(String, String)> {
     items
